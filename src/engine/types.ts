@@ -3,15 +3,8 @@
 import type { ExchangeFacts } from "../events/normalize.js";
 import type { AccountVerdict, Campaign } from "../scoring/types.js";
 
-/** Cheap per-exchange signals, computed as the exchange is ingested. */
-export interface ExchangeSignals {
-  /** Probabilities 0..1 keyed by signal id: `distill`, `synthetic`, `cot`, `grading`. */
-  scores: Record<string, number>;
-  /** Capability the request harvests (e.g. `coding`, `math`, `tool-use`). */
-  capability: string;
-  /** Template cluster id (hex) from template mining. */
-  template: string;
-}
+export type { ExchangeSignals } from "../signals/types.js";
+import type { ExchangeSignals } from "../signals/types.js";
 
 /** Counters describing the engine's work so far. */
 export interface DetectorStats {

@@ -44,6 +44,8 @@ export interface ExchangeFacts {
   logprobs: boolean;
   seed?: number;
   outputChars: number;
+  /** The first 1,000 characters of the response, kept for evidence samples. */
+  output?: string;
   responseToolCalls: number;
   finish?: string;
   status?: number;
@@ -145,6 +147,7 @@ export function toFacts(e: Exchange): ExchangeFacts {
     logprobs: p.logprobs === true || (typeof p.logprobs === "number" && p.logprobs > 0) || (num(p.top_logprobs) ?? 0) > 0,
     seed: num(p.seed),
     outputChars: e.output?.length ?? 0,
+    output: e.output === undefined ? undefined : e.output.slice(0, 1000),
     responseToolCalls: e.tool_calls ?? 0,
     finish: e.finish,
     status: e.status,

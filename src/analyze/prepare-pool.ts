@@ -1,0 +1,64 @@
+// Spreads batch preparation over worker threads when the compiled worker script exists (the
+// CLI runs from dist/), else prepares inline. Results come back as promises in submit order.
+import { existsSync } from "node:fs";
+import { cpus } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { DistillwatchError } from "../errors.js";
+import type { LineBatch } from "../events/read-lines.js";
+import { loadContentModel } from "../signals/content/index.js";
+import { BatchPreparer, type PreparedBatch } from "./prepare.js";
+
+/** Prepares batches, inline or in worker threads. */
+export interface PreparePool {
+  readonly threads: number;
+  submit(file: string, batch: LineBatch): Promise<PreparedBatch>;
+  close(): Promise<void>;
+}
+
+interface Pending {
+  resolve: (b: PreparedBatch) => void;
+  reject: (e: Error) => void;
+}
+
+/** Creates the pool; `threads: 0` forces inline preparation. */
+export function createPreparePool(opts: { format?: string; samplesPerAccount: number; threads?: number }): PreparePool {
+  const script = fileURLToPath(new URL("./prepare-worker.js", import.meta.url));
+  const wanted = opts.threads ?? Math.max(1, Math.min(4, cpus().length));
+  if (wanted === 0 || !existsSync(script)) {
+    const preparer = new BatchPreparer(loadContentModel(), opts.format, opts.samplesPerAccount);
+    return { threads: 0, submit: async (file, batch) => preparer.prepare(file, batch), close: async () => {} };
+  }
+  const workers = Array.from({ length: wanted }, () => new Worker(script, { workerData: { format: opts.format, samplesPerAccount: opts.samplesPerAccount } }));
+  const pending = new Map<number, Pending>();
+  let seq = 0;
+  for (const w of workers) {
+    w.on("message", (m: { seq: number; result?: PreparedBatch; error?: { message: string; code?: string } }) => {
+      const p = pending.get(m.seq);
+      pending.delete(m.seq);
+      if (!p) return;
+      if (m.result) p.resolve(m.result);
+      else p.reject(new DistillwatchError(m.error?.code === "usage" ? "usage" : "internal", m.error?.message ?? "worker failed"));
+    });
+    w.on("error", (e) => {
+      for (const p of pending.values()) p.reject(e);
+      pending.clear();
+    });
+  }
+  // Account-sticky routing is not possible before parsing, so batches go round-robin; each
+  // worker keeps its own sample counters (a few extra samples per account at most).
+  return {
+    threads: workers.length,
+    submit(file, batch) {
+      const s = seq++;
+      const w = workers[s % workers.length]!;
+      return new Promise<PreparedBatch>((resolve, reject) => {
+        pending.set(s, { resolve, reject });
+        w.postMessage({ seq: s, file, batch });
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}

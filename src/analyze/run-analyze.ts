@@ -1,0 +1,202 @@
+// `analyze`: the engine run over files. Lines are prepared (in worker threads where available),
+// put back in event-time order, deduplicated by id through the store, and fed to the engine;
+// the verdicts, campaigns, summary and report are written to the output folder.
+import { mkdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Config } from "../config/index.js";
+import { createEngine, type Engine } from "../engine/index.js";
+import { DistillwatchError } from "../errors.js";
+import type { Rejection } from "../events/decode.js";
+import { readLines } from "../events/read-lines.js";
+import type { AccountVerdict, Campaign } from "../scoring/index.js";
+import { openStore, type EvidenceSample, type ExchangeRow, type Store } from "../store/index.js";
+import { accountLine, campaignLine, JsonlWriter, rejectionLine } from "./outputs.js";
+import { createPreparePool } from "./prepare-pool.js";
+import type { PreparedExchange } from "./prepare.js";
+import { createProgress } from "./progress.js";
+import { ReorderBuffer } from "./reorder.js";
+import { buildSummary, writeReport, writeSummary, type AnalyzeSummary } from "../report/index.js";
+
+export interface AnalyzeOptions {
+  files: string[];
+  outDir: string;
+  config: Config;
+  /** SQLite file or PostgreSQL URL; default `<outDir>/distillwatch.db`. */
+  db?: string;
+  format?: string;
+  /** Worker threads for preparation (0 = inline). */
+  threads?: number;
+  progress?: boolean;
+  /** Called for the first few rejected lines (the console shows them). */
+  onRejection?: (r: Rejection, index: number) => void;
+}
+
+export interface AnalyzeResult {
+  summary: AnalyzeSummary;
+  campaigns: Campaign[];
+  outDir: string;
+  reportPath: string;
+}
+
+const INFLIGHT_PER_THREAD = 3;
+
+function checkInputs(files: string[]): number {
+  if (files.length === 0) throw new DistillwatchError("usage", "analyze needs at least one input file (or - for stdin)");
+  let total = 0;
+  for (const f of files) {
+    if (f === "-") continue;
+    try {
+      const st = statSync(f);
+      if (!st.isFile()) throw new DistillwatchError("input_unreadable", `${f} is not a file`);
+      total += st.size;
+    } catch (cause) {
+      if (cause instanceof DistillwatchError) throw cause;
+      throw new DistillwatchError("input_unreadable", `cannot read ${f}: no such file`, { cause });
+    }
+  }
+  return total;
+}
+
+/** Runs the analysis and writes the output folder. */
+export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
+  const started = Date.now();
+  const totalBytes = checkInputs(opts.files);
+  const outDir = resolve(opts.outDir);
+  mkdirSync(outDir, { recursive: true });
+  const store = await openStore(opts.db ?? join(outDir, "distillwatch.db"));
+  const engine = createEngine(opts.config);
+  const pool = createPreparePool({ format: opts.format, samplesPerAccount: opts.config.engine.samplesPerAccount, threads: opts.threads });
+  const rejectedOut = new JsonlWriter(join(outDir, "rejected.jsonl"));
+  const reorder = new ReorderBuffer<PreparedExchange>(opts.config.engine.reorderBuffer);
+  const progress = createProgress(totalBytes, opts.progress);
+  const t = { prepareWait: 0, engine: 0, store: 0, output: 0 };
+  const counts = { lines: 0, valid: 0, duplicates: 0, rejected: 0, exchanges: 0 };
+  const formats = new Set<string>();
+  let bytesDone = 0;
+  let firstEvent: number | null = null;
+
+  const reject = async (r: Rejection) => {
+    opts.onRejection?.(r, counts.rejected);
+    counts.rejected += 1;
+    await rejectedOut.write(rejectionLine(r));
+  };
+  const feed = async (items: PreparedExchange[]) => {
+    if (items.length === 0) return;
+    const t0 = performance.now();
+    const rows: ExchangeRow[] = items.map((it) => toRow(engine, it));
+    const t1 = performance.now();
+    const fresh = await store.insertExchanges(rows);
+    const t2 = performance.now();
+    const samples: EvidenceSample[] = [];
+    for (let i = 0; i < items.length; i++) {
+      if (!fresh[i]) {
+        counts.duplicates += 1;
+        continue;
+      }
+      const it = items[i]!;
+      if (firstEvent === null || it.facts.ts < firstEvent) firstEvent = it.facts.ts;
+      engine.ingest(it.facts, { content: it.content, templateKeys: it.templateKeys, templateId: rows[i]!.template ? Number.parseInt(rows[i]!.template!, 16) : 0 });
+      counts.exchanges += 1;
+      if (it.sampled) samples.push({ account: it.facts.account, exchangeId: it.facts.id, ts: it.facts.ts, system: it.facts.system || undefined, prompt: it.facts.prompt, output: it.facts.output, template: rows[i]!.template });
+    }
+    const t3 = performance.now();
+    if (samples.length) await store.addSamples(samples);
+    t.engine += t1 - t0 + (t3 - t2);
+    t.store += t2 - t1 + (performance.now() - t3);
+  };
+
+  try {
+    for (const file of opts.files) {
+      const inflight: Promise<import("./prepare.js").PreparedBatch>[] = [];
+      const faults: Rejection[] = [];
+      const handle = async (p: Promise<import("./prepare.js").PreparedBatch>) => {
+        const w0 = performance.now();
+        const b = await p;
+        t.prepareWait += performance.now() - w0;
+        counts.lines += b.lines;
+        if (b.format) formats.add(b.format);
+        for (const r of b.rejected) await reject(r);
+        counts.valid += b.items.length;
+        const ready: PreparedExchange[] = [];
+        for (const it of b.items) reorder.push(it.facts.ts, it, ready);
+        await feed(ready);
+        bytesDone = Math.max(bytesDone, b.bytesRead);
+        progress.update(bytesDone, counts.exchanges);
+      };
+      for await (const batch of readLines(file, { batchLines: 1024, onFault: (f) => faults.push({ file, line: f.line, reason: f.reason, text: "" }) })) {
+        inflight.push(pool.submit(file, batch));
+        if (inflight.length >= Math.max(2, pool.threads * INFLIGHT_PER_THREAD)) await handle(inflight.shift()!);
+      }
+      while (inflight.length) await handle(inflight.shift()!);
+      for (const f of faults) {
+        counts.lines += 1;
+        await reject(f);
+      }
+    }
+    const rest: PreparedExchange[] = [];
+    reorder.drain(rest);
+    await feed(rest);
+    progress.stop();
+    const o0 = performance.now();
+    engine.recluster();
+    const campaigns = engine.campaigns();
+    const verdicts = await writeVerdicts(engine, store, join(outDir, "accounts.jsonl"));
+    const campaignsOut = new JsonlWriter(join(outDir, "campaigns.jsonl"));
+    for (const c of campaigns) await campaignsOut.write(campaignLine(c));
+    await campaignsOut.close();
+    await store.replaceCampaigns(campaigns);
+    await rejectedOut.close();
+    t.output += performance.now() - o0;
+    const summary = buildSummary({ opts, counts, late: reorder.late, formats: [...formats], verdicts, campaigns, stats: engine.stats(), tableBytes: engine.tableBytes, timings: t, started, threads: pool.threads, firstEvent });
+    await store.setMeta("last_summary", JSON.stringify(summary));
+    writeSummary(join(outDir, "summary.json"), summary);
+    const reportPath = join(outDir, "report.html");
+    await writeReport(reportPath, { summary, campaigns, store });
+    return { summary, campaigns, outDir, reportPath };
+  } finally {
+    progress.stop();
+    await pool.close();
+    await store.close();
+  }
+}
+
+function toRow(engine: Engine, it: PreparedExchange): ExchangeRow {
+  const f = it.facts;
+  const template = engine.assignTemplate(it.templateKeys);
+  return {
+    id: f.id,
+    ts: f.ts,
+    account: f.account,
+    endUser: f.endUser,
+    key: f.key,
+    ip: f.ip,
+    asn: f.asn,
+    payment: f.payment,
+    userAgent: f.userAgent,
+    model: f.model,
+    endpoint: f.endpoint,
+    template: template ? template.toString(16) : undefined,
+    inputTokens: f.inputTokens,
+    outputTokens: f.outputTokens,
+    signals: it.content.scores,
+    capability: it.content.capability,
+  };
+}
+
+async function writeVerdicts(engine: Engine, store: Store, path: string): Promise<{ attack: number; review: number; benign: number }> {
+  const out = new JsonlWriter(path);
+  const tally = { attack: 0, review: 0, benign: 0 };
+  let batch: AccountVerdict[] = [];
+  for (const v of engine.verdicts()) {
+    tally[v.verdict] += 1;
+    await out.write(accountLine(v));
+    batch.push(v);
+    if (batch.length >= 2000) {
+      await store.putAccounts(batch);
+      batch = [];
+    }
+  }
+  if (batch.length) await store.putAccounts(batch);
+  await out.close();
+  return tally;
+}

@@ -1,0 +1,20 @@
+// What the engine keeps per account: the bounded behavioural profile plus its verdict state.
+import { AccountProfile } from "../profiles/index.js";
+
+/** Per-account engine state. */
+export class AccountState {
+  readonly profile: AccountProfile;
+  /** Log-odds from the account's own evidence (cached at the last rescoring). */
+  ownLogit = -10;
+  /** Whether own evidence includes coordination (shared templates or a reseller mix). */
+  coordinated = false;
+  score = 0;
+  campaign: string | null = null;
+  campaignLogit = -10;
+  firstFlaggedAt: number | null = null;
+  nextRescore = 1;
+
+  constructor(account: string) {
+    this.profile = new AccountProfile(account);
+  }
+}

@@ -1,0 +1,260 @@
+// The incremental detection engine: exchanges in event-time order → content signals and
+// template ids → per-account profiles → periodic linkage clustering → campaign and account
+// scores. State is bounded per account; verdicts and first_flagged_at are what the engine knew
+// at that point of event time.
+import type { Config } from "../config/index.js";
+import type { ExchangeFacts } from "../events/normalize.js";
+import { buildAccountGraph, clusterAccounts } from "../linkage/index.js";
+import { accountFeatures, ipPrefix } from "../profiles/index.js";
+import { resellerMix, assessCampaign, toReasons, toScore, totalLogit, type AccountVerdict, type Campaign, type Evidence, type Member } from "../scoring/index.js";
+import type { ContentModel } from "../signals/content/index.js";
+import { annotateContent } from "../signals/annotate.js";
+import { TemplateMiner, TemplateStats } from "../signals/template/index.js";
+import type { ExchangeSignals } from "../signals/types.js";
+import { AccountState } from "./account-state.js";
+import { assignCampaignIds } from "./campaign-ids.js";
+import { combineScore, rescoreOwn } from "./rescore.js";
+import type { Detector, DetectorStats } from "./types.js";
+
+const CAMPAIGN_BIAS = -1;
+
+export interface EngineOptions {
+  contentModel: ContentModel;
+  /** Slots of the template band table (power of two); smaller for tests. */
+  templateSlots?: number;
+}
+
+/** Per-exchange work that can be done ahead of `ingest`, outside the engine's state. */
+export interface PreparedSignals {
+  content: Omit<ExchangeSignals, "template">;
+  templateKeys: ArrayLike<number>;
+  /** Template id already assigned with `assignTemplate` (skips the band look-up). */
+  templateId?: number;
+}
+
+interface CampaignState {
+  campaign: Campaign;
+  logit: number;
+}
+
+/** The detection engine (implements Detector). */
+export class Engine implements Detector {
+  private readonly accounts = new Map<string, AccountState>();
+  private readonly miner: TemplateMiner;
+  private readonly templates: TemplateStats;
+  private readonly listeners = new Set<(changed: AccountVerdict[]) => void>();
+  private campaignList: CampaignState[] = [];
+  private readonly campaignByIndicator = new Map<string, CampaignState>();
+  private nextCampaign = 1;
+  private exchanges = 0;
+  private sinceCluster = 0;
+  private lastClusterTs = 0;
+  private reclusters = 0;
+  private watermark = 0;
+
+  constructor(
+    private readonly config: Config,
+    private readonly opts: EngineOptions,
+  ) {
+    this.miner = new TemplateMiner(opts.templateSlots ?? 1 << 21);
+    this.templates = new TemplateStats(opts.templateSlots ? opts.templateSlots >> 1 : 1 << 20);
+  }
+
+  /** Content scores of one exchange (stateless; may run ahead of `ingest`, e.g. in workers). */
+  annotate(f: ExchangeFacts): Omit<ExchangeSignals, "template"> {
+    return annotateContent(this.opts.contentModel, f);
+  }
+
+  /** Assigns the template id of precomputed band keys (before deduplication, so rows carry it). */
+  assignTemplate(keys: ArrayLike<number>): number {
+    return this.miner.assignKeys(keys);
+  }
+
+  /**
+   * Processes one exchange. `pre` carries work done ahead (possibly in a worker thread): the
+   * content scores and the template band keys; without it both are computed here.
+   */
+  ingest(f: ExchangeFacts, pre?: PreparedSignals): ExchangeSignals {
+    const c = pre?.content ?? this.annotate(f);
+    const templateId = pre ? (pre.templateId ?? this.miner.assignKeys(pre.templateKeys)) : this.miner.assign(f.system, f.prompt);
+    const signals: ExchangeSignals = { scores: c.scores, capability: c.capability, template: templateId ? templateId.toString(16) : "" };
+    let s = this.accounts.get(f.account);
+    if (!s) this.accounts.set(f.account, (s = new AccountState(f.account)));
+    const use = this.templates.record(templateId, f.account, s.profile.hash);
+    s.profile.update(f, signals, use.accounts, use.newForAccount);
+    this.exchanges += 1;
+    this.sinceCluster += 1;
+    if (f.ts > this.watermark) this.watermark = f.ts;
+    if (s.campaign === null && (c.scores.distill ?? 0) >= 0.5) this.joinKnownCampaign(s, f, templateId);
+    if (s.profile.n >= s.nextRescore) {
+      s.nextRescore = s.profile.n + Math.max(1, s.profile.n >> 2);
+      this.rescore(s, f.ts);
+    }
+    if (this.sinceCluster >= this.clusterEvery() || (f.ts - this.lastClusterTs >= this.config.engine.clusterEveryMs && this.sinceCluster >= 500)) {
+      this.recluster();
+    }
+    return signals;
+  }
+
+  private clusterEvery(): number {
+    return Math.max(this.config.engine.clusterEveryExchanges, this.accounts.size);
+  }
+
+  /** A replacement account that reuses a flagged campaign's payment, or its template from its IP blocks, joins it at once. */
+  private joinKnownCampaign(s: AccountState, f: ExchangeFacts, templateId: number): void {
+    const byPayment = f.payment ? this.campaignByIndicator.get(`p:${f.payment}`) : undefined;
+    const prefix = f.ip ? ipPrefix(f.ip) : undefined;
+    const byTemplate = templateId ? this.campaignByIndicator.get(`t:${templateId.toString(16)}`) : undefined;
+    const byPrefix = prefix ? this.campaignByIndicator.get(`x:${prefix}`) : undefined;
+    const hit = byPayment ?? (byTemplate && byTemplate === byPrefix ? byTemplate : undefined);
+    if (!hit) return;
+    s.campaign = hit.campaign.campaign;
+    s.campaignLogit = hit.logit;
+  }
+
+  private rescore(s: AccountState, ts: number): void {
+    const before = s.score >= this.config.thresholds.attack;
+    rescoreOwn(s);
+    combineScore(s);
+    const after = s.score >= this.config.thresholds.attack;
+    if (after && s.firstFlaggedAt === null) s.firstFlaggedAt = ts;
+    if (after !== before && this.listeners.size) this.emit([this.toVerdict(s)]);
+  }
+
+  recluster(): void {
+    this.reclusters += 1;
+    this.sinceCluster = 0;
+    this.lastClusterTs = this.watermark;
+    const candidates: AccountState[] = [];
+    for (const s of this.accounts.values()) {
+      const p = s.profile;
+      if (p.sumDistill / Math.max(1, p.n) >= 0.3 || s.campaign !== null || resellerMix(p) !== undefined) candidates.push(s);
+    }
+    const profiles = candidates.map((s) => s.profile);
+    const { graph, groups } = buildAccountGraph(profiles, (t) => this.templates.accountsOf(t));
+    const communities = clusterAccounts(graph, { minEdgeWeight: 0.9, minSize: 3 });
+    const scored: { index: number[]; members: Member[]; logit: number; assessment: ReturnType<typeof assessCampaign> }[] = [];
+    for (const index of communities) {
+      const members = index.map((i) => ({ profile: profiles[i]!, features: accountFeatures(profiles[i]!) }));
+      const assessment = assessCampaign(members, index, groups);
+      const logit = totalLogit(CAMPAIGN_BIAS, assessment.evidence);
+      if (toScore(logit) >= this.config.thresholds.review) scored.push({ index, members, logit, assessment });
+    }
+    const ids = assignCampaignIds(
+      scored.map((c) => c.index.map((i) => candidates[i]!.profile.account)),
+      (a) => this.accounts.get(a)?.campaign ?? null,
+      () => `c${this.nextCampaign++}`,
+    );
+    const previous = new Map<AccountState, string | null>();
+    for (const s of candidates) {
+      previous.set(s, s.campaign);
+      s.campaign = null;
+      s.campaignLogit = -10;
+    }
+    this.campaignList = [];
+    this.campaignByIndicator.clear();
+    scored.forEach((c, k) => {
+      const id = ids[k]!;
+      const accounts = c.index.map((i) => candidates[i]!);
+      let firstSeen = Infinity;
+      let lastSeen = 0;
+      for (const s of accounts) {
+        s.campaign = id;
+        s.campaignLogit = c.logit;
+        firstSeen = Math.min(firstSeen, s.profile.firstSeen);
+        lastSeen = Math.max(lastSeen, s.profile.lastSeen);
+      }
+      const campaign: Campaign = {
+        campaign: id,
+        accounts: accounts.map((s) => s.profile.account).sort(),
+        score: toScore(c.logit),
+        requests: c.assessment.requests,
+        firstSeen,
+        lastSeen,
+        targets: c.assessment.targets,
+        indicators: c.assessment.indicators,
+        reasons: toReasons(c.assessment.evidence),
+      };
+      const st = { campaign, logit: c.logit };
+      this.campaignList.push(st);
+      if (campaign.score >= this.config.thresholds.attack) {
+        for (const p of campaign.indicators.payments) this.campaignByIndicator.set(`p:${p}`, st);
+        for (const t of campaign.indicators.templates) this.campaignByIndicator.set(`t:${t}`, st);
+        for (const x of campaign.indicators.ipPrefixes) this.campaignByIndicator.set(`x:${x}`, st);
+      }
+    });
+    const changed: AccountVerdict[] = [];
+    for (const s of candidates) {
+      const before = s.score;
+      const beforeCampaign = previous.get(s) ?? null;
+      rescoreOwn(s);
+      combineScore(s);
+      if (s.score >= this.config.thresholds.attack && s.firstFlaggedAt === null) s.firstFlaggedAt = this.watermark;
+      if (this.listeners.size && (before !== s.score || beforeCampaign !== s.campaign)) changed.push(this.toVerdict(s));
+    }
+    if (changed.length) this.emit(changed);
+  }
+
+  private emit(changed: AccountVerdict[]): void {
+    for (const l of this.listeners) l(changed);
+  }
+
+  private label(score: number): AccountVerdict["verdict"] {
+    const t = this.config.thresholds;
+    return score >= t.attack ? "attack" : score >= t.review ? "review" : "benign";
+  }
+
+  private toVerdict(s: AccountState, withReasons = false): AccountVerdict {
+    const verdict = this.label(s.score);
+    let reasons: AccountVerdict["reasons"] = [];
+    if (withReasons) {
+      const ev: Evidence[] = rescoreOwn(s);
+      combineScore(s);
+      const c = s.campaign ? this.campaignList.find((x) => x.campaign.campaign === s.campaign) : undefined;
+      if (c && s.campaignLogit > s.ownLogit) {
+        ev.push({ signal: "campaign-member", points: Math.max(0.1, s.campaignLogit - Math.max(0, s.ownLogit)), detail: `It belongs to campaign ${c.campaign.campaign}: ${c.campaign.accounts.length} coordinated accounts (campaign score ${c.campaign.score}); ${c.campaign.reasons[0]?.detail ?? ""}`.trim() });
+      }
+      reasons = toReasons(ev);
+    }
+    return {
+      account: s.profile.account,
+      score: s.score,
+      verdict,
+      campaign: s.campaign,
+      firstFlaggedAt: verdict === "attack" ? s.firstFlaggedAt : null,
+      reasons,
+      requests: s.profile.n,
+      firstSeen: s.profile.firstSeen,
+      lastSeen: s.profile.lastSeen,
+    };
+  }
+
+  verdict(account: string): AccountVerdict | undefined {
+    const s = this.accounts.get(account);
+    return s ? this.toVerdict(s, true) : undefined;
+  }
+
+  *verdicts(): Iterable<AccountVerdict> {
+    for (const s of this.accounts.values()) yield this.toVerdict(s, true);
+  }
+
+  campaigns(): Campaign[] {
+    return this.campaignList.map((c) => c.campaign).sort((a, b) => b.score - a.score || b.accounts.length - a.accounts.length);
+  }
+
+  onVerdicts(listener: (changed: AccountVerdict[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  stats(): DetectorStats {
+    let bytes = 0;
+    for (const s of this.accounts.values()) bytes += s.profile.bytes + 96;
+    return { exchanges: this.exchanges, accounts: this.accounts.size, campaigns: this.campaignList.length, reclusters: this.reclusters, watermark: this.watermark, stateBytes: bytes };
+  }
+
+  /** Bytes of fixed-size template tables (shared across accounts). */
+  get tableBytes(): number {
+    return this.miner.bytes + this.templates.bytes;
+  }
+}

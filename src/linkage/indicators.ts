@@ -1,0 +1,54 @@
+// The shared indicators that can tie accounts together, with a prior weight per kind. Weights
+// follow how hard each is to share by accident: a payment instrument rarely is, an ASN or a
+// user-agent string often is (NATs, clouds, SDK defaults).
+import type { AccountProfile } from "../profiles/index.js";
+
+export type IndicatorKind = "payment" | "ip-prefix" | "asn" | "user-agent" | "template" | "signup-burst" | "email-domain" | "sync";
+
+export const indicatorWeights: Record<IndicatorKind, number> = {
+  payment: 3,
+  "ip-prefix": 1.2,
+  asn: 0.3,
+  "user-agent": 0.3,
+  template: 2.2,
+  "signup-burst": 0.8,
+  "email-domain": 0.4,
+  sync: 1.2,
+};
+
+/** One indicator value an account carries. */
+export interface Indicator {
+  kind: IndicatorKind;
+  value: string;
+}
+
+const SIGNUP_BUCKET_MS = 2 * 3_600_000;
+
+/** The indicators of an account, from its bounded profile. */
+export function accountIndicators(p: AccountProfile, templateAccounts: (t: number) => number): Indicator[] {
+  const out: Indicator[] = [];
+  for (const { key } of p.payments.top()) out.push({ kind: "payment", value: key });
+  for (const { key } of p.prefixes.top()) out.push({ kind: "ip-prefix", value: key });
+  for (const { key } of p.asns.top()) out.push({ kind: "asn", value: String(key) });
+  for (const { key } of p.userAgents.top()) out.push({ kind: "user-agent", value: key });
+  for (const { key, count } of p.templates.top()) {
+    if (count >= 2 || p.n < 4) {
+      if (templateAccounts(key) >= 2) out.push({ kind: "template", value: key.toString(16) });
+    }
+  }
+  if (p.accountCreated !== undefined) out.push({ kind: "signup-burst", value: String(Math.floor(p.accountCreated / SIGNUP_BUCKET_MS)) });
+  if (p.emailDomain) out.push({ kind: "email-domain", value: p.emailDomain.toLowerCase() });
+  // Two LSH bands over the activity-window MinHash: accounts active in the same windows collide.
+  if (p.activeWindows >= 2) {
+    out.push({ kind: "sync", value: `${p.windowSig[0]}:${p.windowSig[1]}` });
+    out.push({ kind: "sync", value: `${p.windowSig[2]}:${p.windowSig[3]}` });
+  }
+  return out;
+}
+
+/** Estimated Jaccard similarity of two accounts' activity windows (MinHash agreement). */
+export function syncSimilarity(a: AccountProfile, b: AccountProfile): number {
+  let same = 0;
+  for (let k = 0; k < a.windowSig.length; k++) if (a.windowSig[k] === b.windowSig[k]) same += 1;
+  return same / a.windowSig.length;
+}

@@ -1,0 +1,100 @@
+// Derived behavioural features of an account profile, each normalised so that scoring can
+// explain it in a sentence.
+import { AccountProfile, CAPABILITIES } from "./account-profile.js";
+
+/** Behavioural features of one account at a point in time. */
+export interface AccountFeatures {
+  requests: number;
+  meanDistill: number;
+  meanSynthetic: number;
+  meanCot: number;
+  meanGrading: number;
+  suspiciousShare: number;
+  /** Top capability and its share of requests. */
+  topCapability: string;
+  capabilityShare: number;
+  /** Distinct capabilities with ≥ 5% of requests (topic breadth). */
+  capabilityBreadth: number;
+  /** Coefficient of variation of log inter-arrival gaps (low = machine-regular). */
+  gapCv: number;
+  /** Normalised entropy of the hour-of-day histogram (1 = flat, around the clock). */
+  diurnalEntropy: number;
+  activeHours: number;
+  requestsPerActiveWindow: number;
+  singleTurnShare: number;
+  toolShare: number;
+  outputInputRatio: number;
+  reasoningShare: number;
+  reasoningRequestedShare: number;
+  templateConcentration: number;
+  sharedTemplateShare: number;
+  maxTemplateAccounts: number;
+  paramsSweep: boolean;
+  nAbove1Share: number;
+  maxTokensHighShare: number;
+  rateLimitedShare: number;
+  /** Account age at first use, in days (undefined when unknown). */
+  ageAtFirstUseDays?: number;
+  weakVerification: boolean;
+}
+
+function entropy(counts: Uint32Array, total: number): number {
+  if (total === 0) return 0;
+  let h = 0;
+  for (const c of counts) {
+    if (c > 0) {
+      const p = c / total;
+      h -= p * Math.log(p);
+    }
+  }
+  return h / Math.log(counts.length);
+}
+
+/** Computes the features of a profile. */
+export function accountFeatures(p: AccountProfile): AccountFeatures {
+  const n = Math.max(1, p.n);
+  let top = 0;
+  let topIdx = CAPABILITIES.length - 1;
+  let breadth = 0;
+  for (let i = 0; i < p.capabilities.length; i++) {
+    const c = p.capabilities[i]!;
+    if (c > top) {
+      top = c;
+      topIdx = i;
+    }
+    if (c / n >= 0.05) breadth += 1;
+  }
+  let activeHours = 0;
+  for (const h of p.hours) if (h > 0) activeHours += 1;
+  const variance = p.gapN > 1 ? p.gapM2 / (p.gapN - 1) : 0;
+  const tt = p.templates.top()[0];
+  return {
+    requests: p.n,
+    meanDistill: p.sumDistill / n,
+    meanSynthetic: p.sumSynthetic / n,
+    meanCot: p.sumCot / n,
+    meanGrading: p.sumGrading / n,
+    suspiciousShare: p.suspicious / n,
+    topCapability: CAPABILITIES[topIdx] ?? "general",
+    capabilityShare: top / n,
+    capabilityBreadth: breadth,
+    gapCv: p.gapN > 1 && p.gapMean > 0 ? Math.sqrt(variance) / p.gapMean : 1,
+    diurnalEntropy: entropy(p.hours, p.n),
+    activeHours,
+    requestsPerActiveWindow: p.n / Math.max(1, p.activeWindows),
+    singleTurnShare: p.singleTurn / n,
+    toolShare: p.toolUse / n,
+    outputInputRatio: p.outputTokens / Math.max(1, p.inputTokens),
+    reasoningShare: p.reasoningTokens / Math.max(1, p.outputTokens),
+    reasoningRequestedShare: p.reasoningRequested / n,
+    templateConcentration: tt ? tt.count / n : 0,
+    sharedTemplateShare: p.sharedTemplateUses / n,
+    maxTemplateAccounts: p.maxTemplateAccounts,
+    paramsSweep: p.temperatures >= 4,
+    nAbove1Share: p.nAbove1 / n,
+    maxTokensHighShare: p.maxTokensHigh / n,
+    rateLimitedShare: p.rateLimited / n,
+    ageAtFirstUseDays: p.accountCreated === undefined ? undefined : Math.max(0, (p.firstSeen - p.accountCreated) / 86_400_000),
+    weakVerification: p.verification === undefined ? false : p.verification === "none" || p.verification === "email",
+  };
+}

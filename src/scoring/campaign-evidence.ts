@@ -1,0 +1,113 @@
+// A community's evidence that it is one coordinated distillation campaign rather than an
+// enterprise, a university or an eval team behind one NAT: what its accounts ask for, how
+// tightly they share templates and timing, and how thin their identities are.
+import type { AccountFeatures, AccountProfile } from "../profiles/index.js";
+import type { IndicatorGroup } from "../linkage/index.js";
+import { syncSimilarity } from "../linkage/index.js";
+import { pct, ramp, type Evidence } from "./evidence.js";
+import type { CampaignIndicators } from "./types.js";
+
+/** Members of a community with their features. */
+export interface Member {
+  profile: AccountProfile;
+  features: AccountFeatures;
+}
+
+/** Evidence plus the shared indicators and harvested capabilities of a community. */
+export interface CampaignAssessment {
+  evidence: Evidence[];
+  indicators: CampaignIndicators;
+  targets: string[];
+  requests: number;
+}
+
+function topShared(groups: IndicatorGroup[], kind: IndicatorGroup["kind"], members: Set<number>, min: number): { value: string; count: number }[] {
+  const out: { value: string; count: number }[] = [];
+  for (const g of groups) {
+    if (g.kind !== kind) continue;
+    let c = 0;
+    for (const m of g.members) if (members.has(m)) c += 1;
+    if (c >= min) out.push({ value: g.value, count: c });
+  }
+  return out.sort((a, b) => b.count - a.count);
+}
+
+/** Assesses one community; `index` are the members' indices into the candidate list. */
+export function assessCampaign(members: Member[], index: number[], groups: IndicatorGroup[]): CampaignAssessment {
+  const set = new Set(index);
+  const n = members.length;
+  let requests = 0;
+  let distillSum = 0;
+  let fresh = 0;
+  let weak = 0;
+  let strong = 0;
+  let aged = 0;
+  const caps = new Map<string, number>();
+  const created: number[] = [];
+  for (const m of members) {
+    const f = m.features;
+    requests += f.requests;
+    distillSum += f.meanDistill * f.requests;
+    if (f.ageAtFirstUseDays !== undefined && f.ageAtFirstUseDays < 7) fresh += 1;
+    if (f.ageAtFirstUseDays !== undefined && f.ageAtFirstUseDays > 180) aged += 1;
+    if (f.weakVerification) weak += 1;
+    const v = m.profile.verification;
+    if (v === "enterprise" || v === "id") strong += 1;
+    caps.set(f.topCapability, (caps.get(f.topCapability) ?? 0) + f.requests);
+    if (m.profile.accountCreated !== undefined) created.push(m.profile.accountCreated);
+  }
+  const meanDistill = distillSum / Math.max(1, requests);
+  const payments = topShared(groups, "payment", set, 2);
+  const prefixes = topShared(groups, "ip-prefix", set, 2);
+  const asns = topShared(groups, "asn", set, 2);
+  const uas = topShared(groups, "user-agent", set, 2);
+  const templates = topShared(groups, "template", set, 2);
+  const domains = topShared(groups, "email-domain", set, 2);
+  const ev: Evidence[] = [];
+  const content = ramp(meanDistill, 0.25, 0.7);
+  ev.push({ signal: "campaign-content", points: 4 * content - 1.5, detail: `Across its ${n} accounts, ${requests} requests average a distillation probability of ${meanDistill.toFixed(2)}.` });
+  const inTemplate = templates.reduce((s, t) => Math.max(s, t.count), 0);
+  if (inTemplate >= 2) ev.push({ signal: "shared-template", points: 1.5 * ramp(inTemplate / n, 0.1, 0.5) * content, detail: `${inTemplate} of its accounts send the same prompt template (${templates.length} shared templates).` });
+  const payTop = payments[0]?.count ?? 0;
+  if (payTop >= 2) ev.push({ signal: "shared-payment", points: 1.2 * ramp(payTop / n, 0.1, 0.4) * content, detail: `${payTop} accounts pay with the same instrument (${payments.length} shared payment fingerprints).` });
+  // SynchroTrap (Cao et al., CCS 2014): coordinated accounts act in the same time windows.
+  let sync = 0;
+  let pairs = 0;
+  for (let i = 0; i + 1 < members.length && pairs < 64; i += Math.max(1, Math.floor(members.length / 64))) {
+    sync += syncSimilarity(members[i]!.profile, members[i + 1]!.profile);
+    pairs += 1;
+  }
+  const meanSync = pairs ? sync / pairs : 0;
+  if (meanSync >= 0.2) ev.push({ signal: "synchronized", points: 1.0 * ramp(meanSync, 0.2, 0.6) * content, detail: `Its accounts are active in the same 10-minute windows (mean overlap ${pct(meanSync)}).` });
+  created.sort((a, b) => a - b);
+  let burst = 0;
+  for (let i = 0, j = 0; i < created.length; i++) {
+    while (created[i]! - created[j]! > 86_400_000) j++;
+    burst = Math.max(burst, i - j + 1);
+  }
+  if (burst >= 3) ev.push({ signal: "signup-burst", points: 0.8 * ramp(burst / n, 0.2, 0.6) * content, detail: `${burst} of its accounts were created within 24 hours.` });
+  if (fresh / n >= 0.3) ev.push({ signal: "fresh-accounts", points: 0.8 * ramp(fresh / n, 0.3, 0.8) * content, detail: `${pct(fresh / n)} of its accounts made their first request within a week of sign-up.` });
+  if (weak / n >= 0.3) ev.push({ signal: "weak-verification", points: 0.6 * ramp(weak / n, 0.3, 0.8) * content, detail: `${pct(weak / n)} of its accounts have weak identity verification.` });
+  if (prefixes.length >= Math.max(3, n / 4)) ev.push({ signal: "proxy-pool", points: 0.5 * content, detail: `Its traffic comes through ${prefixes.length} shared IP blocks across ${asns.length} networks, as from a proxy pool.` });
+  ev.push({ signal: "campaign-size", points: 0.6 * ramp(Math.log2(n), 1.5, 5) * content, detail: `${n} accounts act together.` });
+  if (strong / n >= 0.5) ev.push({ signal: "verified-organisation", points: -2 * ramp(strong / n, 0.5, 0.9), detail: `${pct(strong / n)} of its accounts are enterprise- or ID-verified.` });
+  if (aged / n >= 0.5) ev.push({ signal: "established-accounts", points: -1 * ramp(aged / n, 0.5, 0.9), detail: `${pct(aged / n)} of its accounts are older than six months at first use.` });
+  const targets = [...caps.entries()].filter(([, r]) => r / Math.max(1, requests) >= 0.1).sort((a, b) => b[1] - a[1]).map(([c]) => c);
+  const timing: string[] = [];
+  if (burst >= 3) timing.push(`${burst} accounts created within 24 hours`);
+  if (meanSync >= 0.2) timing.push(`mean activity-window overlap ${pct(meanSync)}`);
+  return {
+    evidence: ev,
+    requests,
+    targets,
+    indicators: {
+      ipPrefixes: prefixes.slice(0, 20).map((x) => x.value),
+      asns: asns.slice(0, 10).map((x) => Number(x.value)),
+      payments: payments.slice(0, 10).map((x) => x.value),
+      userAgents: uas.slice(0, 5).map((x) => x.value),
+      templates: templates.slice(0, 10).map((x) => x.value),
+      emailDomains: domains.slice(0, 5).map((x) => x.value),
+      timing,
+    },
+  };
+}
