@@ -1,0 +1,83 @@
+// `npm run bench`: speed and memory of distillwatch, each measured in this one run.
+//   - simulate: exchanges/s written to a file (target ≥ 200k/s)
+//   - content model: scores/s
+//   - analyze vs the floor: one thread scanning the same file's bytes for newlines and
+//     JSON.parse-ing each line, nothing else (target: analyze within 2× the floor's time)
+//   - analyze's peak RSS (target < 1 GB on 1M lines) and state per account (target ≤ 1.5 KB)
+// Flags: --lines N (default 1,000,000), --skip-sim.
+import { spawnSync } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { benchSimulate } from "../src/simulate/bench.js";
+import { benchContent } from "../src/signals/content/bench.js";
+
+const { values } = parseArgs({ options: { lines: { type: "string" }, scenario: { type: "string" } } });
+const dir = mkdtempSync(join(tmpdir(), "dw-bench-"));
+const cli = join(process.cwd(), "bin", "distillwatch.js");
+
+function floor(file: string): { lines: number; seconds: number } {
+  const fd = openSync(file, "r");
+  const buf = Buffer.allocUnsafe(1 << 22);
+  let carry = Buffer.alloc(0);
+  let lines = 0;
+  const t0 = performance.now();
+  for (;;) {
+    const n = readSync(fd, buf, 0, buf.length, null);
+    if (n === 0) break;
+    const chunk = carry.length ? Buffer.concat([carry, buf.subarray(0, n)]) : buf.subarray(0, n);
+    let start = 0;
+    for (;;) {
+      const nl = chunk.indexOf(10, start);
+      if (nl < 0) break;
+      JSON.parse(chunk.toString("utf8", start, nl));
+      lines += 1;
+      start = nl + 1;
+    }
+    carry = Buffer.from(chunk.subarray(start));
+  }
+  closeSync(fd);
+  return { lines, seconds: (performance.now() - t0) / 1000 };
+}
+
+function run(args: string[]): number {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [cli, ...args], { stdio: ["ignore", "ignore", "inherit"] });
+  if (r.status !== 0) throw new Error(`distillwatch ${args[0]} failed (${r.status})`);
+  return (performance.now() - t0) / 1000;
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString("en");
+const lines = Number(values.lines ?? 1_000_000);
+console.log(`distillwatch bench — ${new Date().toISOString()} — node ${process.version}\n`);
+
+const sim = await benchSimulate();
+console.log(`simulate: ${fmt(sim.perSecond)} exchanges/s written (${fmt(sim.exchanges)} in ${sim.seconds.toFixed(2)} s; target ≥ 200,000/s)`);
+const content = benchContent();
+console.log(`content model: ${fmt(content.perSecond)} prompts/s scored on one thread`);
+
+// Traffic with realistic prompts: the medium scenario, scaled to the requested line count.
+const scale = lines / 1_000_000;
+const simDir = join(dir, "sim");
+const simSeconds = run(["simulate", "--scenario", values.scenario ?? "medium", "--seed", "11", "--out", simDir, "--scale", String(scale)]);
+const file = join(simDir, "exchanges.jsonl");
+const bytes = statSync(file).size;
+const fl = floor(file);
+console.log(`\ninput: ${fmt(fl.lines)} lines, ${(bytes / fl.lines).toFixed(0)} bytes/line (simulated in ${simSeconds.toFixed(1)} s)`);
+console.log(`floor (one thread: newline scan + JSON.parse): ${fl.seconds.toFixed(2)} s = ${fmt(fl.lines / fl.seconds)} lines/s`);
+const outDir = join(dir, "out");
+const an = run(["analyze", file, "--out", outDir, "--quiet"]);
+const summary = JSON.parse(readFileSync(join(outDir, "summary.json"), "utf8")) as {
+  events: { exchanges: number };
+  accounts: { total: number };
+  state: { per_account_bytes: number; max_rss_mb: number; template_table_bytes: number };
+  throughput: { threads: number };
+  stages_ms: Record<string, number>;
+};
+console.log(`analyze (CLI, ${summary.throughput.threads} worker threads, incl. start-up and outputs): ${an.toFixed(2)} s = ${fmt(summary.events.exchanges / an)} exchanges/s`);
+console.log(`  stages (ms): ${JSON.stringify(summary.stages_ms)}`);
+console.log(`  ratio analyze time / floor time: ${(an / fl.seconds).toFixed(2)}× (target ≤ 2.0×)`);
+console.log(`  peak RSS: ${summary.state.max_rss_mb} MB (target < 1,024 MB)`);
+console.log(`  state per account: ${summary.state.per_account_bytes} bytes over ${fmt(summary.accounts.total)} accounts (target ≤ 1,536), plus fixed template tables of ${(summary.state.template_table_bytes / 1048576).toFixed(0)} MB`);
+rmSync(dir, { recursive: true, force: true });
