@@ -1,0 +1,25 @@
+// The SQLite Store: one better-sqlite3 connection, composed from one file per query group.
+import Database from "better-sqlite3";
+import type { Store } from "../types.js";
+import { sqliteExchanges } from "./exchanges.js";
+import { sqliteKeysMeta } from "./keys-meta.js";
+import { sqliteReview } from "./review.js";
+import { migrateSqlite } from "./schema.js";
+import { statementCache } from "./statements.js";
+import { sqliteVerdicts } from "./verdicts.js";
+
+/** Opens (creating and migrating as needed) a SQLite store at `file`; `':memory:'` is allowed. */
+export function openSqliteStore(file: string): Store {
+  const db = new Database(file);
+  migrateSqlite(db);
+  const prep = statementCache(db);
+  return {
+    ...sqliteExchanges(db, prep),
+    ...sqliteVerdicts(db, prep),
+    ...sqliteReview(db, prep),
+    ...sqliteKeysMeta(prep),
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}

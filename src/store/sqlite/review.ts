@@ -1,0 +1,82 @@
+// The analyst side for SQLite: decisions, allow/block list entries, review cases and the audit
+// log. Appends are idempotent by id (a retried request must not duplicate history).
+import type Database from "better-sqlite3";
+import { auditClause, caseClause, casePatchClause, decisionClause, listEntryClause } from "../queries.js";
+import {
+  auditColumns, auditValues, caseColumns, caseValues, decisionColumns, decisionValues, listEntryColumns, listEntryValues,
+  toAudit, toCase, toDecision, toListEntry, type Columns,
+} from "../rows.js";
+import type { ReviewCase, Store } from "../types.js";
+import { placeholders, sqliteDialect, type statementCache } from "./statements.js";
+
+type Prep = ReturnType<typeof statementCache>;
+type ReviewMethods = Pick<
+  Store,
+  | "addDecision" | "listDecisions" | "addListEntry" | "removeListEntry" | "listListEntries"
+  | "openCase" | "updateCase" | "getCase" | "listCases" | "appendAudit" | "listAudit"
+>;
+
+/** Decision, list, case and audit methods over one SQLite connection. */
+export function sqliteReview(db: Database.Database, prep: Prep): ReviewMethods {
+  const findOpenCase = prep("SELECT * FROM cases WHERE subject_type = ? AND subject = ? AND status = 'open'");
+  const insertCase = prep(`INSERT INTO cases (${caseColumns.join(", ")}) VALUES (${placeholders(caseColumns.length)})`);
+  // Check and insert in one transaction so two callers cannot both open a case for a subject.
+  const openCase = db.transaction((c: ReviewCase): ReviewCase => {
+    const open = findOpenCase.get(c.subjectType, c.subject) as Columns | undefined;
+    if (open) return toCase(open);
+    insertCase.run(caseValues(c));
+    return c;
+  });
+
+  return {
+    async addDecision(d) {
+      prep(`INSERT OR IGNORE INTO decisions (${decisionColumns.join(", ")}) VALUES (${placeholders(decisionColumns.length)})`).run(decisionValues(d));
+    },
+    async listDecisions(q) {
+      const c = decisionClause(q, sqliteDialect);
+      const rows = prep(`SELECT * FROM decisions ${c.where} ORDER BY ${c.orderBy} LIMIT ? OFFSET ?`).all(...c.params, q.limit, q.offset);
+      const total = (prep(`SELECT COUNT(*) AS n FROM decisions ${c.where}`).get(...c.params) as { n: number }).n;
+      return { items: (rows as Columns[]).map(toDecision), total };
+    },
+    async addListEntry(e) {
+      // Re-adding an id replaces the entry, so editing a note or expiry is a put.
+      prep(`INSERT OR REPLACE INTO list_entries (${listEntryColumns.join(", ")}) VALUES (${placeholders(listEntryColumns.length)})`).run(listEntryValues(e));
+    },
+    async removeListEntry(id) {
+      return prep("DELETE FROM list_entries WHERE id = ?").run(id).changes > 0;
+    },
+    async listListEntries(q = {}) {
+      const c = listEntryClause(q, sqliteDialect);
+      return (prep(`SELECT * FROM list_entries ${c.where} ORDER BY ${c.orderBy}`).all(...c.params) as Columns[]).map(toListEntry);
+    },
+    async openCase(c) {
+      return openCase.immediate(c);
+    },
+    async updateCase(id, patch) {
+      const p = casePatchClause(patch, sqliteDialect);
+      const row = p.set
+        ? prep(`UPDATE cases SET ${p.set} WHERE id = ? RETURNING *`).get(...p.params, id)
+        : prep("SELECT * FROM cases WHERE id = ?").get(id);
+      return row ? toCase(row as Columns) : undefined;
+    },
+    async getCase(id) {
+      const row = prep("SELECT * FROM cases WHERE id = ?").get(id) as Columns | undefined;
+      return row && toCase(row);
+    },
+    async listCases(q) {
+      const c = caseClause(q, sqliteDialect);
+      const rows = prep(`SELECT * FROM cases ${c.where} ORDER BY ${c.orderBy} LIMIT ? OFFSET ?`).all(...c.params, q.limit, q.offset);
+      const total = (prep(`SELECT COUNT(*) AS n FROM cases ${c.where}`).get(...c.params) as { n: number }).n;
+      return { items: (rows as Columns[]).map(toCase), total };
+    },
+    async appendAudit(e) {
+      prep(`INSERT OR IGNORE INTO audit (${auditColumns.join(", ")}) VALUES (${placeholders(auditColumns.length)})`).run(auditValues(e));
+    },
+    async listAudit(q) {
+      const c = auditClause(q, sqliteDialect);
+      const rows = prep(`SELECT * FROM audit ${c.where} ORDER BY ${c.orderBy} LIMIT ? OFFSET ?`).all(...c.params, q.limit, q.offset);
+      const total = (prep(`SELECT COUNT(*) AS n FROM audit ${c.where}`).get(...c.params) as { n: number }).n;
+      return { items: (rows as Columns[]).map(toAudit), total };
+    },
+  };
+}

@@ -1,0 +1,27 @@
+// Prepared-statement cache: queries with optional filters have a few SQL shapes each, and
+// preparing costs more than running, so every distinct SQL text is prepared once per connection.
+import type Database from "better-sqlite3";
+
+/** Returns a function that prepares each distinct SQL text once and reuses it. */
+export function statementCache(db: Database.Database): (sql: string) => Database.Statement {
+  const cache = new Map<string, Database.Statement>();
+  return (sql) => {
+    let st = cache.get(sql);
+    if (!st) {
+      st = db.prepare(sql);
+      cache.set(sql, st);
+    }
+    return st;
+  };
+}
+
+/** SQLite's spelling of parameters and substring tests (see queries.ts). */
+export const sqliteDialect = {
+  param: () => "?",
+  contains: (column: string, p: string) => `instr(${column}, ${p}) > 0`,
+};
+
+/** `?, ?, ?` for `n` parameters. */
+export function placeholders(n: number): string {
+  return Array.from({ length: n }, () => "?").join(", ");
+}

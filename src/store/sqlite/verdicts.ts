@@ -1,0 +1,58 @@
+// Account verdicts and campaigns for SQLite: upserts in one transaction, paged lists whose
+// filters and sort run in SQL on the indices created in schema.ts.
+import type Database from "better-sqlite3";
+import type { AccountVerdict, Campaign } from "../../scoring/types.js";
+import { accountClause, campaignClause } from "../queries.js";
+import { accountColumns, accountValues, campaignColumns, campaignValues, toAccount, toCampaign, type Columns } from "../rows.js";
+import type { Store } from "../types.js";
+import { placeholders, sqliteDialect, type statementCache } from "./statements.js";
+
+type Prep = ReturnType<typeof statementCache>;
+type VerdictMethods = Pick<Store, "putAccounts" | "getAccount" | "listAccounts" | "replaceCampaigns" | "getCampaign" | "listCampaigns">;
+
+/** Account and campaign methods over one SQLite connection. */
+export function sqliteVerdicts(db: Database.Database, prep: Prep): VerdictMethods {
+  const updates = accountColumns.slice(1).map((c) => `${c} = excluded.${c}`).join(", ");
+  const upsertAccount = prep(
+    `INSERT INTO accounts (${accountColumns.join(", ")}) VALUES (${placeholders(accountColumns.length)}) ON CONFLICT (account) DO UPDATE SET ${updates}`,
+  );
+  const putAll = db.transaction((verdicts: AccountVerdict[]) => {
+    for (const v of verdicts) upsertAccount.run(accountValues(v));
+  });
+  // INSERT OR REPLACE: a campaign listed twice in one set keeps its last version.
+  const insertCampaign = prep(`INSERT OR REPLACE INTO campaigns (${campaignColumns.join(", ")}) VALUES (${placeholders(campaignColumns.length)})`);
+  const clearCampaigns = prep("DELETE FROM campaigns");
+  const replaceAll = db.transaction((campaigns: Campaign[]) => {
+    clearCampaigns.run();
+    for (const c of campaigns) insertCampaign.run(campaignValues(c));
+  });
+
+  return {
+    async putAccounts(verdicts) {
+      if (verdicts.length) putAll(verdicts);
+    },
+    async getAccount(account) {
+      const row = prep("SELECT * FROM accounts WHERE account = ?").get(account) as Columns | undefined;
+      return row && toAccount(row);
+    },
+    async listAccounts(q) {
+      const c = accountClause(q, sqliteDialect);
+      const rows = prep(`SELECT * FROM accounts ${c.where} ORDER BY ${c.orderBy} LIMIT ? OFFSET ?`).all(...c.params, q.limit, q.offset);
+      const total = (prep(`SELECT COUNT(*) AS n FROM accounts ${c.where}`).get(...c.params) as { n: number }).n;
+      return { items: (rows as Columns[]).map(toAccount), total };
+    },
+    async replaceCampaigns(campaigns) {
+      replaceAll(campaigns);
+    },
+    async getCampaign(id) {
+      const row = prep("SELECT * FROM campaigns WHERE campaign = ?").get(id) as Columns | undefined;
+      return row && toCampaign(row);
+    },
+    async listCampaigns(q) {
+      const c = campaignClause(q, sqliteDialect);
+      const rows = prep(`SELECT * FROM campaigns ${c.where} ORDER BY ${c.orderBy} LIMIT ? OFFSET ?`).all(...c.params, q.limit, q.offset);
+      const total = (prep(`SELECT COUNT(*) AS n FROM campaigns ${c.where}`).get(...c.params) as { n: number }).n;
+      return { items: (rows as Columns[]).map(toCampaign), total };
+    },
+  };
+}
