@@ -1,0 +1,196 @@
+// Turns an AccountPlan into a time-ordered stream of contract lines. Each actor keeps only
+// its session state (next time, previous turn for follow-ups), so thousands of actors can be
+// merged by a heap without ever holding the exchanges themselves.
+import { sampleStatus } from "./incidental.js";
+import type { AccountPlan, Behaviour, RunContext } from "./plan.js";
+import type { Msg, Turn } from "./recipes-shared.js";
+import { Rng } from "./rng.js";
+import { clip, snip, type Snip } from "./text.js";
+
+const FOLLOW_UPS = [
+  "Thanks! Can you make it shorter?",
+  "Can you give an example?",
+  "That didn't work, I get an error. Any idea why?",
+  "ok now do the same but in a table",
+  "Why is that? Explain in more detail.",
+  "Great. What would you change to make it better?",
+  "Could you continue?",
+  "Please rewrite it in a more formal tone.",
+].map((x) => snip(x));
+const GENERIC_SYSTEMS = ["You are a helpful assistant.", "You are a helpful, concise assistant.", "You are an expert assistant. Answer accurately."].map((x) => snip(x));
+const EMPTY = snip("");
+
+/** Emits one account's exchanges, in time order, one at a time. */
+export class Actor {
+  readonly plan: AccountPlan;
+  /** Epoch ms of the next exchange; Infinity when done. */
+  nextTs: number;
+  /** Campaign of the last emitted exchange (null for customer traffic). */
+  lastCampaign: string | null = null;
+  private readonly r: Rng;
+  private emitted = 0;
+  private left = 0;
+  private behaviour: Behaviour | undefined;
+  private endUser: string | undefined;
+  private ip: string;
+  private prev: { user: Snip; out: Snip } | undefined;
+  private banned = false;
+
+  constructor(plan: AccountPlan, private readonly ctx: RunContext) {
+    this.plan = plan;
+    this.r = new Rng(plan.seed, "actor");
+    this.ip = this.pickIp();
+    this.nextTs = this.startSession(plan.start);
+  }
+
+  private pickIp(): string {
+    return (this.r.pick(this.plan.endpoints)).json;
+  }
+
+  private startSession(after: number): number {
+    const p = this.plan;
+    if (this.emitted >= p.budget) return Infinity;
+    const t = p.clock.next(this.r, after);
+    if (t > p.end) return Infinity;
+    this.left = p.clock.size(this.r);
+    const weights = p.mix.map((b) => b.weight);
+    this.behaviour = p.mix[this.r.weighted(weights)];
+    const users = this.behaviour?.endUsers;
+    this.endUser = users && users.length ? this.r.pick(users) : undefined;
+    if (p.stickyIp) this.ip = this.pickIp();
+    this.prev = undefined;
+    return Math.round(t);
+  }
+
+  /** Produces the line for `nextTs` and advances to the following exchange. */
+  emit(id: string): string {
+    const p = this.plan;
+    const r = this.r;
+    const ts = this.nextTs;
+    const b = this.behaviour ?? p.mix[0];
+    if (!b) throw new Error(`account ${p.id} has no behaviour`);
+    if (!p.stickyIp) this.ip = this.pickIp();
+    const turn = this.prev && r.chance(p.followUp) ? this.followUp(this.prev) : b.recipe(r, this.ctx.corpora);
+    const status = this.banned || ts >= p.banAt ? 403 : sampleStatus(r, p.pressure);
+    if (status === 403) this.banned = true;
+    const line = this.render(id, ts, turn, status);
+    this.lastCampaign = b.campaign;
+    this.prev = { user: turn.msgs[turn.msgs.length - 1]?.c ?? EMPTY, out: turn.out };
+    this.emitted++;
+    this.left--;
+    if (this.banned && this.left <= 0) this.nextTs = Infinity;
+    else if (this.left > 0 && this.emitted < p.budget) this.nextTs = ts + 1 + Math.round(p.clock.gap(r));
+    else this.nextTs = this.startSession(ts + 1 + p.clock.gap(r));
+    return line;
+  }
+
+  private followUp(prev: { user: Snip; out: Snip }): Turn {
+    const r = this.r;
+    const user = r.pick(FOLLOW_UPS);
+    return {
+      msgs: [
+        { role: "user", c: clip(prev.user, 1200) },
+        { role: "assistant", c: clip(prev.out, 800) },
+        { role: "user", c: user },
+      ],
+      out: r.pick(this.ctx.corpora.outputs.general),
+      outCalls: 0,
+      reasoning: false,
+      template: "follow-up",
+    };
+  }
+
+  private render(id: string, ts: number, turn: Turn, status: number): string {
+    const p = this.plan;
+    const r = this.r;
+    const s = p.sampling;
+    const endpoint = p.client.endpoint;
+    const model = ts >= p.adoptAt ? (p.tier === "large" ? "aurora-3" : "aurora-3-mini") : p.tier === "large" ? "aurora-2.5" : "aurora-2.5-mini";
+    let system = turn.system;
+    if (system === undefined && r.chance(s.systemShare)) system = r.pick(GENERIC_SYSTEMS);
+    let inChars = system ? system.n : 0;
+    for (const m of turn.msgs) inChars += m.c.n;
+    const body = renderBody(endpoint, p.client.placement, system, turn.msgs, id);
+
+    const reasoning = r.chance(turn.reasoning ? Math.max(s.reasoningShare, 0.45) : s.reasoningShare);
+    let params = "";
+    if (s.temperature !== null) params += `"temperature":${r.chance(0.1) ? Math.round(r.next() * 10) / 10 : s.temperature},`;
+    if (s.topP !== null) params += `"top_p":${s.topP},`;
+    const maxTokens = s.maxTokens ?? (endpoint === "messages" ? 4096 : null);
+    if (maxTokens !== null) params += `"max_tokens":${maxTokens},`;
+    if (s.stream) params += `"stream":true,`;
+    if (s.seedParam) params += `"seed":${r.int(100000)},`;
+    if (turn.tools && endpoint !== "completions") params += `"tools":[${turn.tools.map((t) => `{"type":"function","function":{"name":"${t}"}}`).join(",")}],`;
+    if (reasoning) params += endpoint === "messages" ? `"reasoning":{"type":"enabled","budget_tokens":${r.pick(BUDGETS)}},` : `"reasoning":{"effort":"${r.pick(EFFORTS)}"},`;
+    params = params.length ? params.slice(0, -1) : "";
+
+    const inTok = Math.max(1, Math.round((inChars / 4) * (0.9 + 0.2 * r.next())));
+    let tail: string;
+    if (status === 200) {
+      let out = turn.out;
+      let finish = turn.outCalls > 0 ? (endpoint === "messages" ? "tool_use" : "tool_calls") : endpoint === "messages" ? "end_turn" : "stop";
+      let outTok = Math.max(1, Math.round((out.n / 4) * (0.9 + 0.2 * r.next())));
+      if (maxTokens !== null && outTok > maxTokens) {
+        out = clip(out, maxTokens * 4);
+        outTok = maxTokens;
+        finish = endpoint === "messages" ? "max_tokens" : "length";
+      }
+      const reasonTok = reasoning ? Math.round(r.lognormal(turn.reasoning ? 1800 : 700, 0.8)) : 0;
+      const cached = turn.msgs.length > 1 || system ? Math.round(inTok * r.next() * 0.8) : 0;
+      const latency = Math.round(250 + r.exp(300) + outTok * (8 + r.next() * 12) + reasonTok * 9);
+      tail =
+        `"output":"${out.e}"${turn.outCalls ? `,"tool_calls":${turn.outCalls}` : ""},"finish":"${finish}","status":200,"latency_ms":${latency}` +
+        `,"usage":{"input_tokens":${inTok},"output_tokens":${outTok + reasonTok}${reasoning ? `,"reasoning_tokens":${reasonTok}` : ""},"cached_tokens":${cached}}}`;
+    } else {
+      tail = `"status":${status},"latency_ms":${Math.round(20 + r.exp(80))},"usage":{"input_tokens":0,"output_tokens":0}}`;
+    }
+    const key = p.keys.length === 1 ? p.keys[0] : r.pick(p.keys);
+    return (
+      `{"id":"${id}","ts":"${new Date(ts).toISOString()}",${p.head}${this.endUser ? `,"end_user":"${this.endUser}"` : ""}` +
+      `,"key":"${key}",${this.ip},${p.tail},"model":"${model}",${body},"params":{${params}},${tail}`
+    );
+  }
+}
+
+const BUDGETS = [1024, 2048, 4096, 8192, 16000];
+const EFFORTS = ["low", "medium", "medium", "high"];
+
+/** Serializes system prompt and messages the way the account's SDK would send them. */
+function renderBody(endpoint: string, placement: string, system: Snip | undefined, msgs: readonly Msg[], id: string): string {
+  if (endpoint === "completions") {
+    let prompt = system ? `${system.e}\\n\\n` : "";
+    for (const m of msgs) prompt += m.role === "user" ? `${m.c.e}\\n\\n` : m.role === "assistant" ? `${m.c.e}\\n\\n` : "";
+    return `"prompt":"${prompt}"`;
+  }
+  const anthropic = endpoint === "messages";
+  const parts: string[] = [];
+  let sys = "";
+  let merge = "";
+  if (system) {
+    if (anthropic && placement === "system-field") sys = `"system":"${system.e}",`;
+    else if (!anthropic && (placement === "system-role" || placement === "developer-role")) parts.push(`{"role":"${placement === "system-role" ? "system" : "developer"}","content":"${system.e}"}`);
+    else merge = `${system.e}\\n\\n`;
+  }
+  const callId = `call_${id.slice(-10)}`;
+  for (const m of msgs) {
+    if (m.role === "user") {
+      parts.push(`{"role":"user","content":"${merge}${m.c.e}"}`);
+      merge = "";
+    } else if (m.role === "assistant") {
+      if (m.call) {
+        parts.push(
+          anthropic
+            ? `{"role":"assistant","content":[{"type":"tool_use","id":"${callId}","name":"${m.call}","input":{}}]}`
+            : `{"role":"assistant","content":null,"tool_calls":[{"id":"${callId}","type":"function","function":{"name":"${m.call}","arguments":"{}"}}]}`,
+        );
+      } else parts.push(`{"role":"assistant","content":"${m.c.e}"}`);
+    } else {
+      parts.push(
+        anthropic
+          ? `{"role":"user","content":[{"type":"tool_result","tool_use_id":"${callId}","content":"${m.c.e}"}]}`
+          : `{"role":"tool","tool_call_id":"${callId}","content":"${m.c.e}"}`,
+      );
+    }
+  }
+  return `${sys}"messages":[${parts.join(",")}]`;
+}
