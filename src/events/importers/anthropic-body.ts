@@ -51,8 +51,14 @@ export function mapAnthropicResponse(body: unknown): ExchangeCandidate {
   const u = obj(b.usage);
   return {
     model: str(b.model),
-    output: blocks.length > 0 ? blocks.map((x) => (x.type === "text" && typeof x.text === "string" ? x.text : "")).join("") : undefined,
-    tool_calls: blocks.length > 0 ? blocks.filter((x) => x.type === "tool_use" || x.type === "server_tool_use").length : undefined,
+    output:
+      blocks.length > 0
+        ? blocks.map((x) => (x.type === "text" && typeof x.text === "string" ? x.text : "")).join("")
+        : undefined,
+    tool_calls:
+      blocks.length > 0
+        ? blocks.filter((x) => x.type === "tool_use" || x.type === "server_tool_use").length
+        : undefined,
     finish: str(b.stop_reason),
     usage: u && {
       input_tokens: num(u.input_tokens),

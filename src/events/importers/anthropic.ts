@@ -8,7 +8,11 @@ import { dialectOf, mapBodies } from "./provider-body.js";
 import { compact, firstStr, isObject, missing, num, obj, str, toTimestamp, type Json } from "./shared.js";
 
 /** Request body and response body from a `{request, response}` log or a batch line. */
-function bodies(r: Json): { request: Json | undefined; response: Json | undefined; result: Json | undefined } {
+function bodies(r: Json): {
+  request: Json | undefined;
+  response: Json | undefined;
+  result: Json | undefined;
+} {
   if (typeof r.custom_id === "string" && (isObject(r.params) || isObject(r.result))) {
     const result = obj(r.result);
     return { request: obj(r.params), response: obj(result?.message), result };
@@ -37,7 +41,8 @@ export const anthropicImporter: Importer = {
     const id = firstStr(record.id, record.request_id, record.custom_id, response?.id);
     if (id === undefined) missing("anthropic", "id", "id, request_id, custom_id, response.id");
     if (ts === undefined) missing("anthropic", "ts", "ts, timestamp, created_at");
-    if (account === undefined) missing("anthropic", "account", "account, api_key_id, workspace_id, organization_id");
+    if (account === undefined)
+      missing("anthropic", "account", "account, api_key_id, workspace_id, organization_id");
     return [
       compact({
         ...body,
@@ -50,7 +55,11 @@ export const anthropicImporter: Importer = {
         user_agent: str(record.user_agent),
         status: num(record.status_code) ?? num(record.status),
         latency_ms: num(record.latency_ms) ?? num(record.duration_ms),
-        meta: { response_id: str(response?.id), batch_result: str(result?.type), workspace_id: str(record.workspace_id) },
+        meta: {
+          response_id: str(response?.id),
+          batch_result: str(result?.type),
+          workspace_id: str(record.workspace_id),
+        },
       }),
     ];
   },

@@ -4,7 +4,18 @@
 // `clickhouse/migrations` (request_response_rmt: proxy_key_id, latency, status, user_id, ...).
 import type { Importer } from "./importer.js";
 import { mapBodies } from "./provider-body.js";
-import { compact, endpointFromPath, firstStr, isObject, missing, num, obj, str, toTimestamp, type Json } from "./shared.js";
+import {
+  compact,
+  endpointFromPath,
+  firstStr,
+  isObject,
+  missing,
+  num,
+  obj,
+  str,
+  toTimestamp,
+  type Json,
+} from "./shared.js";
 
 export const heliconeImporter: Importer = {
   name: "helicone",
@@ -14,7 +25,10 @@ export const heliconeImporter: Importer = {
       isObject(record) &&
       typeof record.request_id === "string" &&
       record.request_created_at !== undefined &&
-      ("request_body" in record || "response_body" in record || "request_path" in record || "provider" in record)
+      ("request_body" in record ||
+        "response_body" in record ||
+        "request_path" in record ||
+        "provider" in record)
     );
   },
   toExchanges(record) {

@@ -31,7 +31,10 @@ export const importers: readonly Importer[] = [
 export function getImporter(name: string): Importer {
   const found = importers.find((i) => i.name === name);
   if (found === undefined) {
-    throw new DistillwatchError("usage", `unknown format "${name}"; valid formats: ${importers.map((i) => i.name).join(", ")}`);
+    throw new DistillwatchError(
+      "usage",
+      `unknown format "${name}"; valid formats: ${importers.map((i) => i.name).join(", ")}`,
+    );
   }
   return found;
 }

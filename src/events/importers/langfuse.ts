@@ -5,14 +5,26 @@
 // GENERATION observations are model calls; spans and events map to nothing.
 import type { ExchangeCandidate, Importer } from "./importer.js";
 import { mapOpenAIResponse, openAIParams, toMessages } from "./openai-body.js";
-import { compact, firstStr, isObject, missing, num, obj, parseMaybeJson, str, toTimestamp, type Json } from "./shared.js";
+import {
+  compact,
+  firstStr,
+  isObject,
+  missing,
+  num,
+  obj,
+  parseMaybeJson,
+  str,
+  toTimestamp,
+  type Json,
+} from "./shared.js";
 
 /** Input as logged by the integrations: a message list, `{messages, ...}`, or a prompt. */
 function mapInput(input: unknown): ExchangeCandidate {
   const v = parseMaybeJson(input);
   if (Array.isArray(v)) return { messages: toMessages(v) };
   const o = obj(v);
-  if (o !== undefined && Array.isArray(o.messages)) return { messages: toMessages(o.messages), system: str(o.system) };
+  if (o !== undefined && Array.isArray(o.messages))
+    return { messages: toMessages(o.messages), system: str(o.system) };
   if (typeof v === "string") return { prompt: v };
   if (o !== undefined && typeof o.prompt === "string") return { prompt: o.prompt };
   return v === undefined || v === null ? {} : { prompt: JSON.stringify(v) };
@@ -45,20 +57,33 @@ function mapUsage(details: Json | undefined, legacy: Json | undefined): Json {
   };
 }
 
+/** Latency: the API's `latency` (seconds) or end minus start. */
+function latencyMs(r: Json, start: string | number): number | undefined {
+  const seconds = num(r.latency);
+  if (seconds !== undefined) return seconds * 1000;
+  const end = toTimestamp(r.endTime ?? r.end_time);
+  return end === undefined ? undefined : new Date(end).getTime() - new Date(start).getTime();
+}
+
 function toExchange(r: Json): ExchangeCandidate {
   const meta = obj(parseMaybeJson(r.metadata)) ?? {};
   const traceUser = firstStr(r.userId, r.user_id, obj(r.trace)?.userId, obj(r.trace)?.user_id);
   // LiteLLM's Langfuse logger writes the virtual key's owner into metadata; that beats the trace
   // userId, which LiteLLM fills with the caller's end user. Otherwise the trace userId is all.
-  const keyOwner = firstStr(meta.user_api_key_user_id, meta.user_api_key_team_id, meta.user_api_key_alias, meta.user_api_key_hash);
+  const keyOwner = firstStr(
+    meta.user_api_key_user_id,
+    meta.user_api_key_team_id,
+    meta.user_api_key_alias,
+    meta.user_api_key_hash,
+  );
   const account = keyOwner ?? traceUser;
   const ts = toTimestamp(r.startTime ?? r.start_time);
   const id = str(r.id);
   if (id === undefined) missing("langfuse", "id", "id");
   if (ts === undefined) missing("langfuse", "ts", "startTime, start_time");
-  if (account === undefined) missing("langfuse", "account", "userId, user_id, trace.userId, metadata.user_api_key_user_id");
-  const end = toTimestamp(r.endTime ?? r.end_time);
-  const latency = num(r.latency) !== undefined ? (num(r.latency) ?? 0) * 1000 : end !== undefined ? new Date(end).getTime() - new Date(ts).getTime() : undefined;
+  if (account === undefined)
+    missing("langfuse", "account", "userId, user_id, trace.userId, metadata.user_api_key_user_id");
+  const latency = latencyMs(r, ts);
   const params = obj(parseMaybeJson(r.modelParameters ?? r.model_parameters)) ?? {};
   return compact({
     ...mapInput(r.input),

@@ -7,7 +7,18 @@
 //   `user` the key owner, startTime an ISO string, request body in metadata.proxy_server_request.
 import type { ExchangeCandidate, Importer } from "./importer.js";
 import { mapBodies } from "./provider-body.js";
-import { compact, firstStr, isObject, missing, num, obj, parseMaybeJson, str, toTimestamp, type Json } from "./shared.js";
+import {
+  compact,
+  firstStr,
+  isObject,
+  missing,
+  num,
+  obj,
+  parseMaybeJson,
+  str,
+  toTimestamp,
+  type Json,
+} from "./shared.js";
 
 /** The request body: model parameters plus messages (a list, a prompt string or a body dict). */
 function requestBody(r: Json, meta: Json): Json | undefined {
@@ -56,10 +67,17 @@ function toExchange(r: Json): ExchangeCandidate {
   if (id === undefined) missing("litellm", "id", "request_id, id");
   if (ts === undefined) missing("litellm", "ts", "startTime");
   if (account === undefined) {
-    missing("litellm", "account", "user, metadata.user_api_key_user_id, team_id, metadata.user_api_key_alias, api_key hash");
+    missing(
+      "litellm",
+      "account",
+      "user, metadata.user_api_key_user_id, team_id, metadata.user_api_key_alias, api_key hash",
+    );
   }
   const response = parseMaybeJson(r.response);
-  const body = mapBodies(requestBody(r, meta), isObject(response) && Object.keys(response).length === 0 ? undefined : response);
+  const body = mapBodies(
+    requestBody(r, meta),
+    isObject(response) && Object.keys(response).length === 0 ? undefined : response,
+  );
   const usage = obj(body.usage) ?? {};
   return compact({
     ...body,

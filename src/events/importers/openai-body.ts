@@ -14,7 +14,8 @@ export function toMessages(list: unknown[]): Json[] {
     const msg: Json = { ...m };
     const c = m.content;
     // The contract allows string, array of parts, or null; anything else is kept as text.
-    if (!(c === undefined || c === null || typeof c === "string" || Array.isArray(c))) msg.content = JSON.stringify(c);
+    if (!(c === undefined || c === null || typeof c === "string" || Array.isArray(c)))
+      msg.content = JSON.stringify(c);
     if (m.tool_calls !== undefined && !Array.isArray(m.tool_calls)) delete msg.tool_calls;
     if (m.name !== undefined && typeof m.name !== "string") delete msg.name;
     out.push(msg);
@@ -28,9 +29,13 @@ function responsesInput(input: unknown[]): Json[] {
   for (const item of input) {
     if (!isObject(item)) continue;
     if (typeof item.role === "string") out.push(...toMessages([item]));
-    else if (item.type === "function_call") out.push({ role: "assistant", content: null, tool_calls: [item] });
+    else if (item.type === "function_call")
+      out.push({ role: "assistant", content: null, tool_calls: [item] });
     else if (item.type === "function_call_output") {
-      out.push({ role: "tool", content: typeof item.output === "string" ? item.output : JSON.stringify(item.output) });
+      out.push({
+        role: "tool",
+        content: typeof item.output === "string" ? item.output : JSON.stringify(item.output),
+      });
     }
     // Reasoning and other item types carry no prompt text of the caller's.
   }
@@ -79,7 +84,12 @@ export function mapOpenAIRequest(b: Json): ExchangeCandidate {
   } else if (b.prompt !== undefined) {
     out.endpoint = "completions";
     const p = b.prompt;
-    out.prompt = typeof p === "string" ? p : Array.isArray(p) ? p.filter((x) => typeof x === "string").join("\n") : undefined;
+    out.prompt =
+      typeof p === "string"
+        ? p
+        : Array.isArray(p)
+          ? p.filter((x) => typeof x === "string").join("\n")
+          : undefined;
   }
   return out;
 }
@@ -91,8 +101,10 @@ export function openAIUsage(u: Json | undefined): Json | undefined {
     input_tokens: num(u.prompt_tokens) ?? num(u.input_tokens),
     output_tokens: num(u.completion_tokens) ?? num(u.output_tokens),
     reasoning_tokens:
-      num(obj(u.completion_tokens_details)?.reasoning_tokens) ?? num(obj(u.output_tokens_details)?.reasoning_tokens),
-    cached_tokens: num(obj(u.prompt_tokens_details)?.cached_tokens) ?? num(obj(u.input_tokens_details)?.cached_tokens),
+      num(obj(u.completion_tokens_details)?.reasoning_tokens) ??
+      num(obj(u.output_tokens_details)?.reasoning_tokens),
+    cached_tokens:
+      num(obj(u.prompt_tokens_details)?.cached_tokens) ?? num(obj(u.input_tokens_details)?.cached_tokens),
   };
 }
 

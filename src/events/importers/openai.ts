@@ -6,10 +6,23 @@
 // `BatchRequestOutput` (via docs.rs openai-client-base `BatchRequestOutput.md`).
 import type { Importer } from "./importer.js";
 import { dialectOf, mapBodies } from "./provider-body.js";
-import { compact, endpointFromPath, firstStr, isObject, missing, num, obj, str, toTimestamp, type Json } from "./shared.js";
+import {
+  compact,
+  endpointFromPath,
+  firstStr,
+  isObject,
+  missing,
+  num,
+  obj,
+  str,
+  toTimestamp,
+  type Json,
+} from "./shared.js";
 
 function isRequestBody(b: Json | undefined): b is Json {
-  return b !== undefined && (Array.isArray(b.messages) || b.input !== undefined || typeof b.prompt === "string");
+  return (
+    b !== undefined && (Array.isArray(b.messages) || b.input !== undefined || typeof b.prompt === "string")
+  );
 }
 
 /** The request body and response body, from a `{request, response}` log or a batch line. */
@@ -36,14 +49,29 @@ export const openaiImporter: Importer = {
     const { request, response, status } = bodies(record);
     const res = obj(response);
     const body = mapBodies(request, response, "openai");
-    // The request's `user` is an end user of the caller's app, not the account; the account is
-    // the logger's own identifier for the key owner (key id, then account user, project, org).
-    const account = firstStr(record.account, record.api_key_id, record.user, record.project_id, record.organization_id);
-    const ts = toTimestamp(record.ts ?? record.timestamp ?? record.created_at ?? record.created ?? res?.created ?? res?.created_at);
-    const id = firstStr(record.id, record.request_id, record.custom_id, obj(record.response)?.request_id, res?.id);
+    // The request body's `user` is an end user of the caller's app, not the account; the account
+    // is the logger's own id for the key owner (top-level account/user), else the key, project, org.
+    const account = firstStr(
+      record.account,
+      record.user,
+      record.api_key_id,
+      record.project_id,
+      record.organization_id,
+    );
+    const ts = toTimestamp(
+      record.ts ?? record.timestamp ?? record.created_at ?? record.created ?? res?.created ?? res?.created_at,
+    );
+    const id = firstStr(
+      record.id,
+      record.request_id,
+      record.custom_id,
+      obj(record.response)?.request_id,
+      res?.id,
+    );
     if (id === undefined) missing("openai", "id", "id, request_id, custom_id, response.id");
     if (ts === undefined) missing("openai", "ts", "ts, timestamp, created_at, created, response.created");
-    if (account === undefined) missing("openai", "account", "account, api_key_id, user, project_id, organization_id");
+    if (account === undefined)
+      missing("openai", "account", "account, user, api_key_id, project_id, organization_id");
     return [
       compact({
         ...body,
@@ -57,7 +85,11 @@ export const openaiImporter: Importer = {
         endpoint: endpointFromPath(record.url) ?? body.endpoint,
         status: status ?? num(record.status_code) ?? num(record.status),
         latency_ms: num(record.latency_ms) ?? num(record.duration_ms),
-        meta: { response_id: str(res?.id), batch_error: obj(record.error), project_id: str(record.project_id) },
+        meta: {
+          response_id: str(res?.id),
+          batch_error: obj(record.error),
+          project_id: str(record.project_id),
+        },
       }),
     ];
   },

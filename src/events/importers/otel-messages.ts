@@ -21,8 +21,13 @@ function fromParts(m: Json): Json {
   for (const p of parts) {
     if (p.type === "text") content.push({ type: "text", text: asText(p.content) });
     else if (p.type === "tool_call") {
-      toolCalls.push({ id: p.id, type: "function", function: { name: p.name, arguments: asText(p.arguments) } });
-    } else if (p.type === "tool_call_response") content.push({ type: "text", text: asText(p.result ?? p.response) });
+      toolCalls.push({
+        id: p.id,
+        type: "function",
+        function: { name: p.name, arguments: asText(p.arguments) },
+      });
+    } else if (p.type === "tool_call_response")
+      content.push({ type: "text", text: asText(p.result ?? p.response) });
     else content.push({ type: asText(p.type) || "unknown" }); // blobs, uris, files: counted as media
   }
   const msg: Json = { role: String(m.role), content };
@@ -53,7 +58,10 @@ export function systemAttr(v: unknown): string | undefined {
 }
 
 /** Indexed `gen_ai.prompt.{i}.role/content` attributes, in index order. */
-export function indexedPrompt(attrs: Json, prefix: "gen_ai.prompt" | "gen_ai.completion"): Json[] | undefined {
+export function indexedPrompt(
+  attrs: Json,
+  prefix: "gen_ai.prompt" | "gen_ai.completion",
+): Json[] | undefined {
   const byIndex = new Map<number, Json>();
   const re = new RegExp(`^${prefix.replace(".", "\\.")}\\.(\\d+)\\.(role|content)$`);
   for (const [k, v] of Object.entries(attrs)) {
@@ -65,7 +73,9 @@ export function indexedPrompt(attrs: Json, prefix: "gen_ai.prompt" | "gen_ai.com
     byIndex.set(i, entry);
   }
   if (byIndex.size === 0) return undefined;
-  return toMessages([...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, e]) => ({ role: "user", ...e })));
+  return toMessages(
+    [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, e]) => ({ role: "user", ...e })),
+  );
 }
 
 /** Text and tool-call count of output messages. */
@@ -76,7 +86,8 @@ export function outputOf(messages: Json[]): { output: string; toolCalls: number 
     toolCalls += Array.isArray(m.tool_calls) ? m.tool_calls.length : 0;
     const c = m.content;
     if (typeof c === "string") output += c;
-    else if (Array.isArray(c)) for (const p of c) if (isObject(p) && typeof p.text === "string") output += p.text;
+    else if (Array.isArray(c))
+      for (const p of c) if (isObject(p) && typeof p.text === "string") output += p.text;
   }
   return { output, toolCalls };
 }

@@ -14,7 +14,11 @@ import { compact, firstStr, isObject, missing, num, obj, str, type Json } from "
 // count each request twice.
 const notModelCalls = new Set(["execute_tool", "invoke_agent", "create_agent"]);
 
-const endpoints: Record<string, string> = { chat: "chat", text_completion: "completions", embeddings: "embeddings" };
+const endpoints: Record<string, string> = {
+  chat: "chat",
+  text_completion: "completions",
+  embeddings: "embeddings",
+};
 
 function hasGenAi(attrs: Json): boolean {
   return Object.keys(attrs).some((k) => k.startsWith("gen_ai."));
@@ -99,7 +103,8 @@ export const otelImporter: Importer = {
     return isObject(record) && Array.isArray(record.resourceSpans);
   },
   toExchanges(record) {
-    if (!isObject(record) || !Array.isArray(record.resourceSpans)) throw new Error("otel record has no resourceSpans array");
+    if (!isObject(record) || !Array.isArray(record.resourceSpans))
+      throw new Error("otel record has no resourceSpans array");
     const out: ExchangeCandidate[] = [];
     for (const rs of record.resourceSpans.filter(isObject)) {
       const resource = attributes(obj(rs.resource)?.attributes);

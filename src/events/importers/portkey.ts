@@ -5,7 +5,20 @@
 // requesting user (portkey.ai docs, product/observability/metadata).
 import type { Importer } from "./importer.js";
 import { mapBodies } from "./provider-body.js";
-import { bool, compact, endpointFromPath, firstStr, isObject, missing, num, obj, parseMaybeJson, str, toTimestamp, type Json } from "./shared.js";
+import {
+  bool,
+  compact,
+  endpointFromPath,
+  firstStr,
+  isObject,
+  missing,
+  num,
+  obj,
+  parseMaybeJson,
+  str,
+  toTimestamp,
+  type Json,
+} from "./shared.js";
 
 /** `request.body` appears nested (`{request: {body}}`) or as a flat dotted column. */
 function body(r: Json, side: "request" | "response"): unknown {
@@ -19,7 +32,10 @@ export const portkeyImporter: Importer = {
     return (
       isObject(record) &&
       record.created_at !== undefined &&
-      ("ai_model" in record || "req_units" in record || "response_status_code" in record || "ai_org" in record)
+      ("ai_model" in record ||
+        "req_units" in record ||
+        "response_status_code" in record ||
+        "ai_org" in record)
     );
   },
   toExchanges(record) {

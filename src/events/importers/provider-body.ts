@@ -11,7 +11,10 @@ export type Dialect = "openai" | "anthropic";
 function hasAnthropicBlocks(messages: unknown): boolean {
   if (!Array.isArray(messages)) return false;
   return messages.some(
-    (m) => isObject(m) && Array.isArray(m.content) && m.content.some((p) => isObject(p) && (p.type === "tool_use" || p.type === "tool_result")),
+    (m) =>
+      isObject(m) &&
+      Array.isArray(m.content) &&
+      m.content.some((p) => isObject(p) && (p.type === "tool_use" || p.type === "tool_result")),
   );
 }
 
@@ -21,14 +24,29 @@ export function dialectOf(request: Json | undefined, response: unknown): Dialect
   if (res?.type === "message" || (res !== undefined && "stop_reason" in res)) return "anthropic";
   if (res !== undefined && ("choices" in res || res.object === "response")) return "openai";
   if (request === undefined) return "openai";
-  if ("anthropic_version" in request || "thinking" in request || "stop_sequences" in request || "top_k" in request) return "anthropic";
+  if (
+    "anthropic_version" in request ||
+    "thinking" in request ||
+    "stop_sequences" in request ||
+    "top_k" in request
+  )
+    return "anthropic";
   if ("system" in request && Array.isArray(request.messages)) return "anthropic";
   return hasAnthropicBlocks(request.messages) ? "anthropic" : "openai";
 }
 
 /** Request fields overlaid with response fields (usage and output come from the response). */
-export function mapBodies(request: Json | undefined, response: unknown, dialect = dialectOf(request, response)): ExchangeCandidate {
-  const req = request === undefined ? {} : dialect === "anthropic" ? mapAnthropicRequest(request) : mapOpenAIRequest(request);
+export function mapBodies(
+  request: Json | undefined,
+  response: unknown,
+  dialect = dialectOf(request, response),
+): ExchangeCandidate {
+  const req =
+    request === undefined
+      ? {}
+      : dialect === "anthropic"
+        ? mapAnthropicRequest(request)
+        : mapOpenAIRequest(request);
   const res = dialect === "anthropic" ? mapAnthropicResponse(response) : mapOpenAIResponse(response);
   return { ...req, ...definedOnly(res), model: req.model ?? res.model };
 }

@@ -64,7 +64,12 @@ const naiveDateTime = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?
  * would read as local time, so offset-less strings are pinned to UTC.
  */
 export function toTimestamp(v: unknown): string | number | undefined {
-  const n = typeof v === "string" && /^\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : typeof v === "number" ? v : undefined;
+  const n =
+    typeof v === "string" && /^\d+(\.\d+)?$/.test(v.trim())
+      ? Number(v)
+      : typeof v === "number"
+        ? v
+        : undefined;
   if (n !== undefined) {
     if (!Number.isFinite(n) || n <= 0) return undefined;
     if (n < 1e11) return Math.round(n * 1000); // seconds (LiteLLM startTime, OpenAI `created`)
