@@ -39,12 +39,13 @@ export function sqliteExchanges(db: Database.Database, prep: Prep): ExchangeMeth
     },
     async trafficSeries(bucketMs) {
       assertBucket(bucketMs);
+      // `%` works on integers even though better-sqlite3 binds numbers as REAL (`/` would not).
       // IN (subquery) builds one temporary index of attack accounts, cheaper than a join per row.
       const rows = prep(
-        `SELECT (ts / ?) * ? AS t, COUNT(*) AS total,
+        `SELECT ts - ts % ? AS t, COUNT(*) AS total,
                 SUM(account IN (SELECT account FROM accounts WHERE verdict = 'attack')) AS flagged
          FROM exchanges GROUP BY t ORDER BY t`,
-      ).all(bucketMs, bucketMs);
+      ).all(bucketMs);
       return rows as { t: number; total: number; flagged: number }[];
     },
     async addSamples(samples) {
