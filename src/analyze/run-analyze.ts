@@ -12,7 +12,7 @@ import type { AccountVerdict, Campaign } from "../scoring/index.js";
 import { openStore, type EvidenceSample, type ExchangeRow, type Store } from "../store/index.js";
 import { accountLine, campaignLine, JsonlWriter, rejectionLine } from "./outputs.js";
 import { createPreparePool } from "./prepare-pool.js";
-import type { PreparedExchange } from "./prepare.js";
+import type { PreparedBatch, PreparedExchange } from "./prepare.js";
 import { createProgress } from "./progress.js";
 import { ReorderBuffer } from "./reorder.js";
 import { buildSummary, writeReport, writeSummary, type AnalyzeSummary } from "../report/index.js";
@@ -107,9 +107,9 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
 
   try {
     for (const file of opts.files) {
-      const inflight: Promise<import("./prepare.js").PreparedBatch>[] = [];
+      const inflight: Promise<PreparedBatch>[] = [];
       const faults: Rejection[] = [];
-      const handle = async (p: Promise<import("./prepare.js").PreparedBatch>) => {
+      const handle = async (p: Promise<PreparedBatch>) => {
         const w0 = performance.now();
         const b = await p;
         t.prepareWait += performance.now() - w0;

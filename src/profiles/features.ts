@@ -1,6 +1,6 @@
 // Derived behavioural features of an account profile, each normalised so that scoring can
 // explain it in a sentence.
-import { AccountProfile, CAPABILITIES } from "./account-profile.js";
+import { CAPABILITIES, type AccountProfile } from "./account-profile.js";
 
 /** Behavioural features of one account at a point in time. */
 export interface AccountFeatures {
