@@ -46,26 +46,27 @@ function shares(counts: Map<string, { total: number; harvested: number }>): Reco
 
 /** Counts harvest over the listed campaign exchanges (one pass; memory per campaign only). */
 export async function harvestFromExchanges(
-  exchanges: AsyncIterable<TruthExchange>,
+  exchanges: AsyncIterable<TruthExchange[]>,
   truth: Map<string, TruthAccount>,
   result: Map<string, ResultAccount>,
 ): Promise<Harvest> {
   const counts = new Map<string, { total: number; harvested: number }>();
   const firstExchangeMs = new Map<string, number>();
   let total = 0, harvested = 0;
-  for await (const e of exchanges) {
-    const campaign = e.campaign ?? truth.get(e.account)?.campaign ?? noCampaign;
-    const c = counts.get(campaign) ?? { total: 0, harvested: 0 };
-    counts.set(campaign, c);
-    const before = e.epochMs < flagTime(result.get(e.account));
-    c.total += 1;
-    total += 1;
-    if (before) {
-      c.harvested += 1;
-      harvested += 1;
+  for await (const batch of exchanges) {
+    for (const e of batch) {
+      const campaign = e.campaign ?? truth.get(e.account)?.campaign ?? noCampaign;
+      const c = counts.get(campaign) ?? { total: 0, harvested: 0 };
+      counts.set(campaign, c);
+      c.total += 1;
+      total += 1;
+      if (e.epochMs < flagTime(result.get(e.account))) {
+        c.harvested += 1;
+        harvested += 1;
+      }
+      const first = firstExchangeMs.get(campaign);
+      if (first === undefined || e.epochMs < first) firstExchangeMs.set(campaign, e.epochMs);
     }
-    const first = firstExchangeMs.get(campaign);
-    if (first === undefined || e.epochMs < first) firstExchangeMs.set(campaign, e.epochMs);
   }
   return {
     basis: "exchanges",

@@ -15,26 +15,71 @@ export interface NumberedLine {
   lineNo: number;
 }
 
-/** Yields the non-blank lines of `file` (gzip when the name ends `.gz`); unreadable files throw `input_unreadable`. */
-export async function* readLines(file: string): AsyncGenerator<NumberedLine> {
+/** Lines per batch: large enough that per-batch promise overhead vanishes, small enough to stay cheap. */
+const batchSize = 4096;
+
+/**
+ * Yields the non-blank lines of `file` in batches (gzip when the name ends `.gz`); an unreadable
+ * file throws `input_unreadable`.
+ */
+export async function* readLineBatches(file: string): AsyncGenerator<NumberedLine[]> {
   try {
     await access(file);
   } catch (cause) {
-    throw new DistillwatchError("input_unreadable", `cannot read ${file}`, { cause });
+    throw new DistillwatchError("input_unreadable", `cannot read ${file}: no such file or no permission`, { cause });
   }
-  const raw = createReadStream(file);
+  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
   const input: Readable = file.endsWith(".gz") ? raw.pipe(createGunzip()) : raw;
   const lines = createInterface({ input, crlfDelay: Infinity });
-  // readline does not see errors of the stream it reads (nor of the raw file under gunzip):
-  // forward them so the loop below rejects instead of ending early as if the file were short.
-  const forward = (cause: unknown) => lines.emit("error", new DistillwatchError("input_unreadable", `cannot read ${file}`, { cause }));
-  raw.on("error", forward);
-  if (input !== raw) input.on("error", forward);
+  // Batches from readline's 'line' events, not its async iterator: one promise per line cost
+  // ~3 µs a line through two generator layers, i.e. minutes on a 16M-line truth-exchanges.tsv.
+  // The input is paused while a few batches wait, so memory stays bounded.
+  const ready: NumberedLine[][] = [];
+  let batch: NumberedLine[] = [];
   let lineNo = 0;
+  let ended = false;
+  let failure: unknown = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  lines.on("line", (text: string) => {
+    lineNo += 1;
+    if (text.trim() !== "") batch.push({ text, lineNo });
+    if (batch.length < batchSize) return;
+    ready.push(batch);
+    batch = [];
+    if (ready.length >= 4) lines.pause();
+    notify();
+  });
+  lines.on("close", () => {
+    if (batch.length > 0) ready.push(batch);
+    ended = true;
+    notify();
+  });
+  // readline re-emits its input's errors on itself, but `pipe` does not carry the raw file's
+  // errors to gunzip: listen to both, so the loop below throws instead of ending early (or
+  // waiting forever) as if the file were short.
+  const fail = (cause: unknown) => {
+    const why = cause instanceof Error ? `: ${cause.message}` : "";
+    failure ??= new DistillwatchError("input_unreadable", `cannot read ${file}${why}`, { cause });
+    notify();
+  };
+  lines.on("error", fail);
+  if (input !== raw) raw.on("error", fail);
   try {
-    for await (const text of lines) {
-      lineNo += 1;
-      if (text.trim() !== "") yield { text, lineNo };
+    for (;;) {
+      if (failure !== null) throw failure;
+      const next = ready.shift();
+      if (next !== undefined) {
+        if (ready.length < 2) lines.resume();
+        yield next;
+      } else if (ended) {
+        return;
+      } else {
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
     }
   } finally {
     lines.close();

@@ -2,7 +2,7 @@
 // evaluator needs: the verdict, the predicted campaign and when the account was first flagged.
 import { z } from "zod";
 import { parseTimestamp } from "../events/contract.js";
-import { parseJsonLine, readLines } from "./read-lines.js";
+import { parseJsonLine, readLineBatches } from "./read-lines.js";
 
 const timestamp = z.union([z.string().min(1), z.number().finite()]).refine((v) => parseTimestamp(v) !== null, {
   message: "not an RFC 3339 time or epoch ms",
@@ -29,14 +29,16 @@ export interface ResultAccount {
 /** Reads accounts.jsonl into account → result; a later line for the same account replaces an earlier one. */
 export async function readResult(file: string): Promise<Map<string, ResultAccount>> {
   const result = new Map<string, ResultAccount>();
-  for await (const line of readLines(file)) {
-    const r = parseJsonLine(file, line, resultSchema);
-    const flagged = r.first_flagged_at ?? null;
-    result.set(r.account, {
-      verdict: r.verdict,
-      campaign: r.campaign ? r.campaign : null,
-      firstFlaggedMs: flagged === null ? null : parseTimestamp(flagged),
-    });
+  for await (const batch of readLineBatches(file)) {
+    for (const line of batch) {
+      const r = parseJsonLine(file, line, resultSchema);
+      const flagged = r.first_flagged_at ?? null;
+      result.set(r.account, {
+        verdict: r.verdict,
+        campaign: r.campaign ? r.campaign : null,
+        firstFlaggedMs: flagged === null ? null : parseTimestamp(flagged),
+      });
+    }
   }
   return result;
 }

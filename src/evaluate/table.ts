@@ -37,6 +37,7 @@ export function formatEvalTable(r: EvalReport): string {
       ["", `${a.tp}`, `${a.fp}`, `${a.fn}`, `${a.tn}`, fix(a.precision), fix(a.recall), fix(a.f1), fix(a.fpr)],
     ]).map((l) => ` ${l}`),
   );
+  if (a.review.attack + a.review.benign > 0) out.push(` review (not flagged): ${a.review.attack} attack, ${a.review.benign} benign`);
 
   const personaRows = (hard: boolean) =>
     Object.entries(r.personas)
