@@ -35,11 +35,17 @@ export class Actor {
   private ip: string;
   private prev: { user: Snip; out: Snip } | undefined;
   private banned = false;
+  private readonly maxTokens: number | null;
+  /** The account's habitual params, rendered once (most requests reuse them verbatim). */
+  private readonly baseParams: string;
 
   constructor(plan: AccountPlan, private readonly ctx: RunContext) {
     this.plan = plan;
     this.r = new Rng(plan.seed, "actor");
     this.ip = this.pickIp();
+    const sp = plan.sampling;
+    this.maxTokens = sp.maxTokens ?? (plan.client.endpoint === "messages" ? 4096 : null);
+    this.baseParams = renderParams(sp.temperature, sp.topP, this.maxTokens, sp.stream);
     this.nextTs = this.startSession(plan.start);
   }
 
@@ -84,6 +90,12 @@ export class Actor {
     return line;
   }
 
+  private jitterParams(): string {
+    const sp = this.plan.sampling;
+    // people and scripts alike occasionally override their usual temperature
+    return renderParams(sp.temperature === null ? null : Math.round(this.r.next() * 10) / 10, sp.topP, this.maxTokens, sp.stream);
+  }
+
   private followUp(prev: { user: Snip; out: Snip }): Turn {
     const r = this.r;
     const user = r.pick(FOLLOW_UPS);
@@ -113,16 +125,12 @@ export class Actor {
     const body = renderBody(endpoint, p.client.placement, system, turn.msgs, id);
 
     const reasoning = r.chance(turn.reasoning ? Math.max(s.reasoningShare, 0.45) : s.reasoningShare);
-    let params = "";
-    if (s.temperature !== null) params += `"temperature":${r.chance(0.1) ? Math.round(r.next() * 10) / 10 : s.temperature},`;
-    if (s.topP !== null) params += `"top_p":${s.topP},`;
-    const maxTokens = s.maxTokens ?? (endpoint === "messages" ? 4096 : null);
-    if (maxTokens !== null) params += `"max_tokens":${maxTokens},`;
-    if (s.stream) params += `"stream":true,`;
+    let params = r.next() < 0.1 ? this.jitterParams() : this.baseParams;
     if (s.seedParam) params += `"seed":${r.int(100000)},`;
     if (turn.tools && endpoint !== "completions") params += `"tools":[${turn.tools.map((t) => `{"type":"function","function":{"name":"${t}"}}`).join(",")}],`;
     if (reasoning) params += endpoint === "messages" ? `"reasoning":{"type":"enabled","budget_tokens":${r.pick(BUDGETS)}},` : `"reasoning":{"effort":"${r.pick(EFFORTS)}"},`;
     params = params.length ? params.slice(0, -1) : "";
+    const maxTokens = this.maxTokens;
 
     const inTok = Math.max(1, Math.round((inChars / 4) * (0.9 + 0.2 * r.next())));
     let tail: string;
@@ -146,10 +154,35 @@ export class Actor {
     }
     const key = p.keys.length === 1 ? p.keys[0] : r.pick(p.keys);
     return (
-      `{"id":"${id}","ts":"${new Date(ts).toISOString()}",${p.head}${this.endUser ? `,"end_user":"${this.endUser}"` : ""}` +
+      `{"id":"${id}","ts":"${isoTime(ts)}",${p.head}${this.endUser ? `,"end_user":"${this.endUser}"` : ""}` +
       `,"key":"${key}",${this.ip},${p.tail},"model":"${model}",${body},"params":{${params}},${tail}`
     );
   }
+}
+
+function renderParams(temperature: number | null, topP: number | null, maxTokens: number | null, stream: boolean): string {
+  let p = "";
+  if (temperature !== null) p += `"temperature":${temperature},`;
+  if (topP !== null) p += `"top_p":${topP},`;
+  if (maxTokens !== null) p += `"max_tokens":${maxTokens},`;
+  if (stream) p += `"stream":true,`;
+  return p;
+}
+
+let isoMinute = -1;
+let isoPrefix = "";
+
+/** RFC 3339 UTC time; output is time-sorted, so caching the minute prefix saves most Date work. */
+function isoTime(ts: number): string {
+  const m = Math.floor(ts / 60_000);
+  if (m !== isoMinute) {
+    isoMinute = m;
+    isoPrefix = new Date(m * 60_000).toISOString().slice(0, 17);
+  }
+  const rest = ts - m * 60_000;
+  const sec = Math.floor(rest / 1000);
+  const ms = rest - sec * 1000;
+  return `${isoPrefix}${sec < 10 ? "0" : ""}${sec}.${ms < 10 ? "00" : ms < 100 ? "0" : ""}${ms}Z`;
 }
 
 const BUDGETS = [1024, 2048, 4096, 8192, 16000];

@@ -3,7 +3,6 @@
 // prompts), students' homework, and the hard negatives — eval harnesses (MMLU, GSM8K, BBH
 // CoT, HumanEval, Arena-Hard, MT-Bench, LLM-as-judge), permitted synthetic-data generation
 // and agent frameworks — which look templated, high-volume and reasoning-heavy by design.
-import type { Corpora } from "./corpus.js";
 import { agenticCoding, toolLoop } from "./recipes-attack.js";
 import { fillSlots, framings, pickOutput, userTurn, wrap, type Recipe } from "./recipes-shared.js";
 import { join, lit, snip } from "./text.js";

@@ -2,7 +2,7 @@
 // slot filling for generator templates (airoboros, self-instruct, CAMEL, Evol-Instruct).
 import type { Corpora, QA } from "./corpus.js";
 import type { Rng } from "./rng.js";
-import { fill, join, lit, snip, type Snip, type Tpl } from "./text.js";
+import { clip, fill, join, lit, snip, type Snip, type Tpl } from "./text.js";
 
 /** One message of a conversation as the client sends it. */
 export interface Msg {
@@ -29,14 +29,16 @@ export type Recipe = (r: Rng, c: Corpora) => Turn;
 export type OutKind = "general" | "code" | "math";
 
 const s = (raw: string): Snip => snip(raw);
+const NL2 = s("\n\n");
 const THINK = [s("Let me work through this step by step.\n\n"), s("Reasoning:\n"), s("First, let's restate the problem.\n\n"), s("")];
 
 /** A plausible response text; reasoning answers are longer and open with visible steps. */
 export function pickOutput(r: Rng, c: Corpora, kind: OutKind, reasoning: boolean, ref?: Snip): Snip {
   const pool = c.outputs[kind];
-  const base = ref && ref.n > 120 && r.chance(0.6) ? ref : r.pick(pool);
+  // capped so a typical line stays ~1–2 KB, as the contract's consumers expect
+  const base = clip(ref && ref.n > 120 && r.chance(0.6) ? ref : r.pick(pool), 1400);
   if (!reasoning) return base;
-  return join(r.pick(THINK), base, s("\n\n"), r.pick(c.outputs[kind === "code" ? "general" : kind]));
+  return join(r.pick(THINK), base, NL2, clip(r.pick(c.outputs[kind === "code" ? "general" : kind]), 900));
 }
 
 const pS = lit;
