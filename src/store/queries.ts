@@ -118,3 +118,8 @@ export function casePatchClause(patch: CasePatch, d: Dialect): { set: string; pa
   }
   return { set: sets.join(", "), params };
 }
+
+/** Buckets must be whole positive milliseconds, or integer bucketing would misplace rows. */
+export function assertBucket(bucketMs: number): void {
+  if (!Number.isSafeInteger(bucketMs) || bucketMs <= 0) throw new Error(`trafficSeries: bucketMs must be a positive integer, got ${bucketMs}`);
+}

@@ -5,6 +5,7 @@
 import type Database from "better-sqlite3";
 import { exchangeColumns, exchangeValues, sampleColumns, sampleValues, toExchange, toSample, type Columns } from "../rows.js";
 import type { ExchangeRow, EvidenceSample, Store } from "../types.js";
+import { assertBucket } from "../queries.js";
 import { placeholders, type statementCache } from "./statements.js";
 
 type Prep = ReturnType<typeof statementCache>;
@@ -56,9 +57,4 @@ export function sqliteExchanges(db: Database.Database, prep: Prep): ExchangeMeth
       return (rows as Columns[]).map(toSample);
     },
   };
-}
-
-/** Buckets must be whole positive milliseconds, or integer division would misplace rows. */
-export function assertBucket(bucketMs: number): void {
-  if (!Number.isSafeInteger(bucketMs) || bucketMs <= 0) throw new Error(`trafficSeries: bucketMs must be a positive integer, got ${bucketMs}`);
 }
