@@ -1,0 +1,158 @@
+// `distillwatch gateway`: an inline reverse proxy in front of an OpenAI- or Anthropic-shaped API
+// that enforces the policy per request. node:http directly rather than a router framework: the
+// proxy has three policed paths and one pass-through, and every microsecond here is added latency.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Config } from "../config/index.js";
+import type { Detector } from "../engine/types.js";
+import { BucketTable } from "../policy/index.js";
+import type { Store } from "../store/types.js";
+import { handleAdmin, adminPrefix, type AdminDeps } from "./admin.js";
+import { apiKindOf } from "./api-kind.js";
+import { DetectorLink } from "./detector-link.js";
+import { handleApiRequest, type ApiDeps } from "./handle-api.js";
+import { defaultIdentityOptions, type IdentityOptions } from "./identity.js";
+import { passThrough } from "./passthrough.js";
+import { PolicyState } from "./policy-state.js";
+import { RecentDecisions } from "./recent-decisions.js";
+import { StoreWriter } from "./store-writer.js";
+import { createUpstream } from "./upstream.js";
+
+/** What `startGateway` needs. */
+export interface GatewayOptions {
+  upstream: string;
+  port: number;
+  /** Interface to listen on; 127.0.0.1 unless told otherwise. */
+  host?: string;
+  config: Config;
+  detector: Detector;
+  store?: Store;
+  /** Where account, payment, ASN and client IP come from. */
+  identity?: Partial<IdentityOptions>;
+  /** Re-reads the config for `POST /_distillwatch/reload`; without it, reload only re-reads stored lists. */
+  reloadConfig?: () => Config;
+}
+
+/** A running gateway. */
+export interface RunningGateway {
+  url: string;
+  /** Waits until every finished exchange so far is ingested and every queued write is stored. */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const maxBodyBytes = 32 * 1024 * 1024;
+
+/** Starts the gateway; resolves once it listens. */
+export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
+  const upstream = createUpstream(opts.upstream, opts.config.gateway.upstreamTimeoutMs);
+  const policy = new PolicyState(opts.config);
+  if (opts.store) policy.setStoredEntries(await opts.store.listListEntries());
+  const writer = new StoreWriter(opts.store);
+  const link = new DetectorLink(opts.detector, {
+    get maxDecisionAgeMs() {
+      return policy.maxDecisionAgeMs;
+    },
+    onRow: (row) => writer.insertExchange(row),
+    onVerdicts: (changed) => writer.putVerdicts(changed),
+  });
+  const recent = new RecentDecisions();
+  const api: ApiDeps = { upstream, identity: { ...defaultIdentityOptions, ...opts.identity }, policy, link, buckets: new BucketTable(), writer, recent };
+  const audit = (action: string, subject: string, detail: Record<string, unknown>): void =>
+    writer.appendAudit({ id: `dw_${Date.now().toString(36)}_${Math.random().toString(36).slice(2)}`, at: Date.now(), actor: "gateway-admin", action, subject, detail });
+  const admin: AdminDeps = {
+    adminKey: opts.config.gateway.adminKey,
+    policy,
+    store: opts.store,
+    health: () => link.health(),
+    writer: () => writer.snapshot(),
+    verdicts: () => link.verdicts(),
+    recent: () => recent.list(),
+    audit,
+    reload: async () => {
+      if (opts.reloadConfig) policy.setConfig(opts.reloadConfig());
+      if (opts.store) policy.setStoredEntries(await opts.store.listListEntries());
+      return { rules: policy.current.rules.length, listEntries: policy.entries().length };
+    },
+  };
+  const healthWatch = watchHealth(link, writer);
+
+  const server = http.createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
+    const url = req.url ?? "/";
+    if (url.startsWith(adminPrefix)) {
+      void handleAdmin(req, res, admin);
+      return;
+    }
+    const kind = req.method === "POST" ? apiKindOf(url) : undefined;
+    if (!kind) {
+      passThrough(req, res, upstream);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > maxBodyBytes) {
+        res.writeHead(413, { "content-type": "application/json", connection: "close" }).end(JSON.stringify({ error: { message: "request body too large", type: "invalid_request_error", code: "request_too_large" } }));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on("end", () => {
+      if (res.headersSent) return;
+      handleApiRequest(req, res, kind, chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks), api);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port, opts.host ?? "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const addr = server.address() as AddressInfo;
+  const host = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
+
+  return {
+    url: `http://${host}:${addr.port}`,
+    settle: async () => {
+      await link.idle();
+      await writer.flush();
+    },
+    close: async () => {
+      clearInterval(healthWatch);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await link.idle();
+      link.close();
+      await writer.close();
+      upstream.agent.destroy();
+    },
+  };
+}
+
+/** Audits each change of detector health once (not per request), so outages show in the log. */
+function watchHealth(link: DetectorLink, writer: StoreWriter): NodeJS.Timeout {
+  let healthy = true;
+  const timer = setInterval(() => {
+    const h = link.health();
+    if (h.healthy === healthy) return;
+    healthy = h.healthy;
+    const detail: Record<string, unknown> = { lagMs: h.lagMs, queued: h.queued };
+    if (h.reason !== undefined) detail.reason = h.reason;
+    if (h.lastError !== undefined) detail.error = h.lastError;
+    writer.appendAudit({ id: `dw_health_${Date.now()}`, at: Date.now(), actor: "gateway", action: healthy ? "detector-recovered" : "detector-unhealthy", subject: "detector", detail });
+  }, 1000);
+  timer.unref();
+  return timer;
+}
+
+/** The line the CLI prints once the gateway listens. */
+export function formatReadyLine(url: string, upstream: string, config: Config): string {
+  const admin = config.gateway.adminKey ? "admin on" : "admin off (no gateway.adminKey)";
+  return `distillwatch gateway listening on ${url} -> ${upstream} (${config.policy.rules.length} rules, fail-${config.policy.failMode}, ${admin})`;
+}

@@ -1,0 +1,112 @@
+// The fast path of one policed API request: identify, decide from memory, enforce, relay. The
+// exchange is recorded into the detector only after the response has finished, off this path.
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { degradeRequest, type ApiKind, type BucketTable, type PolicyContext } from "../policy/index.js";
+import type { AuditEntry, ReviewCase } from "../store/types.js";
+import { endpointOf } from "./api-kind.js";
+import { relayApiRequest } from "./api-proxy.js";
+import type { Outcome } from "./decide.js";
+import { decide } from "./decide.js";
+import type { DetectorLink } from "./detector-link.js";
+import { blockedResponse, throttledResponse } from "./error-bodies.js";
+import { identify, type Identity, type IdentityOptions } from "./identity.js";
+import type { PolicyState } from "./policy-state.js";
+import type { RecentDecisions } from "./recent-decisions.js";
+import { cheapSignals, readRequest, templateKeyOf, type RequestView } from "./request-view.js";
+import type { StoreWriter } from "./store-writer.js";
+import type { Upstream } from "./upstream.js";
+
+/** Everything the fast path reads or hands work to. */
+export interface ApiDeps {
+  upstream: Upstream;
+  identity: IdentityOptions;
+  policy: PolicyState;
+  link: DetectorLink;
+  buckets: BucketTable;
+  writer: StoreWriter;
+  recent: RecentDecisions;
+}
+
+function signalsFor(link: DetectorLink, account: string, view: RequestView | undefined): Record<string, number> {
+  const recent = link.signalsOf(account);
+  if (!view) return recent ?? {};
+  const now = cheapSignals(view);
+  if (!recent) return now;
+  // The account's recent detector signals, raised by what this request itself shows.
+  const merged = { ...recent };
+  for (const [id, p] of Object.entries(now)) merged[id] = Math.max(p, merged[id] ?? 0);
+  return merged;
+}
+
+function contextOf(identity: Identity, view: RequestView | undefined, api: ApiKind, deps: ApiDeps, templateKey: string | undefined, now: number): PolicyContext {
+  const ctx: PolicyContext = { ...identity, signals: signalsFor(deps.link, identity.account, view), endpoint: endpointOf[api], now };
+  const verdict = deps.link.verdictOf(identity.account);
+  if (verdict) ctx.verdict = verdict;
+  const template = deps.link.templateOf(templateKey, identity.account);
+  if (template !== undefined) ctx.template = template;
+  if (view?.model !== undefined) ctx.model = view.model;
+  return ctx;
+}
+
+function enforce(deps: ApiDeps, ctx: PolicyContext, outcome: Outcome, ref: string, now: number): void {
+  const action = outcome.kind === "allow" ? "review" : outcome.kind;
+  const detail: Record<string, unknown> = { endpoint: ctx.endpoint, model: ctx.model, ip: ctx.ip, key: ctx.key };
+  if (ctx.verdict) Object.assign(detail, ctx.verdict);
+  if (outcome.kind === "block" && outcome.listHit) detail.list = outcome.listHit;
+  if (outcome.kind === "throttle") detail.retryAfterMs = outcome.retryAfterMs;
+  const entry: AuditEntry = { id: ref, at: now, actor: "gateway", action: `policy-${action}`, subject: ctx.account, rule: outcome.rule, detail };
+  deps.writer.appendAudit(entry);
+  deps.recent.push({ ref, at: now, account: ctx.account, action, rule: outcome.rule, endpoint: ctx.endpoint ?? "" });
+  if (outcome.kind === "allow" && outcome.review) {
+    const c: ReviewCase = {
+      id: `case_${ref}`,
+      subjectType: "account",
+      subject: ctx.account,
+      score: ctx.verdict?.score ?? 0,
+      status: "open",
+      openedAt: now,
+      summary: `Gateway rule ${outcome.rule} sent ${ctx.account} to review${ctx.verdict?.campaign ? ` (campaign ${ctx.verdict.campaign})` : ""}.`,
+    };
+    deps.writer.openCase(c);
+  }
+}
+
+/** Decides and serves one API request whose body has been read. */
+export function handleApiRequest(req: IncomingMessage, res: ServerResponse, api: ApiKind, body: Buffer, deps: ApiDeps): void {
+  const ts = Date.now();
+  const started = performance.now();
+  const ref = `dw_${randomUUID()}`;
+  const identity = identify(req, deps.identity);
+  const view = readRequest(api, body);
+  const templateKey = view ? templateKeyOf(view) : undefined;
+  const ctx = contextOf(identity, view, api, deps, templateKey, ts);
+  const outcome = decide(ctx, deps.policy.current, deps.link.health(ts), deps.buckets, ts);
+  if (outcome.kind !== "allow" || outcome.review) enforce(deps, ctx, outcome, ref, ts);
+
+  const userAgent = req.headers["user-agent"];
+  const record = (status: number, id: string, response?: { streamed: boolean; chunks: Buffer[] }): void => {
+    if (!view) return;
+    const latencyMs = Math.round(performance.now() - started);
+    const x = { id, ts, identity, view, status, latencyMs, ...(userAgent !== undefined && { userAgent }), ...(response && { response }) };
+    deps.link.record(x, templateKey);
+  };
+
+  if (outcome.kind === "block" || outcome.kind === "throttle") {
+    const r = outcome.kind === "block" ? blockedResponse(api, ref, outcome.message) : throttledResponse(api, outcome.retryAfterMs, ref);
+    res.writeHead(r.status, { ...r.headers, "content-length": Buffer.byteLength(r.body) }).end(r.body);
+    record(r.status, ref);
+    return;
+  }
+
+  let sent = body;
+  const degrade = outcome.kind === "degrade" && view !== undefined;
+  if (degrade) {
+    const opts = { withholdReasoning: outcome.withholdReasoning, ...(outcome.maxTokens !== undefined && { maxTokens: outcome.maxTokens }) };
+    sent = Buffer.from(JSON.stringify(degradeRequest(api, view.body, opts)));
+  }
+  relayApiRequest(req, res, deps.upstream, { api, body: sent, stripReasoning: degrade && outcome.withholdReasoning, ref }, (result) => {
+    const response = result.chunks ? { streamed: result.streamed, chunks: result.chunks } : undefined;
+    record(result.status, result.upstreamRequestId ?? ref, response);
+  });
+}

@@ -1,0 +1,69 @@
+// The upstream endpoint: base URL, a keep-alive agent, and the header rules of RFC 9110 §7.6.1
+// (hop-by-hop headers are not forwarded) plus our own: gateway-only headers stay here.
+import http from "node:http";
+import https from "node:https";
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from "node:http";
+import { DistillwatchError } from "../errors.js";
+
+/** Where and how requests are forwarded. */
+export interface Upstream {
+  protocol: "http:" | "https:";
+  hostname: string;
+  port: number;
+  /** Base path prefix, without a trailing slash ("" for none). */
+  basePath: string;
+  /** Host header value sent upstream. */
+  host: string;
+  agent: http.Agent;
+  request: typeof http.request;
+  timeoutMs: number;
+}
+
+/** Parses the upstream URL and creates its connection pool. */
+export function createUpstream(url: string, timeoutMs: number): Upstream {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch (cause) {
+    throw new DistillwatchError("usage", `--upstream is not a URL: ${url}`, { cause });
+  }
+  if (u.protocol !== "http:" && u.protocol !== "https:") throw new DistillwatchError("usage", `--upstream must be http(s): ${url}`);
+  const secure = u.protocol === "https:";
+  // Keep-alive with no socket cap: the gateway must not queue requests its clients did not queue.
+  const agent = secure ? new https.Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 256 }) : new http.Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 256 });
+  return {
+    protocol: u.protocol,
+    hostname: u.hostname.replace(/^\[|\]$/g, ""),
+    port: u.port ? Number(u.port) : secure ? 443 : 80,
+    basePath: u.pathname.replace(/\/+$/, ""),
+    host: u.host,
+    agent,
+    request: secure ? https.request : http.request,
+    timeoutMs,
+  };
+}
+
+const hopByHop = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade", "proxy-authorization", "proxy-authenticate", "host"]);
+
+/** Client headers to send upstream: hop-by-hop and gateway-only (`x-distillwatch-*`) headers removed. */
+export function upstreamRequestHeaders(h: IncomingHttpHeaders, host: string): OutgoingHttpHeaders {
+  const out: OutgoingHttpHeaders = {};
+  for (const name in h) {
+    if (hopByHop.has(name) || name.startsWith("x-distillwatch-")) continue;
+    const v = h[name];
+    if (v !== undefined) out[name] = v;
+  }
+  out.host = host;
+  return out;
+}
+
+/** Upstream response headers to send to the client: hop-by-hop headers removed. */
+export function clientResponseHeaders(h: IncomingHttpHeaders): OutgoingHttpHeaders {
+  const out: OutgoingHttpHeaders = {};
+  for (const name in h) {
+    if (hopByHop.has(name)) continue;
+    const v = h[name];
+    if (v !== undefined) out[name] = v;
+  }
+  return out;
+}
