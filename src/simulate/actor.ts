@@ -118,11 +118,13 @@ export class Actor {
     const s = p.sampling;
     const endpoint = p.client.endpoint;
     const model = ts >= p.adoptAt ? (p.tier === "large" ? "aurora-3" : "aurora-3-mini") : p.tier === "large" ? "aurora-2.5" : "aurora-2.5-mini";
-    let system = turn.system;
-    if (system === undefined && r.chance(s.systemShare)) system = r.pick(GENERIC_SYSTEMS);
+    // whether instructions travel in a system slot is the account's habit, not the content's:
+    // otherwise persona apps (always a system prompt) would differ from campaigns by placement
+    const slot = r.chance(s.systemShare);
+    const system = turn.system ?? (slot ? r.pick(GENERIC_SYSTEMS) : undefined);
     let inChars = system ? system.n : 0;
     for (const m of turn.msgs) inChars += m.c.n;
-    const body = renderBody(endpoint, p.client.placement, system, turn.msgs, id);
+    const body = renderBody(endpoint, slot ? p.client.placement : "none", system, turn.msgs, id);
 
     const reasoning = r.chance(turn.reasoning ? Math.max(s.reasoningShare, 0.45) : s.reasoningShare);
     let params = r.next() < 0.1 ? this.jitterParams() : this.baseParams;
