@@ -7,7 +7,12 @@ import type { ExchangeRow, Store } from "../store/types.js";
 
 export type IndicatorKind = "ip" | "asn" | "payment" | "template" | "userAgent";
 
-/** One account in the graph; `group` is its largest shared indicator, for grouped layouts. */
+/** Most specific first: a shared payment instrument says more than a shared cloud ASN, so it
+ *  decides an account's layout group and an edge's colour. */
+const specificity: IndicatorKind[] = ["payment", "ip", "template", "userAgent", "asn"];
+const rankOf = (k: IndicatorKind) => specificity.indexOf(k);
+
+/** One account in the graph; `group` is its most specific shared indicator, for grouped layouts. */
 export interface GraphNode {
   id: string;
   score: number;
@@ -79,7 +84,7 @@ export async function buildCampaignGraph(store: Store, campaign: Campaign, opts:
   });
   const edges = new Map<string, GraphEdge>();
   const indicators: SharedIndicator[] = [];
-  const group = new Map<string, { key: string; size: number }>();
+  const group = new Map<string, { key: string; rank: number; size: number }>();
   for (const [ind, accts] of members) {
     if (accts.length < 2) continue;
     const [kind, value] = ind.split("\u0000") as [IndicatorKind, string];
@@ -87,13 +92,17 @@ export async function buildCampaignGraph(store: Store, campaign: Campaign, opts:
     for (let i = 0; i < accts.length; i++) {
       const a = accts[i] as string;
       const g = group.get(a);
-      if (!g || g.size < accts.length) group.set(a, { key: `${kind}:${value}`, size: accts.length });
+      const rank = rankOf(kind);
+      if (!g || rank < g.rank || (rank === g.rank && g.size < accts.length)) group.set(a, { key: `${kind}:${value}`, rank, size: accts.length });
       if (i === 0) continue;
       const prev = accts[i - 1] as string;
       const k = `${prev}\u0000${a}`;
       const e = edges.get(k);
       if (e) {
-        if (!e.kinds.includes(kind)) e.kinds.push(kind);
+        if (!e.kinds.includes(kind)) {
+          e.kinds.push(kind);
+          e.kinds.sort((x, y) => rankOf(x) - rankOf(y));
+        }
       } else edges.set(k, { source: prev, target: a, kinds: [kind] });
     }
   }

@@ -46,14 +46,16 @@ export function AccountGraph({ graph, onSelect }: { graph: CampaignGraph; onSele
     if (!el) return;
     const g = new UndirectedGraph();
     const pos = layoutGroups(graph.nodes);
+    // Smaller discs for big graphs so thousands of accounts stay distinguishable.
+    const scale = graph.nodes.length > 500 ? 0.5 : 1;
     for (const n of graph.nodes) {
       const p = pos.get(n.id) ?? { x: 0, y: 0 };
       // Labels are drawn as canvas text by sigma: an account id never becomes markup.
-      g.addNode(n.id, { x: p.x, y: p.y, size: 2 + (n.score / 100) * 6, color: verdictColor[n.verdict] ?? "#777", label: n.id });
+      g.addNode(n.id, { x: p.x, y: p.y, size: scale * (2 + (n.score / 100) * 5), color: verdictColor[n.verdict] ?? "#777", label: n.id });
     }
     for (const e of graph.edges) {
       if (!g.hasNode(e.source) || !g.hasNode(e.target) || g.hasEdge(e.source, e.target)) continue;
-      g.addEdge(e.source, e.target, { color: edgeColor[e.kinds[0] ?? ""] ?? "#bbb", size: Math.min(3, e.kinds.length) });
+      g.addEdge(e.source, e.target, { color: edgeColor[e.kinds[0] ?? ""] ?? "#bbb", size: scale * Math.min(3, e.kinds.length) });
     }
     const renderer = new Sigma(g, el, { settings: { renderEdgeLabels: false, labelRenderedSizeThreshold: 7, hideEdgesOnMove: graph.edges.length > 5000 } });
     renderer.on("clickNode", ({ node }) => onSelect(node));
