@@ -2,7 +2,8 @@
 // detector's latest verdict, cheap signals), evaluate the rules, then apply the fail mode and the
 // throttle buckets. No I/O and no detector call happens here.
 import type { Config } from "../config/index.js";
-import { BucketTable, bucketKey, evaluatePolicy, type ListHit, type ListIndex, type PolicyContext, type PolicyDecision } from "../policy/index.js";
+import type { BucketTable} from "../policy/index.js";
+import { bucketKey, evaluatePolicy, type ListHit, type ListIndex, type PolicyContext, type PolicyDecision } from "../policy/index.js";
 import type { DetectorHealth } from "./detector-link.js";
 
 /** What the gateway does with the request. */
