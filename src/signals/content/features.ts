@@ -34,13 +34,18 @@ function bucketOf(x: number): number {
   return x >>> (32 - HASH_BITS);
 }
 
+// ASCII lookup tables: class per char code, and the code hashed for word chars (lower-cased, digits as '0').
+const ASCII_CLASS = new Uint8Array(128);
+const ASCII_FOLD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  ASCII_CLASS[c] = c <= 32 ? 0 : word ? 1 : 2;
+  ASCII_FOLD[c] = c >= 65 && c <= 90 ? c | 32 : c >= 48 && c <= 57 ? 48 : c;
+}
+
 /** 0 = separator, 1 = part of a word, 2 = a token on its own (punctuation, CJK ideograph). */
 function classOf(c: number): number {
-  if (c < 128) {
-    if (c <= 32) return 0;
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return 1;
-    return 2;
-  }
+  if (c < 128) return ASCII_CLASS[c] ?? 0;
   if (c === 0xa0 || c === 0x3000 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200b)) return 0;
   if (c >= 0x2000 && c <= 0x206f) return 2; // general punctuation: quotes, dashes, ellipsis
   // CJK, kana, hangul and full-width forms have no spaces between words: each char is a token.
@@ -60,9 +65,9 @@ function scanRegion(text: string, start: number, end: number, salt: number, out:
   const max = out.length - 8; // room for one word (3 features) plus the 2 shape features
   for (let i = start; i <= end && n < max; i++) {
     const c = i < end ? text.charCodeAt(i) : 32;
-    const cls = classOf(c);
+    const cls = c < 128 ? (ASCII_CLASS[c] ?? 0) : classOf(c);
     if (cls === 1) {
-      const cc = c >= 65 && c <= 90 ? c | 32 : c >= 48 && c <= 57 ? 48 : c;
+      const cc = c < 128 ? (ASCII_FOLD[c] ?? 0) : c;
       h = Math.imul(h ^ cc, FNV_PRIME);
       if (++len === PREFIX_LEN) prefix = h;
       continue;
@@ -85,11 +90,26 @@ function scanRegion(text: string, start: number, end: number, salt: number, out:
   return n;
 }
 
+/** Feature buckets of one exchange: prompt features in [0, nPrompt), system in [nPrompt, nSystemEnd), shape after. */
+export interface FeatureSpans {
+  feats: Int32Array;
+  nPrompt: number;
+  nSystemEnd: number;
+  n: number;
+}
+
+/** A reusable feature buffer of MAX_FEATURES slots. */
+export function createFeatureSpans(): FeatureSpans {
+  return { feats: new Int32Array(MAX_FEATURES), nPrompt: 0, nSystemEnd: 0, n: 0 };
+}
+
 /**
- * Writes the hashed feature buckets of one exchange into out (size MAX_FEATURES) and returns
- * how many were written. Features may repeat; each occurrence counts once.
+ * Fills spans with the hashed feature buckets of one exchange. Features may repeat; each
+ * occurrence counts once. Prompt and system parts are normalised separately (see model.ts), so
+ * an unseen system prompt does not dilute what the prompt says.
  */
-export function extractFeatures(system: string, prompt: string, out: Int32Array): number {
+export function extractFeatures(system: string, prompt: string, spans: FeatureSpans): void {
+  const out = spans.feats;
   let n = 0;
   const len = prompt.length;
   if (len <= PROMPT_HEAD + PROMPT_TAIL) {
@@ -98,9 +118,10 @@ export function extractFeatures(system: string, prompt: string, out: Int32Array)
     n = scanRegion(prompt, 0, PROMPT_HEAD, SALT_PROMPT, out, n);
     n = scanRegion(prompt, len - PROMPT_TAIL, len, SALT_PROMPT, out, n);
   }
+  spans.nPrompt = n;
   if (system.length > 0) n = scanRegion(system, 0, Math.min(system.length, SYSTEM_HEAD), SALT_SYSTEM, out, n);
-  // Coarse shape: log2 prompt length and whether a system prompt is present.
+  spans.nSystemEnd = n;
+  // Coarse shape: log2 of the prompt length.
   out[n++] = bucketOf(SALT_META ^ (31 - Math.clz32(len + 1)));
-  out[n++] = bucketOf(SALT_META ^ 0x100 ^ (system.length > 0 ? 1 : 0));
-  return n;
+  spans.n = n;
 }

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeModelFile, type ContentModelFile } from './model-file.js';
+import { decodeQuantized, type ContentModelFile } from './model-file.js';
 import { createContentModel, type ContentModel } from './model.js';
 
 /** Nearest ancestor of this module's directory that holds package.json. */
@@ -26,5 +26,5 @@ export function defaultModelPath(): string {
 /** Loads the content model (default: models/content-model.json under the repo root). */
 export function loadContentModel(path: string = defaultModelPath()): ContentModel {
   const file = JSON.parse(readFileSync(resolve(path), 'utf8')) as ContentModelFile;
-  return createContentModel(decodeModelFile(file));
+  return createContentModel(decodeQuantized(file));
 }

@@ -6,6 +6,8 @@ import { OUTPUT_COUNT, OUTPUT_NAMES, type ContentWeights } from './outputs.js';
 /** Format tag written into every model file. */
 export const MODEL_FORMAT = 'distillwatch-content-lr/1';
 
+const MIN_KEPT_Q = 2;
+
 /** JSON shape of models/content-model.json. */
 export interface ContentModelFile {
   format: string;
@@ -32,14 +34,15 @@ export function encodeModelFile(w: ContentWeights, meta: Record<string, unknown>
   const q: number[] = [];
   for (let b = 0; b < BUCKETS; b++) {
     const row = new Array<number>(H);
-    let any = false;
+    let maxAbs = 0;
     for (let h = 0; h < H; h++) {
       const s = scales[h] ?? 0;
       const v = s > 0 ? Math.round((w.weights[b * H + h] ?? 0) / s) : 0;
       row[h] = v;
-      if (v !== 0) any = true;
+      maxAbs = Math.max(maxAbs, Math.abs(v));
     }
-    if (any) {
+    // Rows whose every weight is within 1 quantisation step of zero are dropped (keeps the file < 5 MB).
+    if (maxAbs >= MIN_KEPT_Q) {
       rows.push(b);
       q.push(...row);
     }
@@ -54,6 +57,25 @@ export function encodeModelFile(w: ContentWeights, meta: Record<string, unknown>
     q: Buffer.from(new Int8Array(q).buffer).toString('base64'),
     meta,
   };
+}
+
+/** Dense int8 weights as stored in the file: the scoring layout (4 MB, cache-friendly). */
+export interface QuantizedWeights {
+  q: Int8Array;
+  scales: Float32Array;
+  bias: Float32Array;
+}
+
+/** Expands a model file into dense int8 weights [bucket][output] plus per-output scales. */
+export function decodeQuantized(file: ContentModelFile): QuantizedWeights {
+  const w = decodeModelFile(file);
+  const scales = Float32Array.from(file.scales);
+  const q = new Int8Array(w.weights.length);
+  for (let i = 0; i < q.length; i++) {
+    const s = scales[i % OUTPUT_COUNT] ?? 0;
+    q[i] = s > 0 ? Math.round((w.weights[i] ?? 0) / s) : 0;
+  }
+  return { q, scales, bias: w.bias };
 }
 
 /** Expands a model file into dense weights; throws if it was written for another layout. */

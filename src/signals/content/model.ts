@@ -1,7 +1,8 @@
 // Scores one exchange with the content model: hashed features (features.ts) dotted with dense
 // logistic-regression weights for all outputs at once, each squashed by the logistic function.
 import { CAPABILITIES, type Capability } from './capability.js';
-import { MAX_FEATURES, extractFeatures } from './features.js';
+import { createFeatureSpans, extractFeatures, type FeatureSpans } from './features.js';
+import type { QuantizedWeights } from './model-file.js';
 import { CAPABILITY_OFFSET, OUTPUT_COUNT, type ContentWeights } from './outputs.js';
 
 /** Per-exchange content signals; every number is a probability in 0..1. */
@@ -23,30 +24,67 @@ function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
+/** Value of each shape feature (length bucket). */
+const SHAPE_VALUE = 0.25;
+
 /**
- * Computes the raw logits of every output into logits (length OUTPUT_COUNT). Feature values are
- * 1/sqrt(n) per occurrence (L2-normalised bag of hashed n-grams), the same scaling as training.
+ * Computes the raw logits of every output into logits (length OUTPUT_COUNT). Each occurrence of
+ * a prompt feature has value 1/sqrt(nPrompt) and of a system feature 1/sqrt(nSystem): an
+ * L2-normalised bag of hashed n-grams per part, the same scaling as training (train-lr.ts).
  */
-export function computeLogits(w: ContentWeights, feats: Int32Array, n: number, logits: Float64Array): void {
-  const H = OUTPUT_COUNT;
+export function computeLogits(w: ContentWeights, x: FeatureSpans, logits: Float64Array): void {
   const W = w.weights;
-  logits.fill(0);
-  for (let i = 0; i < n; i++) {
-    const base = (feats[i] ?? 0) * H;
-    for (let h = 0; h < H; h++) logits[h] = (logits[h] ?? 0) + (W[base + h] ?? 0);
-  }
-  const s = n > 0 ? 1 / Math.sqrt(n) : 0;
-  for (let h = 0; h < H; h++) logits[h] = (logits[h] ?? 0) * s + (w.bias[h] ?? 0);
+  const f = x.feats;
+  for (let h = 0; h < OUTPUT_COUNT; h++) logits[h] = w.bias[h] ?? 0;
+  addPart(W, f, 0, x.nPrompt, x.nPrompt > 0 ? 1 / Math.sqrt(x.nPrompt) : 0, logits);
+  addPart(W, f, x.nPrompt, x.nSystemEnd, x.nSystemEnd > x.nPrompt ? 1 / Math.sqrt(x.nSystemEnd - x.nPrompt) : 0, logits);
+  addPart(W, f, x.nSystemEnd, x.n, SHAPE_VALUE, logits);
 }
 
-/** Builds a ContentModel over dense weights; reuses scratch buffers, so one model per thread. */
-export function createContentModel(w: ContentWeights): ContentModel {
-  const feats = new Int32Array(MAX_FEATURES);
+function addPart(W: Float32Array, f: Int32Array, from: number, to: number, s: number, logits: Float64Array): void {
+  const H = OUTPUT_COUNT;
+  for (let i = from; i < to; i++) {
+    const base = (f[i] ?? 0) * H;
+    for (let h = 0; h < H; h++) logits[h] = (logits[h] ?? 0) + (W[base + h] ?? 0) * s;
+  }
+}
+
+/** Per-occurrence value of feature i under the scaling computeLogits uses. */
+export function featureValue(x: FeatureSpans, i: number): number {
+  if (i < x.nPrompt) return 1 / Math.sqrt(x.nPrompt);
+  if (i < x.nSystemEnd) return 1 / Math.sqrt(x.nSystemEnd - x.nPrompt);
+  return SHAPE_VALUE;
+}
+
+/**
+ * Same as computeLogits over int8 weights: 2^18 x 15 bytes stay mostly in cache, where the
+ * float32 matrix (16 MB) made every feature a cache miss (measured ~3x slower).
+ */
+export function computeLogitsQ(w: QuantizedWeights, x: FeatureSpans, logits: Float64Array): void {
+  const f = x.feats;
+  logits.fill(0);
+  addPartQ(w.q, f, 0, x.nPrompt, x.nPrompt > 0 ? 1 / Math.sqrt(x.nPrompt) : 0, logits);
+  addPartQ(w.q, f, x.nPrompt, x.nSystemEnd, x.nSystemEnd > x.nPrompt ? 1 / Math.sqrt(x.nSystemEnd - x.nPrompt) : 0, logits);
+  addPartQ(w.q, f, x.nSystemEnd, x.n, SHAPE_VALUE, logits);
+  for (let h = 0; h < OUTPUT_COUNT; h++) logits[h] = (logits[h] ?? 0) * (w.scales[h] ?? 0) + (w.bias[h] ?? 0);
+}
+
+function addPartQ(q: Int8Array, f: Int32Array, from: number, to: number, s: number, logits: Float64Array): void {
+  const H = OUTPUT_COUNT;
+  for (let i = from; i < to; i++) {
+    const base = (f[i] ?? 0) * H;
+    for (let h = 0; h < H; h++) logits[h] = (logits[h] ?? 0) + (q[base + h] ?? 0) * s;
+  }
+}
+
+/** Builds a ContentModel over int8 weights; reuses scratch buffers, so one model per thread. */
+export function createContentModel(w: QuantizedWeights): ContentModel {
+  const spans = createFeatureSpans();
   const logits = new Float64Array(OUTPUT_COUNT);
   return {
     score(system: string, prompt: string): ContentSignals {
-      const n = extractFeatures(system, prompt, feats);
-      computeLogits(w, feats, n, logits);
+      extractFeatures(system, prompt, spans);
+      computeLogitsQ(w, spans, logits);
       let best = 0;
       for (let c = 1; c < CAPABILITIES.length; c++) {
         if ((logits[CAPABILITY_OFFSET + c] ?? 0) > (logits[CAPABILITY_OFFSET + best] ?? 0)) best = c;
