@@ -1,0 +1,134 @@
+import http from "node:http";
+import { afterEach, describe, expect, it } from "vitest";
+import { parseConfig } from "../config/index.js";
+import type { Detector } from "../engine/types.js";
+import { startGateway, type RunningGateway } from "./index.js";
+import { startLlmUpstream, type LlmUpstream } from "./testing/llm-upstream.js";
+import { CrashingDetector, ScriptedDetector } from "./testing/scripted-detector.js";
+
+const adminKey = "admin-key-for-tests-0123456789";
+const open: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  for (const c of open.splice(0).reverse()) await c.close();
+});
+
+async function setup(detector: Detector, policy: Record<string, unknown> = {}): Promise<{ upstream: LlmUpstream; gateway: RunningGateway }> {
+  const upstream = await startLlmUpstream();
+  open.push(upstream);
+  const gateway = await startGateway({ upstream: upstream.url, port: 0, config: parseConfig({ policy, gateway: { adminKey } }), detector });
+  open.push(gateway);
+  return { upstream, gateway };
+}
+
+const chat = { model: "o3", messages: [{ role: "user", content: "Solve x+1=2" }], max_tokens: 4000, reasoning_effort: "high" };
+const messages = { model: "claude-test", max_tokens: 8000, thinking: { type: "enabled", budget_tokens: 4000 }, messages: [{ role: "user", content: "Hi" }] };
+
+async function call(base: string, path: string, body: unknown, account: string, extra: Record<string, string> = {}): Promise<Response> {
+  return fetch(base + path, { method: "POST", headers: { "content-type": "application/json", "x-distillwatch-account": account, ...extra }, body: JSON.stringify(body) });
+}
+
+describe("gateway enforcement", () => {
+  it("fails open when the detector crashes: requests are served", async () => {
+    const { gateway } = await setup(new CrashingDetector());
+    expect((await call(gateway.url, "/v1/chat/completions", chat, "acct_a")).status).toBe(200);
+    await gateway.settle();
+    const r = await call(gateway.url, "/v1/chat/completions", chat, "acct_a");
+    expect(r.status).toBe(200);
+    const health = await (await fetch(`${gateway.url}/_distillwatch/health`, { headers: { "x-distillwatch-admin-key": adminKey } })).json();
+    expect(health.detector).toMatchObject({ healthy: false, reason: "detector-error", lastError: "engine crashed" });
+  });
+
+  it("fails closed when configured: requests are refused with the API's own error shape", async () => {
+    const { gateway } = await setup(new CrashingDetector(), { failMode: "closed" });
+    await call(gateway.url, "/v1/messages", messages, "acct_b");
+    await gateway.settle();
+    const r = await call(gateway.url, "/v1/messages", messages, "acct_b");
+    expect(r.status).toBe(403);
+    const body = await r.json();
+    expect(body).toMatchObject({ type: "error", error: { type: "permission_error" } });
+    expect(body.error.message).toContain(r.headers.get("x-distillwatch-ref"));
+  });
+
+  it("throttles with a 429 shaped like the API's rate-limit error and a retry-after", async () => {
+    const detector = new ScriptedDetector();
+    const { gateway } = await setup(detector);
+    detector.set("acct_t", 80, "attack", "c1");
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let i = 0; i < 5; i++) {
+      last = await call(gateway.url, "/v1/chat/completions", chat, "acct_t");
+      statuses.push(last.status);
+      if (last.status === 200) await last.arrayBuffer();
+    }
+    // Default rule throttle-attack: burst 3 per campaign.
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    expect(Number(last!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(await last!.json()).toMatchObject({ error: { type: "requests", code: "rate_limit_exceeded" } });
+  });
+
+  it("degrades a review account: caps tokens, withholds reasoning in request and response", async () => {
+    const detector = new ScriptedDetector();
+    const { upstream, gateway } = await setup(detector, { rules: [{ name: "degrade-review", when: { verdict: ["review"] }, action: { type: "degrade", maxTokens: 256 } }] });
+    detector.set("acct_r", 50, "review");
+    const r = await call(gateway.url, "/v1/messages", { ...messages, stream: true }, "acct_r");
+    const text = await r.text();
+    const seen = upstream.seen.at(-1)!.body;
+    expect(seen.max_tokens).toBe(256);
+    expect(seen.thinking).toBeUndefined();
+    expect(text).not.toContain("secret reasoning");
+    expect(text).toContain("tok0");
+    const whole = await call(gateway.url, "/v1/chat/completions", chat, "acct_r");
+    const body = await whole.json();
+    expect(upstream.seen.at(-1)!.body).toMatchObject({ max_tokens: 256 });
+    expect(upstream.seen.at(-1)!.body.reasoning_effort).toBeUndefined();
+    expect(body.choices[0].message.reasoning_content).toBeUndefined();
+  });
+
+  it("blocks a listed IP range added through the admin API, with a reference id in an OpenAI-shaped body", async () => {
+    const { gateway } = await setup(new ScriptedDetector());
+    const add = await fetch(`${gateway.url}/_distillwatch/lists`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-distillwatch-admin-key": adminKey },
+      body: JSON.stringify({ list: "block", type: "ip", value: "127.0.0.0/8", note: "test" }),
+    });
+    expect(add.status).toBe(201);
+    const entry = await add.json();
+    const r = await call(gateway.url, "/v1/responses", { model: "m", input: "hi" }, "acct_ip");
+    expect(r.status).toBe(403);
+    expect(await r.json()).toMatchObject({ error: { type: "invalid_request_error", code: "policy_violation" } });
+    const decisions = await (await fetch(`${gateway.url}/_distillwatch/decisions`, { headers: { "x-distillwatch-admin-key": adminKey } })).json();
+    expect(decisions.recent[0]).toMatchObject({ account: "acct_ip", action: "block", rule: "block-listed" });
+    const del = await fetch(`${gateway.url}/_distillwatch/lists/${entry.id}`, { method: "DELETE", headers: { "x-distillwatch-admin-key": adminKey } });
+    expect(del.status).toBe(204);
+    expect((await call(gateway.url, "/v1/responses", { model: "m", input: "hi" }, "acct_ip")).status).toBe(200);
+  });
+
+  it("rejects admin requests without the admin key, or with a client API key instead", async () => {
+    const { gateway } = await setup(new ScriptedDetector());
+    for (const path of ["health", "decisions", "lists"]) {
+      expect((await fetch(`${gateway.url}/_distillwatch/${path}`)).status).toBe(401);
+      expect((await fetch(`${gateway.url}/_distillwatch/${path}`, { headers: { authorization: `Bearer ${adminKey}` } })).status).toBe(401);
+      expect((await fetch(`${gateway.url}/_distillwatch/${path}`, { headers: { "x-distillwatch-admin-key": "wrong-key-0123456789" } })).status).toBe(401);
+    }
+    expect((await fetch(`${gateway.url}/_distillwatch/reload`, { method: "POST" })).status).toBe(401);
+    expect((await fetch(`${gateway.url}/_distillwatch/reload`, { method: "POST", headers: { "x-distillwatch-admin-key": adminKey } })).status).toBe(200);
+  });
+
+  it("aborts the upstream request when the client disconnects mid-stream", async () => {
+    const { upstream, gateway } = await setup(new ScriptedDetector());
+    const url = new URL(`${gateway.url}/v1/chat/completions`);
+    await new Promise<void>((resolve, reject) => {
+      const req = http.request({ hostname: url.hostname, port: url.port, path: url.pathname, method: "POST", headers: { "content-type": "application/json", "x-upstream-chunks": "200", "x-upstream-delay-ms": "20" } }, (res) => {
+        res.once("data", () => {
+          req.destroy();
+          resolve();
+        });
+      });
+      req.on("error", reject);
+      req.end(JSON.stringify({ ...chat, stream: true }));
+    });
+    for (let i = 0; i < 50 && upstream.aborted === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(upstream.aborted).toBe(1);
+    expect(upstream.completed).toBe(0);
+  });
+});
