@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   apiKey, audit, bareExchange, campaign, decision, exchange, listEntry, reviewCase, sample, seeded, t0, verdict,
 } from "./contract-fixtures.js";
-import type { Store } from "./types.js";
+import type { ExchangeRow, Store } from "./types.js";
 
 /** Registers the Store contract tests for one adapter; `skip` (a reason) skips them all. */
 export function runStoreContract(name: string, create: () => Promise<Store>, opts: { skip?: string } = {}): void {
@@ -52,6 +52,12 @@ export function runStoreContract(name: string, create: () => Promise<Store>, opt
         expect(await ids({ limit: 3 })).toEqual(["x4", "x3", "x2"]);
         expect(await ids({ limit: 10, before: t0 + 20 })).toEqual(["x1", "x0"]);
         expect(await store.listExchanges({ account: "nobody", limit: 5 })).toEqual([]);
+      });
+
+      it("rejects a batch holding an exchange without an account instead of reporting it as a duplicate", async () => {
+        const broken = { ...bareExchange("bad", "a", t0), account: null } as unknown as ExchangeRow;
+        await expect(store.insertExchanges([bareExchange("ok", "a", t0), broken])).rejects.toThrow();
+        expect(await store.countExchanges()).toBe(0);
       });
 
       it("accepts an empty batch", async () => {

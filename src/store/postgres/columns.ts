@@ -1,6 +1,6 @@
 // PostgreSQL array types for the bulk-inserted tables, zipped with rows.ts's column order so the
 // `unnest` parameters line up with the values rows.ts produces.
-import { accountColumns, campaignColumns, exchangeColumns } from "../rows.js";
+import { accountColumns, campaignColumns, exchangeColumns, sampleColumns } from "../rows.js";
 
 function zip(names: readonly string[], types: string[]): { name: string; type: string }[] {
   if (names.length !== types.length) throw new Error(`column/type count mismatch: ${names.join(",")}`);
@@ -12,6 +12,9 @@ export const exchangeTypes = zip(exchangeColumns, [
   "text", "bigint", "text", "text", "text", "text", "bigint", "text", "text", "text",
   "text", "text", "integer", "integer", "jsonb", "text",
 ]);
+
+/** samples columns with their PostgreSQL types. */
+export const sampleTypes = zip(sampleColumns, ["text", "text", "bigint", "text", "text", "text", "text"]);
 
 /** accounts columns with their PostgreSQL types. */
 export const accountTypes = zip(accountColumns, [

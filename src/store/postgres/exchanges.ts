@@ -3,9 +3,9 @@
 // inside a batch are dropped client-side first so "first occurrence wins", as in SQLite.
 import type { Pool } from "pg";
 import { assertBucket } from "../queries.js";
-import { exchangeValues, sampleColumns, sampleValues, toExchange, toSample, type Columns } from "../rows.js";
+import { exchangeValues, sampleValues, toExchange, toSample, type Columns } from "../rows.js";
 import type { ExchangeRow, Store } from "../types.js";
-import { exchangeTypes, pgPlaceholders } from "./columns.js";
+import { exchangeTypes, sampleTypes } from "./columns.js";
 import { bulkChunk, chunks, inTransaction, insertUnnest } from "./pool.js";
 
 type ExchangeMethods = Pick<Store, "insertExchanges" | "listExchanges" | "countExchanges" | "trafficSeries" | "addSamples" | "listSamples">;
@@ -54,11 +54,10 @@ export function pgExchanges(pool: Pool): ExchangeMethods {
       return rows;
     },
     async addSamples(samples) {
-      if (samples.length === 0) return;
+      const parts = chunks(samples, bulkChunk);
+      if (parts.length === 0) return;
       await inTransaction(pool, async (client) => {
-        for (const s of samples) {
-          await client.query(`INSERT INTO samples (${sampleColumns.join(", ")}) VALUES (${pgPlaceholders(sampleColumns.length)}) ON CONFLICT DO NOTHING`, sampleValues(s));
-        }
+        for (const part of parts) await insertUnnest(client, "samples", sampleTypes, part.map(sampleValues), "ON CONFLICT DO NOTHING");
       });
     },
     async listSamples(account, limit) {

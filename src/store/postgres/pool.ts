@@ -27,7 +27,7 @@ const types = {
 /** A pool whose connections resolve unqualified table names in `schema`. */
 export function createPool(url: string, schema: string): Pool {
   assertSchemaName(schema);
-  return new pg.Pool({ connectionString: url, options: `-c search_path=${schema}`, types, max: 8 });
+  return new pg.Pool({ connectionString: url, options: `-c search_path=${schema}`, types, max: 8, connectionTimeoutMillis: 10_000 });
 }
 
 /** PostgreSQL's spelling of parameters and substring tests (see queries.ts). */

@@ -1,6 +1,8 @@
 // Exchanges, evidence samples and the traffic histogram for SQLite. insertExchanges is on the
-// pipeline's hot path (batches of ~5k rows at up to 60k rows/s): one prepared INSERT OR IGNORE
-// per row inside one transaction per batch, positional parameters, no intermediate objects.
+// pipeline's hot path (batches of ~5k rows at up to 60k rows/s): one prepared insert per row
+// inside one transaction per batch, positional parameters, no intermediate objects.
+// `ON CONFLICT (id) DO NOTHING` rather than `INSERT OR IGNORE`: OR IGNORE would also swallow
+// NOT NULL violations, silently reporting a malformed row as a duplicate.
 // Measured alternatives (multi-row VALUES … RETURNING id, WITHOUT ROWID) were not faster.
 import type Database from "better-sqlite3";
 import { exchangeColumns, exchangeValues, sampleColumns, sampleValues, toExchange, toSample, type Columns } from "../rows.js";
@@ -13,13 +15,13 @@ type ExchangeMethods = Pick<Store, "insertExchanges" | "listExchanges" | "countE
 
 /** Exchange, sample and traffic methods over one SQLite connection. */
 export function sqliteExchanges(db: Database.Database, prep: Prep): ExchangeMethods {
-  const insert = prep(`INSERT OR IGNORE INTO exchanges (${exchangeColumns.join(", ")}) VALUES (${placeholders(exchangeColumns.length)})`);
+  const insert = prep(`INSERT INTO exchanges (${exchangeColumns.join(", ")}) VALUES (${placeholders(exchangeColumns.length)}) ON CONFLICT (id) DO NOTHING`);
   const insertBatch = db.transaction((rows: ExchangeRow[]): boolean[] => {
     const inserted = new Array<boolean>(rows.length);
     for (let i = 0; i < rows.length; i++) inserted[i] = insert.run(exchangeValues(rows[i] as ExchangeRow)).changes === 1;
     return inserted;
   });
-  const insertSample = prep(`INSERT OR IGNORE INTO samples (${sampleColumns.join(", ")}) VALUES (${placeholders(sampleColumns.length)})`);
+  const insertSample = prep(`INSERT INTO samples (${sampleColumns.join(", ")}) VALUES (${placeholders(sampleColumns.length)}) ON CONFLICT DO NOTHING`);
   const insertSamples = db.transaction((samples: EvidenceSample[]) => {
     for (const s of samples) insertSample.run(sampleValues(s));
   });

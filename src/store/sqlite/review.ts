@@ -18,6 +18,7 @@ type ReviewMethods = Pick<
 
 /** Decision, list, case and audit methods over one SQLite connection. */
 export function sqliteReview(db: Database.Database, prep: Prep): ReviewMethods {
+  const listUpdates = listEntryColumns.slice(1).map((c) => `${c} = excluded.${c}`).join(", ");
   const findOpenCase = prep("SELECT * FROM cases WHERE subject_type = ? AND subject = ? AND status = 'open'");
   const insertCase = prep(`INSERT INTO cases (${caseColumns.join(", ")}) VALUES (${placeholders(caseColumns.length)})`);
   // Check and insert in one transaction so two callers cannot both open a case for a subject.
@@ -30,7 +31,7 @@ export function sqliteReview(db: Database.Database, prep: Prep): ReviewMethods {
 
   return {
     async addDecision(d) {
-      prep(`INSERT OR IGNORE INTO decisions (${decisionColumns.join(", ")}) VALUES (${placeholders(decisionColumns.length)})`).run(decisionValues(d));
+      prep(`INSERT INTO decisions (${decisionColumns.join(", ")}) VALUES (${placeholders(decisionColumns.length)}) ON CONFLICT (id) DO NOTHING`).run(decisionValues(d));
     },
     async listDecisions(q) {
       const c = decisionClause(q, sqliteDialect);
@@ -40,7 +41,7 @@ export function sqliteReview(db: Database.Database, prep: Prep): ReviewMethods {
     },
     async addListEntry(e) {
       // Re-adding an id replaces the entry, so editing a note or expiry is a put.
-      prep(`INSERT OR REPLACE INTO list_entries (${listEntryColumns.join(", ")}) VALUES (${placeholders(listEntryColumns.length)})`).run(listEntryValues(e));
+      prep(`INSERT INTO list_entries (${listEntryColumns.join(", ")}) VALUES (${placeholders(listEntryColumns.length)}) ON CONFLICT (id) DO UPDATE SET ${listUpdates}`).run(listEntryValues(e));
     },
     async removeListEntry(id) {
       return prep("DELETE FROM list_entries WHERE id = ?").run(id).changes > 0;
@@ -70,7 +71,7 @@ export function sqliteReview(db: Database.Database, prep: Prep): ReviewMethods {
       return { items: (rows as Columns[]).map(toCase), total };
     },
     async appendAudit(e) {
-      prep(`INSERT OR IGNORE INTO audit (${auditColumns.join(", ")}) VALUES (${placeholders(auditColumns.length)})`).run(auditValues(e));
+      prep(`INSERT INTO audit (${auditColumns.join(", ")}) VALUES (${placeholders(auditColumns.length)}) ON CONFLICT (id) DO NOTHING`).run(auditValues(e));
     },
     async listAudit(q) {
       const c = auditClause(q, sqliteDialect);

@@ -19,8 +19,11 @@ export function sqliteVerdicts(db: Database.Database, prep: Prep): VerdictMethod
   const putAll = db.transaction((verdicts: AccountVerdict[]) => {
     for (const v of verdicts) upsertAccount.run(accountValues(v));
   });
-  // INSERT OR REPLACE: a campaign listed twice in one set keeps its last version.
-  const insertCampaign = prep(`INSERT OR REPLACE INTO campaigns (${campaignColumns.join(", ")}) VALUES (${placeholders(campaignColumns.length)})`);
+  // A campaign listed twice in one set keeps its last version (as in the PostgreSQL adapter).
+  const campaignUpdates = campaignColumns.slice(1).map((c) => `${c} = excluded.${c}`).join(", ");
+  const insertCampaign = prep(
+    `INSERT INTO campaigns (${campaignColumns.join(", ")}) VALUES (${placeholders(campaignColumns.length)}) ON CONFLICT (campaign) DO UPDATE SET ${campaignUpdates}`,
+  );
   const clearCampaigns = prep("DELETE FROM campaigns");
   const replaceAll = db.transaction((campaigns: Campaign[]) => {
     clearCampaigns.run();
