@@ -63,7 +63,7 @@ export function buildOpenApi(): Record<string, unknown> {
     "/campaigns/{id}/accounts": { get: op("The campaign's accounts by score, paged", "viewer", { params: [idParam, ...paging] }) },
     "/campaigns/{id}/graph": {
       get: op("Account graph: nodes (accounts), edges (shared indicators), shared indicator values", "viewer", {
-        params: [idParam, q("maxNodes", { ...int, minimum: 1, maximum: 5000, default: 2000 }), q("perAccount", { ...int, minimum: 1, maximum: 100, default: 20 })],
+        params: [idParam, q("maxNodes", { ...int, minimum: 1, maximum: 5000, default: 1000 }), q("perAccount", { ...int, minimum: 1, maximum: 100, default: 10 })],
       }),
     },
     "/accounts": {

@@ -37,7 +37,8 @@ function Indicators({ c }: { c: Campaign }) {
 }
 
 function GraphCard({ id }: { id: string }) {
-  const graph = useApi<CampaignGraph>(`/campaigns/${encodeURIComponent(id)}/graph`);
+  const [maxNodes, setMaxNodes] = useState(1000);
+  const graph = useApi<CampaignGraph>(`/campaigns/${encodeURIComponent(id)}/graph`, { maxNodes });
   const open = useCallback((account: string) => (location.hash = href("accounts", account)), []);
   return h(
     "div",
@@ -56,6 +57,7 @@ function GraphCard({ id }: { id: string }) {
             `${formatCount(g.nodes.length)} of ${formatCount(g.totalAccounts)} accounts${g.truncated ? " (highest scores)" : ""}, ${formatCount(g.edges.length)} links. Edges: `,
             Object.entries(edgeColor).map(([k, col]) => h("span", null, h("i", { class: "dot", style: { background: col } }), k)),
           ),
+          g.truncated && maxNodes < 5000 ? h("button", { class: "secondary", onClick: () => setMaxNodes(5000) }, "Show up to 5,000 accounts") : null,
           h(AccountGraph, { graph: g, onSelect: open }),
           h("h3", null, "Most shared values"),
           h(
