@@ -4,6 +4,7 @@ import { isCI } from "../../config/index.js";
 import { runStoreContract } from "../contract.js";
 import { bareExchange, t0, verdict } from "../contract-fixtures.js";
 import { openPostgresStore } from "./index.js";
+import { schemaVersion } from "./schema.js";
 
 const url = "postgres://postgres@127.0.0.1:5432/postgres";
 const runId = `dw_test_${process.pid}_${Date.now().toString(36)}`;
@@ -54,7 +55,7 @@ describe.skipIf(skip !== undefined)("postgres store schema", () => {
     const second = await freshStore(name);
     expect(await second.insertExchanges([bareExchange("e1", "a", t0)])).toEqual([false]);
     expect(await second.getAccount("a")).toStrictEqual(verdict("a", 0.9, "attack"));
-    expect(await second.getMeta("schema_version")).toBe("1");
+    expect(await second.getMeta("schema_version")).toBe(String(schemaVersion));
     await second.close();
   });
 

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { runStoreContract } from "../contract.js";
 import { bareExchange, t0, verdict } from "../contract-fixtures.js";
 import { openSqliteStore } from "./index.js";
+import { schemaVersion } from "./schema.js";
 
 runStoreContract("sqlite", async () => openSqliteStore(":memory:"));
 
@@ -24,7 +25,7 @@ describe("sqlite store file", () => {
     expect(await second.countExchanges()).toBe(1);
     expect(await second.getAccount("a")).toStrictEqual(verdict("a", 0.9, "attack"));
     expect(await second.getMeta("k")).toBe("v");
-    expect(await second.getMeta("schema_version")).toBe("1");
+    expect(await second.getMeta("schema_version")).toBe(String(schemaVersion));
     await second.close();
   });
 

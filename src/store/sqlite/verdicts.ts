@@ -30,9 +30,24 @@ export function sqliteVerdicts(db: Database.Database, prep: Prep): VerdictMethod
     for (const c of campaigns) insertCampaign.run(campaignValues(c));
   });
 
+  // Without statistics the planner guesses selectivity and, e.g., walks a 60k-entry verdict
+  // index instead of the campaign index (90 ms vs 10 ms measured at 100k accounts), so the
+  // accounts table is re-analyzed whenever it has doubled since this connection last did so.
+  let analyzedRows = 0;
+  const countAccounts = prep("SELECT COUNT(*) AS n FROM accounts");
+  const refreshStatistics = () => {
+    const n = (countAccounts.get() as { n: number }).n;
+    if (n >= 1000 && n >= 2 * analyzedRows) {
+      db.exec("ANALYZE accounts");
+      analyzedRows = n;
+    }
+  };
+
   return {
     async putAccounts(verdicts) {
-      if (verdicts.length) putAll(verdicts);
+      if (verdicts.length === 0) return;
+      putAll(verdicts);
+      if (verdicts.length >= 100) refreshStatistics();
     },
     async getAccount(account) {
       const row = prep("SELECT * FROM accounts WHERE account = ?").get(account) as Columns | undefined;
