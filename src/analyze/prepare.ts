@@ -7,7 +7,7 @@ import { toFacts, type ExchangeFacts } from "../events/normalize.js";
 import type { Exchange } from "../events/contract.js";
 import type { LineBatch } from "../events/read-lines.js";
 import type { ContentModel } from "../signals/content/index.js";
-import { annotateContent, type ContentAnnotation } from "../signals/annotate.js";
+import { annotateContent, templateText, type ContentAnnotation } from "../signals/annotate.js";
 import { templateKeys } from "../signals/template/index.js";
 
 /** One exchange ready for the engine. */
@@ -51,16 +51,18 @@ export class BatchPreparer {
     for (const e of exchanges) {
       const facts = toFacts(e);
       const content = annotateContent(this.model, facts);
-      const keys = templateKeys(facts.system, facts.prompt);
+      const keys = templateKeys(facts.system, templateText(facts));
       const seen = this.samples.get(facts.account) ?? 0;
       const sampled = seen < this.samplesPerAccount;
       if (sampled) {
         this.samples.set(facts.account, seen + 1);
         facts.system = facts.system.slice(0, SAMPLE_CHARS);
         facts.prompt = facts.prompt.slice(0, SAMPLE_CHARS);
+        facts.opener = facts.opener?.slice(0, SAMPLE_CHARS);
       } else {
         facts.system = "";
         facts.prompt = "";
+        facts.opener = undefined;
         facts.output = undefined;
       }
       items.push({ facts, content, templateKeys: keys, sampled });

@@ -1,7 +1,7 @@
 // `analyze`: the engine run over files. Lines are prepared (in worker threads where available),
 // put back in event-time order, deduplicated by id through the store, and fed to the engine;
 // the verdicts, campaigns, summary and report are written to the output folder.
-import { mkdirSync, statSync } from "node:fs";
+import { mkdirSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Config } from "../config/index.js";
 import { createEngine, type Engine } from "../engine/index.js";
@@ -63,7 +63,11 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
   const totalBytes = checkInputs(opts.files);
   const outDir = resolve(opts.outDir);
   mkdirSync(outDir, { recursive: true });
-  const store = await openStore(opts.db ?? join(outDir, "distillwatch.db"));
+  // The default store belongs to this output folder: a rerun starts it afresh. An explicit
+  // --db is shared across runs, so exchanges it already holds count as duplicates.
+  const dbPath = opts.db ?? join(outDir, "distillwatch.db");
+  if (!opts.db) for (const suffix of ["", "-wal", "-shm"]) rmSync(dbPath + suffix, { force: true });
+  const store = await openStore(dbPath);
   const engine = createEngine(opts.config);
   const pool = createPreparePool({ format: opts.format, samplesPerAccount: opts.config.engine.samplesPerAccount, threads: opts.threads });
   const rejectedOut = new JsonlWriter(join(outDir, "rejected.jsonl"));

@@ -5,10 +5,10 @@
 import type { Config } from "../config/index.js";
 import type { ExchangeFacts } from "../events/normalize.js";
 import { buildAccountGraph, clusterAccounts } from "../linkage/index.js";
-import { accountFeatures, ipPrefix } from "../profiles/index.js";
+import { accountFeatures, harvestScore, ipPrefix } from "../profiles/index.js";
 import { resellerMix, assessCampaign, toReasons, toScore, totalLogit, type AccountVerdict, type Campaign, type Evidence, type Member } from "../scoring/index.js";
 import type { ContentModel } from "../signals/content/index.js";
-import { annotateContent } from "../signals/annotate.js";
+import { annotateContent, templateText } from "../signals/annotate.js";
 import { TemplateMiner, TemplateStats } from "../signals/template/index.js";
 import type { ExchangeSignals } from "../signals/types.js";
 import { AccountState } from "./account-state.js";
@@ -76,16 +76,18 @@ export class Engine implements Detector {
    */
   ingest(f: ExchangeFacts, pre?: PreparedSignals): ExchangeSignals {
     const c = pre?.content ?? this.annotate(f);
-    const templateId = pre ? (pre.templateId ?? this.miner.assignKeys(pre.templateKeys)) : this.miner.assign(f.system, f.prompt);
+    const templateId = pre ? (pre.templateId ?? this.miner.assignKeys(pre.templateKeys)) : this.miner.assign(f.system, templateText(f));
     const signals: ExchangeSignals = { scores: c.scores, capability: c.capability, template: templateId ? templateId.toString(16) : "" };
     let s = this.accounts.get(f.account);
     if (!s) this.accounts.set(f.account, (s = new AccountState(f.account)));
-    const use = this.templates.record(templateId, f.account, s.profile.hash);
-    s.profile.update(f, signals, use.accounts, use.newForAccount);
+    const use = this.templates.record(templateId, f.account, s.profile.hash, harvestScore(c.scores));
+    // Only templates whose requests look like harvesting count as shared campaign templates: popular
+    // human prompts and eval formats are shared by many unrelated accounts too.
+    s.profile.update(f, signals, use.harvest >= 0.4 ? use.accounts : 1, use.newForAccount);
     this.exchanges += 1;
     this.sinceCluster += 1;
     if (f.ts > this.watermark) this.watermark = f.ts;
-    if (s.campaign === null && (c.scores.distill ?? 0) >= 0.5) this.joinKnownCampaign(s, f, templateId);
+    if (s.campaign === null && harvestScore(c.scores) >= 0.5) this.joinKnownCampaign(s, f, templateId);
     if (s.profile.n >= s.nextRescore) {
       s.nextRescore = s.profile.n + Math.max(1, s.profile.n >> 2);
       this.rescore(s, f.ts);
@@ -128,11 +130,11 @@ export class Engine implements Detector {
     const candidates: AccountState[] = [];
     for (const s of this.accounts.values()) {
       const p = s.profile;
-      if (p.sumDistill / Math.max(1, p.n) >= 0.3 || s.campaign !== null || resellerMix(p) !== undefined) candidates.push(s);
+      if (p.sumHarvest / Math.max(1, p.n) >= 0.35 || resellerMix(p) !== undefined) candidates.push(s);
     }
     const profiles = candidates.map((s) => s.profile);
-    const { graph, groups } = buildAccountGraph(profiles, (t) => this.templates.accountsOf(t));
-    const communities = clusterAccounts(graph, { minEdgeWeight: 0.9, minSize: 3 });
+    const { graph, groups } = buildAccountGraph(profiles, (t) => (this.templates.harvestOf(t) >= 0.4 ? this.templates.accountsOf(t) : 0));
+    const communities = clusterAccounts(graph, { minEdgeWeight: 0.8, minSize: 3, splitAbove: 30, minModularity: 0.3, resolution: 0.5 });
     const scored: { index: number[]; members: Member[]; logit: number; assessment: ReturnType<typeof assessCampaign> }[] = [];
     for (const index of communities) {
       const members = index.map((i) => ({ profile: profiles[i]!, features: accountFeatures(profiles[i]!) }));
@@ -146,7 +148,8 @@ export class Engine implements Detector {
       () => `c${this.nextCampaign++}`,
     );
     const previous = new Map<AccountState, string | null>();
-    for (const s of candidates) {
+    for (const s of this.accounts.values()) {
+      if (s.campaign === null) continue;
       previous.set(s, s.campaign);
       s.campaign = null;
       s.campaignLogit = -10;
@@ -184,7 +187,7 @@ export class Engine implements Detector {
       }
     });
     const changed: AccountVerdict[] = [];
-    for (const s of candidates) {
+    for (const s of new Set([...candidates, ...previous.keys()])) {
       const before = s.score;
       const beforeCampaign = previous.get(s) ?? null;
       rescoreOwn(s);

@@ -3,7 +3,7 @@
 // accounts, or a reseller's campaign end users): a single account generating synthetic data
 // is a legitimate product use until it is tied to a campaign.
 import { accountFeatures } from "../profiles/index.js";
-import { accountEvidence, toScore, totalLogit, type Evidence } from "../scoring/index.js";
+import { accountEvidence, ramp, resellerMix, toScore, totalLogit, type Evidence } from "../scoring/index.js";
 import type { AccountState } from "./account-state.js";
 
 const OWN_BIAS = -4.5;
@@ -18,15 +18,25 @@ export function rescoreOwn(s: AccountState): Evidence[] {
   return ev;
 }
 
-/** The account's own suspicion 0..1 (how much its own requests look like the campaign's). */
-export function ownSuspicion(s: AccountState): number {
-  return 1 / (1 + Math.exp(-(s.ownLogit + 2)));
+/**
+ * How far an account's own requests carry its campaign's verdict, 0..1: an account linked by
+ * infrastructure whose own traffic does not look like harvesting (a developer on the same
+ * residential proxy exit, an office behind the same NAT) is not convicted by association.
+ */
+export function memberFactor(s: AccountState): number {
+  const p = s.profile;
+  const own = ramp(p.sumHarvest / Math.max(1, p.n), 0.25, 0.55);
+  const mix = resellerMix(p);
+  return Math.max(own, mix ? ramp(mix.share, 0.05, 0.25) : 0);
 }
 
 /** Sets the combined score from own and campaign log-odds. */
 export function combineScore(s: AccountState): number {
   let logit = s.ownLogit;
-  if (s.campaign !== null) logit = Math.max(logit, s.campaignLogit * (0.55 + 0.45 * ownSuspicion(s)));
+  if (s.campaign !== null) {
+    const f = memberFactor(s);
+    logit = Math.max(logit, s.campaignLogit * f - 2 * (1 - f));
+  }
   s.score = toScore(logit);
   return s.score;
 }

@@ -25,6 +25,8 @@ export interface ExchangeFacts {
   system: string;
   /** Text of the last user turn (what this request asks). */
   prompt: string;
+  /** Text of the first user turn when the conversation has several (the task that opened it). */
+  opener?: string;
   /** Number of user turns in the conversation sent. */
   userTurns: number;
   /** Number of messages sent. */
@@ -95,6 +97,7 @@ const num = (v: unknown): number | undefined => (typeof v === "number" && Number
 export function toFacts(e: Exchange): ExchangeFacts {
   let system = e.system ?? "";
   let prompt = e.prompt ?? "";
+  let opener: string | undefined;
   let userTurns = e.prompt !== undefined ? 1 : 0;
   let toolMessages = 0;
   let mediaParts = 0;
@@ -106,6 +109,7 @@ export function toFacts(e: Exchange): ExchangeFacts {
     if (m.role === "system" || m.role === "developer") system = system ? `${system}\n${r.text}` : r.text;
     else if (m.role === "user") {
       userTurns += 1;
+      if (userTurns === 1) opener = r.text;
       prompt = r.text;
     }
   }
@@ -132,6 +136,7 @@ export function toFacts(e: Exchange): ExchangeFacts {
     model: e.model,
     system,
     prompt,
+    opener: userTurns > 1 ? opener : undefined,
     userTurns,
     messages: msgs.length,
     toolMessages,

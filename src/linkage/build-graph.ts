@@ -10,6 +10,9 @@ import type { AccountProfile } from "../profiles/index.js";
 import { hashString, fmix32 } from "../signals/template/hash.js";
 import { accountIndicators, indicatorWeights, type IndicatorKind } from "./indicators.js";
 
+const CLIQUE_MAX = 48;
+const RING_HOPS = 3;
+
 /** Members of one indicator value among the candidates. */
 export interface IndicatorGroup {
   kind: IndicatorKind;
@@ -21,6 +24,32 @@ export interface IndicatorGroup {
 export interface AccountGraph {
   graph: UndirectedGraph;
   groups: IndicatorGroup[];
+}
+
+/** What an account's traffic asks for: capability shares and request-kind shares. */
+function jobVector(p: AccountProfile): Float64Array {
+  const n = Math.max(1, p.n);
+  const v = new Float64Array(p.capabilities.length + 5);
+  p.capabilities.forEach((c, i) => (v[i] = c / n));
+  const k = p.capabilities.length;
+  v[k] = p.sumCot / n;
+  v[k + 1] = p.sumGrading / n;
+  v[k + 2] = p.sumSynthetic / n;
+  v[k + 3] = p.toolUse / n;
+  v[k + 4] = 1 - p.singleTurn / n;
+  return v;
+}
+
+function cosine(a: Float64Array, b: Float64Array): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i]! * b[i]!;
+    na += a[i]! * a[i]!;
+    nb += b[i]! * b[i]!;
+  }
+  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }
 
 /** Builds the graph over `profiles` (candidate accounts). */
@@ -44,26 +73,29 @@ export function buildAccountGraph(profiles: AccountProfile[], templateAccounts: 
     groups.push(g);
     const idf = norm > 0 ? Math.min(1, Math.log(1 + n / k) / norm) : 1;
     const w = indicatorWeights[g.kind] * Math.max(0.05, idf);
+    const add = (a: number, b: number) => {
+      const key = a < b ? a * 4_194_304 + b : b * 4_194_304 + a;
+      weights.set(key, (weights.get(key) ?? 0) + w);
+    };
+    if (k <= CLIQUE_MAX) {
+      // Small groups: every pair, so that pairs sharing several indicators add up.
+      for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) add(g.members[i]!, g.members[j]!);
+      continue;
+    }
     const salt = hashString(g.value, hashString(g.kind));
     const order = g.members.slice().sort((a, b) => fmix32(profiles[a]!.hash ^ salt) - fmix32(profiles[b]!.hash ^ salt));
-    const hops = k === 2 ? 1 : 2;
-    for (let i = 0; i < k; i++) {
-      for (let h = 1; h <= hops; h++) {
-        if (k <= h) break;
-        const a = order[i]!;
-        const b = order[(i + h) % k]!;
-        if (a === b) continue;
-        const key = a < b ? a * 4_194_304 + b : b * 4_194_304 + a;
-        weights.set(key, (weights.get(key) ?? 0) + w);
-      }
-    }
+    for (let i = 0; i < k; i++) for (let h = 1; h <= RING_HOPS; h++) add(order[i]!, order[(i + h) % k]!);
   }
+  // Accounts of one campaign run the same job: the same mix of capabilities and request
+  // kinds. Scaling each edge by that similarity keeps two campaigns that share a proxy
+  // provider apart while leaving a campaign's own accounts tightly joined.
+  const vectors = profiles.map(jobVector);
   const graph = new UndirectedGraph();
   for (let i = 0; i < n; i++) graph.addNode(String(i));
   for (const [key, w] of weights) {
     const a = Math.floor(key / 4_194_304);
     const b = key % 4_194_304;
-    graph.addEdgeWithKey(String(key), String(a), String(b), { weight: w });
+    graph.addEdgeWithKey(String(key), String(a), String(b), { weight: w * (0.25 + 0.75 * cosine(vectors[a]!, vectors[b]!)) });
   }
   return { graph, groups };
 }

@@ -1,10 +1,15 @@
-// Clusters the account graph into communities with Louvain modularity optimisation (Blondel et
-// al. 2008, via graphology-communities-louvain), after dropping weak edges so that accounts
-// tied only by one common, low-specificity indicator are not pulled into a community.
+// Clusters the account graph into communities. Edges below `minEdgeWeight` are dropped first,
+// so that accounts tied only by a common, low-specificity indicator (a cloud ASN, an SDK user
+// agent) stay apart; the connected components of what remains are the candidate communities.
+// A component larger than `splitAbove` is split with Louvain modularity optimisation (Blondel
+// et al. 2008, via graphology-communities-louvain) when that split is clearly modular, which
+// separates two campaigns bridged by a few shared proxies or a public recipe.
 import louvainImport from "graphology-communities-louvain";
+import { connectedComponents } from "graphology-components";
 import type { UndirectedGraph } from "graphology";
 
-type Louvain = (g: UndirectedGraph, opts?: { getEdgeWeight?: string; resolution?: number; rng?: () => number }) => Record<string, number>;
+type LouvainDetailed = { communities: Record<string, number>; modularity: number };
+type Louvain = { detailed(g: UndirectedGraph, opts?: { getEdgeWeight?: string; resolution?: number; rng?: () => number }): LouvainDetailed };
 const louvain = louvainImport as unknown as Louvain;
 
 /** Seeded PRNG so that clustering is reproducible run to run (mulberry32). */
@@ -19,25 +24,48 @@ function mulberry32(seed: number): () => number {
   };
 }
 
+export interface ClusterOptions {
+  minEdgeWeight: number;
+  minSize: number;
+  /** Components at least this large are considered for a Louvain split. */
+  splitAbove?: number;
+  /** Modularity a split must reach to be kept. */
+  minModularity?: number;
+  /** Louvain resolution: below 1 favours fewer, larger communities. */
+  resolution?: number;
+}
+
 /** Communities (arrays of node indices) of at least `minSize` members. */
-export function clusterAccounts(graph: UndirectedGraph, opts: { minEdgeWeight: number; minSize: number }): number[][] {
+export function clusterAccounts(graph: UndirectedGraph, opts: ClusterOptions): number[][] {
   const weak: string[] = [];
   graph.forEachEdge((e, attr) => {
     if ((attr.weight as number) < opts.minEdgeWeight) weak.push(e);
   });
   for (const e of weak) graph.dropEdge(e);
-  const isolated: string[] = [];
-  graph.forEachNode((node) => {
-    if (graph.degree(node) === 0) isolated.push(node);
-  });
-  for (const node of isolated) graph.dropNode(node);
-  if (graph.order === 0 || graph.size === 0) return [];
-  const parts = louvain(graph, { getEdgeWeight: "weight", resolution: 1, rng: mulberry32(42) });
-  const byCommunity = new Map<number, number[]>();
-  for (const [node, c] of Object.entries(parts)) {
-    let m = byCommunity.get(c);
-    if (!m) byCommunity.set(c, (m = []));
-    m.push(Number(node));
+  const out: number[][] = [];
+  for (const comp of connectedComponents(graph)) {
+    if (comp.length < opts.minSize) continue;
+    if (comp.length < (opts.splitAbove ?? Infinity)) {
+      out.push(comp.map(Number).sort((a, b) => a - b));
+      continue;
+    }
+    const sub = graph.copy() as UndirectedGraph;
+    const keep = new Set(comp);
+    sub.forEachNode((n) => {
+      if (!keep.has(n)) sub.dropNode(n);
+    });
+    const parts = louvain.detailed(sub, { getEdgeWeight: "weight", resolution: opts.resolution ?? 1, rng: mulberry32(42) });
+    if (parts.modularity < (opts.minModularity ?? 0.5)) {
+      out.push(comp.map(Number).sort((a, b) => a - b));
+      continue;
+    }
+    const byCommunity = new Map<number, number[]>();
+    for (const [node, c] of Object.entries(parts.communities)) {
+      let m = byCommunity.get(c);
+      if (!m) byCommunity.set(c, (m = []));
+      m.push(Number(node));
+    }
+    for (const m of byCommunity.values()) if (m.length >= opts.minSize) out.push(m.sort((a, b) => a - b));
   }
-  return [...byCommunity.values()].filter((m) => m.length >= opts.minSize).map((m) => m.sort((a, b) => a - b));
+  return out;
 }

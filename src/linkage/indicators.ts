@@ -1,6 +1,7 @@
 // The shared indicators that can tie accounts together, with a prior weight per kind. Weights
 // follow how hard each is to share by accident: a payment instrument rarely is, an ASN or a
-// user-agent string often is (NATs, clouds, SDK defaults).
+// user-agent string often is (NATs, clouds, SDK defaults). A prompt template is evidence of the
+// same recipe, not of the same actor (public recipes are used by many), so it needs corroboration.
 import type { AccountProfile } from "../profiles/index.js";
 
 export type IndicatorKind = "payment" | "ip-prefix" | "asn" | "user-agent" | "template" | "signup-burst" | "email-domain" | "sync";
@@ -10,7 +11,7 @@ export const indicatorWeights: Record<IndicatorKind, number> = {
   "ip-prefix": 1.2,
   asn: 0.3,
   "user-agent": 0.3,
-  template: 2.2,
+  template: 0.8,
   "signup-burst": 0.8,
   "email-domain": 0.4,
   sync: 1.2,
@@ -31,10 +32,8 @@ export function accountIndicators(p: AccountProfile, templateAccounts: (t: numbe
   for (const { key } of p.prefixes.top()) out.push({ kind: "ip-prefix", value: key });
   for (const { key } of p.asns.top()) out.push({ kind: "asn", value: String(key) });
   for (const { key } of p.userAgents.top()) out.push({ kind: "user-agent", value: key });
-  for (const { key, count } of p.templates.top()) {
-    if (count >= 2 || p.n < 4) {
-      if (templateAccounts(key) >= 2) out.push({ kind: "template", value: key.toString(16) });
-    }
+  for (const { key } of p.templates.top()) {
+    if (templateAccounts(key) >= 2) out.push({ kind: "template", value: key.toString(16) });
   }
   if (p.accountCreated !== undefined) out.push({ kind: "signup-burst", value: String(Math.floor(p.accountCreated / SIGNUP_BUCKET_MS)) });
   if (p.emailDomain) out.push({ kind: "email-domain", value: p.emailDomain.toLowerCase() });

@@ -20,6 +20,15 @@ export interface EndUserStat {
   suspicious: number;
 }
 
+/**
+ * How much one request looks like output harvesting: a noisy-OR of the distillation-recipe
+ * probability with discounted chain-of-thought-elicitation and grading probabilities (benign
+ * users and eval harnesses also ask for step-by-step answers and judge outputs).
+ */
+export function harvestScore(sc: Record<string, number>): number {
+  return 1 - (1 - (sc.distill ?? 0)) * (1 - 0.6 * (sc.cot ?? 0)) * (1 - 0.6 * (sc.grading ?? 0));
+}
+
 /** Bounded per-account state. */
 export class AccountProfile {
   readonly account: string;
@@ -32,6 +41,8 @@ export class AccountProfile {
   sumSynthetic = 0;
   sumCot = 0;
   sumGrading = 0;
+  /** Sum of per-exchange harvest scores (see `harvestScore`). */
+  sumHarvest = 0;
   suspicious = 0;
   readonly capabilities = new Uint32Array(CAPABILITIES.length);
   // timing
@@ -97,12 +108,13 @@ export class AccountProfile {
     this.n += 1;
     this.lastSeen = f.ts;
     const sc = s.scores;
-    const distill = sc.distill ?? 0;
-    this.sumDistill += distill;
+    this.sumDistill += sc.distill ?? 0;
     this.sumSynthetic += sc.synthetic ?? 0;
     this.sumCot += sc.cot ?? 0;
     this.sumGrading += sc.grading ?? 0;
-    const susp = distill >= 0.5;
+    const h = harvestScore(sc);
+    this.sumHarvest += h;
+    const susp = h >= 0.5;
     if (susp) this.suspicious += 1;
     const ci = capIndex.get(s.capability);
     if (ci !== undefined) this.capabilities[ci]! += 1;

@@ -6,6 +6,8 @@ import { CAPABILITIES, type AccountProfile } from "./account-profile.js";
 export interface AccountFeatures {
   requests: number;
   meanDistill: number;
+  /** Mean per-request harvest score (distillation, reasoning elicitation, grading). */
+  meanHarvest: number;
   meanSynthetic: number;
   meanCot: number;
   meanGrading: number;
@@ -71,6 +73,7 @@ export function accountFeatures(p: AccountProfile): AccountFeatures {
   return {
     requests: p.n,
     meanDistill: p.sumDistill / n,
+    meanHarvest: p.sumHarvest / n,
     meanSynthetic: p.sumSynthetic / n,
     meanCot: p.sumCot / n,
     meanGrading: p.sumGrading / n,

@@ -29,9 +29,9 @@ export function resellerMix(p: AccountProfile): ResellerMix | undefined {
 /** Evidence from the account's own requests and behaviour. */
 export function accountEvidence(f: AccountFeatures, p: AccountProfile): Evidence[] {
   const ev: Evidence[] = [];
-  const content = ramp(f.meanDistill, 0.25, 0.75);
+  const content = ramp(f.meanHarvest, 0.25, 0.75);
   if (content > 0) {
-    ev.push({ signal: "distillation-content", points: 3.2 * content, detail: `${pct(f.suspiciousShare)} of its ${f.requests} requests read like distillation prompts (mean model probability ${f.meanDistill.toFixed(2)}).` });
+    ev.push({ signal: "distillation-content", points: 3.2 * content, detail: `${pct(f.suspiciousShare)} of its ${f.requests} requests read like distillation, reasoning-elicitation or grading prompts (mean harvest probability ${f.meanHarvest.toFixed(2)}).` });
   }
   const mix = resellerMix(p);
   if (mix && mix.share >= 0.05) {

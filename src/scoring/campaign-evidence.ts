@@ -47,7 +47,7 @@ export function assessCampaign(members: Member[], index: number[], groups: Indic
   for (const m of members) {
     const f = m.features;
     requests += f.requests;
-    distillSum += f.meanDistill * f.requests;
+    distillSum += f.meanHarvest * f.requests;
     if (f.ageAtFirstUseDays !== undefined && f.ageAtFirstUseDays < 7) fresh += 1;
     if (f.ageAtFirstUseDays !== undefined && f.ageAtFirstUseDays > 180) aged += 1;
     if (f.weakVerification) weak += 1;
@@ -65,7 +65,7 @@ export function assessCampaign(members: Member[], index: number[], groups: Indic
   const domains = topShared(groups, "email-domain", set, 2);
   const ev: Evidence[] = [];
   const content = ramp(meanDistill, 0.25, 0.7);
-  ev.push({ signal: "campaign-content", points: 4 * content - 1.5, detail: `Across its ${n} accounts, ${requests} requests average a distillation probability of ${meanDistill.toFixed(2)}.` });
+  ev.push({ signal: "campaign-content", points: 4 * content - 1.5, detail: `Across its ${n} accounts, ${requests} requests average a harvest probability of ${meanDistill.toFixed(2)} (distillation, reasoning elicitation, grading).` });
   const inTemplate = templates.reduce((s, t) => Math.max(s, t.count), 0);
   if (inTemplate >= 2) ev.push({ signal: "shared-template", points: 1.5 * ramp(inTemplate / n, 0.1, 0.5) * content, detail: `${inTemplate} of its accounts send the same prompt template (${templates.length} shared templates).` });
   const payTop = payments[0]?.count ?? 0;

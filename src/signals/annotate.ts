@@ -9,8 +9,21 @@ export interface ContentAnnotation {
   capability: string;
 }
 
+/**
+ * The request text the content model reads: the last user turn, preceded by the turn that
+ * opened the conversation (generic follow-ups such as "make it more formal" carry no task).
+ */
+export function requestText(f: ExchangeFacts): string {
+  return f.opener ? `${f.opener.slice(0, 600)}\n\n${f.prompt}` : f.prompt;
+}
+
+/** The text whose skeleton identifies the request's template: the conversation's opener. */
+export function templateText(f: ExchangeFacts): string {
+  return f.opener ?? f.prompt;
+}
+
 /** Scores one exchange's request text with the content model. */
 export function annotateContent(model: ContentModel, f: ExchangeFacts): ContentAnnotation {
-  const c = model.score(f.system, f.prompt);
+  const c = model.score(f.system, requestText(f));
   return { scores: { distill: c.distill, synthetic: c.synthetic, cot: c.cot, grading: c.grading }, capability: c.capability };
 }

@@ -31,10 +31,14 @@ export function pushWordHashes(s: string, start: number, end: number, out: numbe
   if (inWord) out.push(fmix32(h));
 }
 
-/** Word hashes of a request's skeleton: system prompt head, prompt head and prompt tail. */
+/**
+ * Word hashes of a request's skeleton: prompt head and tail. The system prompt joins only when
+ * the prompt is short: common system prompts ("You are a helpful assistant.") are shared by
+ * everyone and would otherwise make unrelated short requests look like one template.
+ */
 export function skeletonTokens(system: string, prompt: string): number[] {
   const out: number[] = [];
-  if (system) pushWordHashes(system, 0, Math.min(system.length, SYSTEM_CHARS), out);
+  if (system && prompt.length < 80) pushWordHashes(system, 0, Math.min(system.length, SYSTEM_CHARS), out);
   const headEnd = Math.min(prompt.length, HEAD_CHARS);
   pushWordHashes(prompt, 0, headEnd, out);
   const tailStart = Math.max(headEnd, prompt.length - TAIL_CHARS);

@@ -12,6 +12,8 @@ export interface TemplateUse {
   uses: number;
   /** Whether this account used the template for the first time. */
   newForAccount: boolean;
+  /** Mean harvest score of the template's requests so far. */
+  harvest: number;
 }
 
 /** Tracks template sharing across accounts. */
@@ -19,6 +21,7 @@ export class TemplateStats {
   private readonly ids: Int32Array;
   private readonly accounts: Int32Array;
   private readonly uses: Int32Array;
+  private readonly harvestSum: Float32Array;
   private readonly bits: Uint32Array;
   private readonly mask: number;
   private readonly bitMask: number;
@@ -27,19 +30,21 @@ export class TemplateStats {
     this.ids = new Int32Array(slots);
     this.accounts = new Int32Array(slots);
     this.uses = new Int32Array(slots);
+    this.harvestSum = new Float32Array(slots);
     this.mask = slots - 1;
     this.bits = new Uint32Array(pairBits >>> 5);
     this.bitMask = pairBits - 1;
   }
 
-  /** Records that `account` used `template`; returns the template's counters. */
-  record(template: number, account: string, accountHash = hashString(account)): TemplateUse {
-    if (template === 0) return { accounts: 1, uses: 1, newForAccount: false };
+  /** Records that `account` used `template` with a request of harvest score `harvest`. */
+  record(template: number, account: string, accountHash = hashString(account), harvest = 0): TemplateUse {
+    if (template === 0) return { accounts: 1, uses: 1, newForAccount: false, harvest };
     const slot = fmix32(template) & this.mask;
     if (this.ids[slot] !== template) {
       this.ids[slot] = template;
       this.accounts[slot] = 0;
       this.uses[slot] = 0;
+      this.harvestSum[slot] = 0;
     }
     const h1 = fmix32(accountHash ^ Math.imul(template, 0x9e3779b1));
     const h2 = fmix32(h1 ^ 0x5bd1e995);
@@ -52,7 +57,8 @@ export class TemplateStats {
       this.accounts[slot]! += 1;
     }
     this.uses[slot]! += 1;
-    return { accounts: this.accounts[slot]!, uses: this.uses[slot]!, newForAccount: !seen };
+    this.harvestSum[slot]! += harvest;
+    return { accounts: this.accounts[slot]!, uses: this.uses[slot]!, newForAccount: !seen, harvest: this.harvestSum[slot]! / this.uses[slot]! };
   }
 
   /** Distinct accounts that used `template` (0 when unknown or evicted). */
@@ -61,8 +67,14 @@ export class TemplateStats {
     return this.ids[slot] === template ? this.accounts[slot]! : 0;
   }
 
+  /** Mean harvest score of `template`'s requests (0 when unknown or evicted). */
+  harvestOf(template: number): number {
+    const slot = fmix32(template) & this.mask;
+    return this.ids[slot] === template && this.uses[slot]! > 0 ? this.harvestSum[slot]! / this.uses[slot]! : 0;
+  }
+
   /** Bytes held. */
   get bytes(): number {
-    return this.ids.byteLength * 3 + this.bits.byteLength;
+    return this.ids.byteLength * 4 + this.bits.byteLength;
   }
 }

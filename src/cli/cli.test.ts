@@ -1,0 +1,100 @@
+// The CLI as a subprocess, end to end: simulate → analyze → eval, bad input, missing files.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "..", "..");
+const bin = join(root, "bin", "distillwatch.js");
+const dir = mkdtempSync(join(tmpdir(), "dw-cli-"));
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const readJsonl = (p: string) =>
+  readFileSync(p, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe("distillwatch CLI", () => {
+  beforeAll(() => {
+    const r = cli("simulate", "--scenario", "small", "--seed", "3", "--scale", "0.4", "--out", join(dir, "sim"));
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  it("runs simulate → analyze → eval end to end and prints the table", () => {
+    const a = cli("analyze", join(dir, "sim", "exchanges.jsonl"), "--out", join(dir, "out"));
+    expect(a.code, a.stderr).toBe(0);
+    expect(a.stdout).toMatch(/report: .*report\.html/);
+    for (const f of ["accounts.jsonl", "campaigns.jsonl", "summary.json", "report.html", "rejected.jsonl"]) expect(existsSync(join(dir, "out", f))).toBe(true);
+    const accounts = readJsonl(join(dir, "out", "accounts.jsonl"));
+    const truth = readJsonl(join(dir, "sim", "truth.jsonl"));
+    expect(accounts.length).toBe(truth.length);
+    for (const a of accounts) {
+      expect(a.score).toBeGreaterThanOrEqual(0);
+      expect(a.score).toBeLessThanOrEqual(100);
+      expect(["attack", "review", "benign"]).toContain(a.verdict);
+      if (a.verdict !== "attack") expect(a.first_flagged_at).toBeNull();
+      expect(Array.isArray(a.reasons)).toBe(true);
+    }
+    const e = cli("eval", "--truth", join(dir, "sim", "truth.jsonl"), "--result", join(dir, "out"));
+    expect(e.code, e.stderr).toBe(0);
+    expect(e.stdout).toMatch(/precision/i);
+    const j = JSON.parse(cli("eval", "--truth", join(dir, "sim", "truth.jsonl"), "--result", join(dir, "out"), "--json").stdout) as { accounts: { precision: number; recall: number } };
+    expect(j.accounts.recall).toBeGreaterThan(0.5);
+    expect(j.accounts.precision).toBeGreaterThan(0.5);
+  });
+
+  it("keeps exactly the valid exchanges of a file with broken lines and names each bad line", () => {
+    const good = readFileSync(join(dir, "sim", "exchanges.jsonl"), "utf8").split("\n").filter(Boolean).slice(0, 2000);
+    const lines: string[] = [];
+    const bad: number[] = [];
+    good.forEach((l, i) => {
+      if (i % 20 === 7) {
+        const kind = (i / 20) % 4 | 0;
+        const rec = JSON.parse(l) as Record<string, unknown>;
+        if (kind === 0) lines.push(l.slice(0, l.length / 2));
+        else if (kind === 1) lines.push(JSON.stringify({ ...rec, id: undefined }));
+        else if (kind === 2) lines.push(JSON.stringify({ ...rec, asn: "AS123" }));
+        else lines.push(JSON.stringify({ ...rec, messages: "hello" }));
+        bad.push(lines.length);
+      }
+      lines.push(l);
+    });
+    lines.push(good[5]!); // a repeated id counts once
+    const body = gzipSync(lines.join("\n") + "\n");
+    const p = join(dir, "broken.jsonl.gz");
+    writeFileSync(p, Buffer.concat([body, gzipSync("x".repeat(4000)).subarray(0, 30)]));
+    const r = cli("analyze", p, "--out", join(dir, "broken"));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/rejected .*broken\.jsonl\.gz:\d+: /);
+    const summary = JSON.parse(readFileSync(join(dir, "broken", "summary.json"), "utf8")) as { events: { exchanges: number; rejected: number; duplicates: number } };
+    expect(summary.events.exchanges).toBe(good.length);
+    expect(summary.events.duplicates).toBe(1);
+    const rejected = readJsonl(join(dir, "broken", "rejected.jsonl"));
+    const lineNos = rejected.map((x) => x.line as number);
+    for (const b of bad) expect(lineNos).toContain(b);
+    expect(rejected.length).toBe(bad.length + 1);
+    expect(rejected.find((x) => x.line === bad[1])!.reason).toMatch(/id/);
+    expect(rejected.find((x) => x.line === bad[2])!.reason).toMatch(/asn/);
+  });
+
+  it("exits non-zero with a one-line message on a missing file", () => {
+    const r = cli("analyze", join(dir, "missing.jsonl"), "--out", join(dir, "x"));
+    expect(r.code).not.toBe(0);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/missing\.jsonl: no such file/);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it("rejects unknown flags as usage errors", () => {
+    const r = cli("analyze", "--bogus");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bogus/);
+  });
+});
