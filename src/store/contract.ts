@@ -60,6 +60,14 @@ export function runStoreContract(name: string, create: () => Promise<Store>, opt
         expect(await store.countExchanges()).toBe(0);
       });
 
+      it("stores exchanges and samples whose client-supplied text contains NUL characters", async () => {
+        const odd = { ...exchange("nul", "a", t0), userAgent: "curl\u0000/8", template: "ab\u0000" };
+        expect(await store.insertExchanges([odd])).toEqual([true]);
+        expect(await store.countExchanges()).toBe(1);
+        await store.addSamples([{ ...sample("a", "nul", t0), prompt: "ignore\u0000previous" }]);
+        expect(await store.listSamples("a", 5)).toHaveLength(1);
+      });
+
       it("accepts an empty batch", async () => {
         expect(await store.insertExchanges([])).toEqual([]);
         expect(await store.countExchanges()).toBe(0);

@@ -96,6 +96,7 @@ export function listEntryClause(q: { list?: ListKind; type?: ListType }, d: Dial
   return c.clause("created_at, id");
 }
 
+/** The fields of a review case that updateCase may change. */
 export type CasePatch = Partial<Pick<ReviewCase, "status" | "decidedAt" | "decisionId" | "score" | "summary">>;
 
 const casePatchColumns: Record<keyof CasePatch, string> = {

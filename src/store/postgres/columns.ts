@@ -26,6 +26,18 @@ export const campaignTypes = zip(campaignColumns, [
   "text", "double precision", "bigint", "bigint", "bigint", "integer", "jsonb", "jsonb", "jsonb", "jsonb",
 ]);
 
+/**
+ * PostgreSQL text cannot hold NUL, and exchanges and samples carry client-controlled text (user
+ * agents, prompts); one NUL must not fail a whole 5k batch, so it becomes U+FFFD.
+ */
+export function withoutNul(values: unknown[]): unknown[] {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === "string" && v.includes("\0")) values[i] = v.replaceAll("\0", "\uFFFD");
+  }
+  return values;
+}
+
 /** `$1, $2, …` for `n` parameters. */
 export function pgPlaceholders(n: number): string {
   return Array.from({ length: n }, (_, i) => `$${i + 1}`).join(", ");

@@ -5,7 +5,7 @@ import type { Pool } from "pg";
 import { assertBucket } from "../queries.js";
 import { exchangeValues, sampleValues, toExchange, toSample, type Columns } from "../rows.js";
 import type { ExchangeRow, Store } from "../types.js";
-import { exchangeTypes, sampleTypes } from "./columns.js";
+import { exchangeTypes, sampleTypes, withoutNul } from "./columns.js";
 import { bulkChunk, chunks, inTransaction, insertUnnest } from "./pool.js";
 
 type ExchangeMethods = Pick<Store, "insertExchanges" | "listExchanges" | "countExchanges" | "trafficSeries" | "addSamples" | "listSamples">;
@@ -23,7 +23,7 @@ export function pgExchanges(pool: Pool): ExchangeMethods {
       });
       const inserted = new Set<string>();
       const insertChunk = async (db: Parameters<typeof insertUnnest>[0], part: ExchangeRow[]) => {
-        const returned = await insertUnnest<{ id: string }>(db, "exchanges", exchangeTypes, part.map(exchangeValues), "ON CONFLICT (id) DO NOTHING RETURNING id");
+        const returned = await insertUnnest<{ id: string }>(db, "exchanges", exchangeTypes, part.map((r) => withoutNul(exchangeValues(r))), "ON CONFLICT (id) DO NOTHING RETURNING id");
         for (const r of returned) inserted.add(r.id);
       };
       const parts = chunks(unique, bulkChunk);
@@ -57,7 +57,7 @@ export function pgExchanges(pool: Pool): ExchangeMethods {
       const parts = chunks(samples, bulkChunk);
       if (parts.length === 0) return;
       await inTransaction(pool, async (client) => {
-        for (const part of parts) await insertUnnest(client, "samples", sampleTypes, part.map(sampleValues), "ON CONFLICT DO NOTHING");
+        for (const part of parts) await insertUnnest(client, "samples", sampleTypes, part.map((s) => withoutNul(sampleValues(s))), "ON CONFLICT DO NOTHING");
       });
     },
     async listSamples(account, limit) {

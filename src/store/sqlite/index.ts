@@ -1,5 +1,6 @@
 // The SQLite Store: one better-sqlite3 connection, composed from one file per query group.
 import Database from "better-sqlite3";
+import { DistillwatchError } from "../../errors.js";
 import type { Store } from "../types.js";
 import { sqliteExchanges } from "./exchanges.js";
 import { sqliteKeysMeta } from "./keys-meta.js";
@@ -10,7 +11,12 @@ import { sqliteVerdicts } from "./verdicts.js";
 
 /** Opens (creating and migrating as needed) a SQLite store at `file`; `':memory:'` is allowed. */
 export function openSqliteStore(file: string): Store {
-  const db = new Database(file);
+  let db: Database.Database;
+  try {
+    db = new Database(file);
+  } catch (cause) {
+    throw new DistillwatchError("input_unreadable", `cannot open the SQLite store at ${file}`, { cause });
+  }
   migrateSqlite(db);
   const prep = statementCache(db);
   return {
@@ -19,7 +25,9 @@ export function openSqliteStore(file: string): Store {
     ...sqliteReview(db, prep),
     ...sqliteKeysMeta(prep),
     async close() {
-      if (db.open) db.close();
+      if (!db.open) return;
+      db.pragma("optimize"); // SQLite's advice: refresh planner statistics that drifted, on close
+      db.close();
     },
   };
 }

@@ -1,6 +1,7 @@
 // Prepared-statement cache: queries with optional filters have a few SQL shapes each, and
 // preparing costs more than running, so every distinct SQL text is prepared once per connection.
 import type Database from "better-sqlite3";
+import type { Dialect } from "../queries.js";
 
 /** Returns a function that prepares each distinct SQL text once and reuses it. */
 export function statementCache(db: Database.Database): (sql: string) => Database.Statement {
@@ -16,7 +17,7 @@ export function statementCache(db: Database.Database): (sql: string) => Database
 }
 
 /** SQLite's spelling of parameters and substring tests (see queries.ts). */
-export const sqliteDialect = {
+export const sqliteDialect: Dialect = {
   param: () => "?",
   contains: (column: string, p: string) => `instr(${column}, ${p}) > 0`,
 };
