@@ -9,7 +9,8 @@ import { DistillwatchError } from "../errors.js";
 import type { Rejection } from "../events/decode.js";
 import { readLines } from "../events/read-lines.js";
 import type { AccountVerdict, Campaign } from "../scoring/index.js";
-import { openStore, type EvidenceSample, type ExchangeRow, type Store } from "../store/index.js";
+import { openStore, type Store } from "../store/index.js";
+import { feedExchanges, newFeedStats } from "./feed.js";
 import { accountLine, campaignLine, JsonlWriter, rejectionLine } from "./outputs.js";
 import { createPreparePool } from "./prepare-pool.js";
 import type { PreparedBatch, PreparedExchange } from "./prepare.js";
@@ -77,37 +78,14 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
   const counts = { lines: 0, valid: 0, duplicates: 0, rejected: 0, exchanges: 0 };
   const formats = new Set<string>();
   let bytesDone = 0;
-  let firstEvent: number | null = null;
 
   const reject = async (r: Rejection) => {
     opts.onRejection?.(r, counts.rejected);
     counts.rejected += 1;
     await rejectedOut.write(rejectionLine(r));
   };
-  const feed = async (items: PreparedExchange[]) => {
-    if (items.length === 0) return;
-    const t0 = performance.now();
-    const rows: ExchangeRow[] = items.map((it) => toRow(engine, it));
-    const t1 = performance.now();
-    const fresh = await store.insertExchanges(rows);
-    const t2 = performance.now();
-    const samples: EvidenceSample[] = [];
-    for (let i = 0; i < items.length; i++) {
-      if (!fresh[i]) {
-        counts.duplicates += 1;
-        continue;
-      }
-      const it = items[i]!;
-      if (firstEvent === null || it.facts.ts < firstEvent) firstEvent = it.facts.ts;
-      engine.ingest(it.facts, { content: it.content, templateKeys: it.templateKeys, templateId: rows[i]!.template ? Number.parseInt(rows[i]!.template!, 16) : 0 });
-      counts.exchanges += 1;
-      if (it.sampled) samples.push({ account: it.facts.account, exchangeId: it.facts.id, ts: it.facts.ts, system: it.facts.system || undefined, prompt: it.facts.prompt, output: it.facts.output, template: rows[i]!.template });
-    }
-    const t3 = performance.now();
-    if (samples.length) await store.addSamples(samples);
-    t.engine += t1 - t0 + (t3 - t2);
-    t.store += t2 - t1 + (performance.now() - t3);
-  };
+  const fed = newFeedStats();
+  const feed = (items: PreparedExchange[]) => feedExchanges(engine, store, items, fed);
 
   try {
     for (const file of opts.files) {
@@ -125,7 +103,7 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
         for (const it of b.items) reorder.push(it.facts.ts, it, ready);
         await feed(ready);
         bytesDone = Math.max(bytesDone, b.bytesRead);
-        progress.update(bytesDone, counts.exchanges);
+        progress.update(bytesDone, fed.exchanges);
       };
       for await (const batch of readLines(file, { batchLines: 1024, onFault: (f) => faults.push({ file, line: f.line, reason: f.reason, text: "" }) })) {
         inflight.push(pool.submit(file, batch));
@@ -151,7 +129,9 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
     await store.replaceCampaigns(campaigns);
     await rejectedOut.close();
     t.output += performance.now() - o0;
-    const summary = buildSummary({ opts, counts, late: reorder.late, formats: [...formats], verdicts, campaigns, stats: engine.stats(), tableBytes: engine.tableBytes, timings: t, started, threads: pool.threads, firstEvent });
+    Object.assign(counts, { exchanges: fed.exchanges, duplicates: fed.duplicates });
+    Object.assign(t, { engine: fed.engineMs, store: fed.storeMs });
+    const summary = buildSummary({ opts, counts, late: reorder.late, formats: [...formats], verdicts, campaigns, stats: engine.stats(), tableBytes: engine.tableBytes, timings: t, started, threads: pool.threads, firstEvent: fed.firstEvent });
     await store.setMeta("last_summary", JSON.stringify(summary));
     writeSummary(join(outDir, "summary.json"), summary);
     const reportPath = join(outDir, "report.html");
@@ -162,29 +142,6 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
     await pool.close();
     await store.close();
   }
-}
-
-function toRow(engine: Engine, it: PreparedExchange): ExchangeRow {
-  const f = it.facts;
-  const template = engine.assignTemplate(it.templateKeys);
-  return {
-    id: f.id,
-    ts: f.ts,
-    account: f.account,
-    endUser: f.endUser,
-    key: f.key,
-    ip: f.ip,
-    asn: f.asn,
-    payment: f.payment,
-    userAgent: f.userAgent,
-    model: f.model,
-    endpoint: f.endpoint,
-    template: template ? template.toString(16) : undefined,
-    inputTokens: f.inputTokens,
-    outputTokens: f.outputTokens,
-    signals: it.content.scores,
-    capability: it.content.capability,
-  };
 }
 
 async function writeVerdicts(engine: Engine, store: Store, path: string): Promise<{ attack: number; review: number; benign: number }> {

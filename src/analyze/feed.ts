@@ -1,0 +1,73 @@
+// Feeds prepared exchanges (in event-time order) through the store's deduplication into the
+// engine, keeping evidence samples. Shared by `analyze`, the ingest endpoint and the gateway.
+import type { Engine } from "../engine/index.js";
+import type { EvidenceSample, ExchangeRow, Store } from "../store/index.js";
+import type { PreparedExchange } from "./prepare.js";
+
+/** Counters and stage timings of feeding. */
+export interface FeedStats {
+  exchanges: number;
+  duplicates: number;
+  engineMs: number;
+  storeMs: number;
+  firstEvent: number | null;
+}
+
+/** A fresh set of feed counters. */
+export function newFeedStats(): FeedStats {
+  return { exchanges: 0, duplicates: 0, engineMs: 0, storeMs: 0, firstEvent: null };
+}
+
+function toRow(engine: Engine, it: PreparedExchange): ExchangeRow {
+  const f = it.facts;
+  const template = engine.assignTemplate(it.templateKeys);
+  return {
+    id: f.id,
+    ts: f.ts,
+    account: f.account,
+    endUser: f.endUser,
+    key: f.key,
+    ip: f.ip,
+    asn: f.asn,
+    payment: f.payment,
+    userAgent: f.userAgent,
+    model: f.model,
+    endpoint: f.endpoint,
+    template: template ? template.toString(16) : undefined,
+    inputTokens: f.inputTokens,
+    outputTokens: f.outputTokens,
+    signals: it.content.scores,
+    capability: it.content.capability,
+  };
+}
+
+/** Stores and ingests `items`; a repeated id (already in the store) has no further effect. */
+export async function feedExchanges(engine: Engine, store: Store, items: PreparedExchange[], stats: FeedStats): Promise<void> {
+  if (items.length === 0) return;
+  const t0 = performance.now();
+  const rows = items.map((it) => toRow(engine, it));
+  const t1 = performance.now();
+  const fresh = await store.insertExchanges(rows);
+  const t2 = performance.now();
+  const samples: EvidenceSample[] = [];
+  for (let i = 0; i < items.length; i++) {
+    if (!fresh[i]) {
+      stats.duplicates += 1;
+      continue;
+    }
+    const it = items[i]!;
+    const row = rows[i]!;
+    const f = it.facts;
+    if (stats.firstEvent === null || f.ts < stats.firstEvent) stats.firstEvent = f.ts;
+    engine.ingest(f, { content: it.content, templateKeys: it.templateKeys, templateId: row.template ? Number.parseInt(row.template, 16) : 0 });
+    stats.exchanges += 1;
+    if (it.sampled) {
+      const prompt = f.opener ? `${f.opener}\n\n[…]\n\n${f.prompt}` : f.prompt;
+      samples.push({ account: f.account, exchangeId: f.id, ts: f.ts, system: f.system || undefined, prompt, output: f.output, template: row.template });
+    }
+  }
+  const t3 = performance.now();
+  if (samples.length) await store.addSamples(samples);
+  stats.engineMs += t1 - t0 + (t3 - t2);
+  stats.storeMs += t2 - t1 + (performance.now() - t3);
+}
