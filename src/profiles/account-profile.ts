@@ -5,6 +5,7 @@ import type { ExchangeSignals } from "../signals/types.js";
 import { fmix32, hashString } from "../signals/template/hash.js";
 import { HeavyHitters } from "./heavy-hitters.js";
 import { ipPrefix } from "./network.js";
+import { EndUserSketch } from "./end-users.js";
 
 export const CAPABILITIES = ["reasoning", "math", "coding", "tool-use", "agentic", "data-analysis", "vision", "safety-rewrite", "writing", "roleplay", "general"] as const;
 const capIndex = new Map<string, number>(CAPABILITIES.map((c, i) => [c, i]));
@@ -12,13 +13,6 @@ const capIndex = new Map<string, number>(CAPABILITIES.map((c, i) => [c, i]));
 /** Activity windows used for synchronization (SynchroTrap-style time buckets). */
 export const SYNC_WINDOW_MS = 10 * 60_000;
 const SIG = 16;
-const END_USERS_MAX = 24;
-
-/** Per-end-user counters kept for reseller detection (accounts relaying many customers). */
-export interface EndUserStat {
-  n: number;
-  suspicious: number;
-}
 
 /**
  * How much one request looks like output harvesting: a noisy-OR of the distillation-recipe
@@ -80,8 +74,7 @@ export class AccountProfile {
   readonly asns = new HeavyHitters<number>(2);
   readonly userAgents = new HeavyHitters<string>(2);
   readonly models = new HeavyHitters<string>(2);
-  endUsers: Map<string, EndUserStat> | undefined;
-  endUsersOverflow = 0;
+  endUsers: EndUserSketch | undefined;
 
   constructor(account: string) {
     this.account = account;
@@ -157,28 +150,13 @@ export class AccountProfile {
     if (f.asn !== undefined) this.asns.add(f.asn);
     if (f.userAgent) this.userAgents.add(f.userAgent);
     if (f.model) this.models.add(f.model);
-    if (f.endUser) this.addEndUser(f.endUser, susp);
-  }
-
-  private addEndUser(id: string, susp: boolean): void {
-    this.endUsers ??= new Map();
-    let e = this.endUsers.get(id);
-    if (!e) {
-      if (this.endUsers.size >= END_USERS_MAX) {
-        this.endUsersOverflow += 1;
-        return;
-      }
-      e = { n: 0, suspicious: 0 };
-      this.endUsers.set(id, e);
-    }
-    e.n += 1;
-    if (susp) e.suspicious += 1;
+    if (f.endUser) (this.endUsers ??= new EndUserSketch()).add(f.endUser, h);
   }
 
   /** Approximate bytes of this profile (for the state-size benchmark). */
   get bytes(): number {
     const strings = this.account.length * 2 + 64 * 4;
-    return 560 + 96 + 44 + 64 + 4 * 24 + 3 * 40 + 2 * 40 + strings + (this.endUsers ? this.endUsers.size * 80 : 0);
+    return 560 + 96 + 44 + 64 + 4 * 24 + 3 * 40 + 2 * 40 + strings + (this.endUsers ? this.endUsers.bytes : 0);
   }
 }
 

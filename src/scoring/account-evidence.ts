@@ -4,26 +4,43 @@
 import type { AccountFeatures, AccountProfile } from "../profiles/index.js";
 import { pct, ramp, type Evidence } from "./evidence.js";
 
-/** Share of an account's traffic that a campaign-like subset of its end users sends. */
+/** A campaign-like subset of the end users of an account that relays many. */
 export interface ResellerMix {
+  /** Share of the account's requests that the subset sends. */
   share: number;
+  /** Mean harvest score of the subset's requests. */
+  harvest: number;
   endUsers: string[];
   totalEndUsers: number;
 }
 
-/** Finds end users whose requests look like distillation inside an account relaying many. */
+/**
+ * Finds heavy end users whose requests look like harvesting inside an account that relays
+ * many end users (a reseller or an app). A chat app's occasional step-by-step request is spread
+ * thinly over its users; a campaign routed through a reseller is concentrated in a few.
+ */
 export function resellerMix(p: AccountProfile): ResellerMix | undefined {
-  if (!p.endUsers || p.endUsers.size < 4) return undefined;
-  let suspiciousN = 0;
+  const eu = p.endUsers;
+  if (!eu || eu.distinct < 8 || eu.total < 30) return undefined;
+  let n = 0;
+  let h = 0;
   const users: string[] = [];
-  for (const [id, e] of p.endUsers) {
-    if (e.n >= 3 && e.suspicious / e.n >= 0.6) {
-      suspiciousN += e.n;
-      users.push(id);
+  for (const u of eu.heavy()) {
+    if (u.n >= 5 && u.harvest >= 0.55) {
+      n += u.n;
+      h += u.harvest * u.n;
+      users.push(u.id);
     }
   }
-  if (users.length === 0) return undefined;
-  return { share: suspiciousN / Math.max(1, p.n), endUsers: users.slice(0, 10), totalEndUsers: p.endUsers.size + p.endUsersOverflow };
+  if (users.length < 2) return undefined;
+  // Heavy-hitter counts are lower bounds; the account's share of harvesting-like requests is
+  // the better estimate of how much of its traffic the subset sends.
+  return { share: Math.max(n / Math.max(1, p.n), p.suspicious / Math.max(1, p.n)), harvest: h / n, endUsers: users.slice(0, 10), totalEndUsers: eu.distinct };
+}
+
+/** How strongly a reseller mix points at a campaign hidden among the account's customers, 0..1. */
+export function resellerStrength(mix: ResellerMix | undefined): number {
+  return mix ? ramp(mix.share, 0.15, 0.35) * ramp(mix.harvest, 0.55, 0.8) : 0;
 }
 
 /** Evidence from the account's own requests and behaviour. */
@@ -34,10 +51,11 @@ export function accountEvidence(f: AccountFeatures, p: AccountProfile): Evidence
     ev.push({ signal: "distillation-content", points: 3.2 * content, detail: `${pct(f.suspiciousShare)} of its ${f.requests} requests read like distillation, reasoning-elicitation or grading prompts (mean harvest probability ${f.meanHarvest.toFixed(2)}).` });
   }
   const mix = resellerMix(p);
-  if (mix && mix.share >= 0.05) {
-    ev.push({ signal: "reseller-mix", points: 2.5 * ramp(mix.share, 0.05, 0.3), detail: `It relays ${mix.totalEndUsers} end users; ${pct(mix.share)} of its traffic comes from ${mix.endUsers.length} of them whose requests look like distillation (${mix.endUsers.slice(0, 5).join(", ")}).` });
+  const mixStrength = resellerStrength(mix);
+  if (mix && mixStrength > 0) {
+    ev.push({ signal: "reseller-mix", points: 4.5 * mixStrength, detail: `It relays about ${mix.totalEndUsers} end users; ${pct(mix.share)} of its traffic comes from ${mix.endUsers.length} of them whose requests look like harvesting (mean probability ${mix.harvest.toFixed(2)}): ${mix.endUsers.slice(0, 5).join(", ")}.` });
   }
-  const suspicious = Math.max(content, mix ? ramp(mix.share, 0.05, 0.3) : 0);
+  const suspicious = Math.max(content, mixStrength);
   if (suspicious <= 0) return ev;
   if (f.meanCot >= 0.4) ev.push({ signal: "cot-elicitation", points: 0.8 * suspicious * ramp(f.meanCot, 0.4, 0.8), detail: `It asks the model to spell out its full reasoning in ${pct(f.meanCot)} of requests on average.` });
   if (f.meanSynthetic >= 0.4) ev.push({ signal: "synthetic-data", points: 0.6 * suspicious * ramp(f.meanSynthetic, 0.4, 0.8), detail: `Its requests ask for bulk synthetic training data (mean probability ${f.meanSynthetic.toFixed(2)}).` });

@@ -88,7 +88,13 @@ export function assessCampaign(members: Member[], index: number[], groups: Indic
   if (burst >= 3) ev.push({ signal: "signup-burst", points: 0.8 * ramp(burst / n, 0.2, 0.6) * content, detail: `${burst} of its accounts were created within 24 hours.` });
   if (fresh / n >= 0.3) ev.push({ signal: "fresh-accounts", points: 0.8 * ramp(fresh / n, 0.3, 0.8) * content, detail: `${pct(fresh / n)} of its accounts made their first request within a week of sign-up.` });
   if (weak / n >= 0.3) ev.push({ signal: "weak-verification", points: 0.6 * ramp(weak / n, 0.3, 0.8) * content, detail: `${pct(weak / n)} of its accounts have weak identity verification.` });
-  if (prefixes.length >= Math.max(3, n / 4)) ev.push({ signal: "proxy-pool", points: 0.5 * content, detail: `Its traffic comes through ${prefixes.length} shared IP blocks across ${asns.length} networks, as from a proxy pool.` });
+  // Infrastructure dispersion: a hydra spreads its accounts over a proxy pool of many IP blocks;
+  // an organisation's accounts sit behind one or two NATs.
+  const blocks = new Set<string>();
+  for (const m of members) for (const { key } of m.profile.prefixes.top()) blocks.add(key);
+  const dispersion = blocks.size / n;
+  if (dispersion >= 0.5) ev.push({ signal: "proxy-pool", points: 1.0 * ramp(dispersion, 0.5, 1.5) * content, detail: `Its ${n} accounts come from ${blocks.size} IP blocks (${prefixes.length} of them shared between its accounts), as through a proxy pool.` });
+  else if (dispersion < 0.35) ev.push({ signal: "single-site", points: -1.5 * (1 - ramp(dispersion, 0.15, 0.35)), detail: `Its ${n} accounts sit behind ${blocks.size} IP block${blocks.size === 1 ? "" : "s"}, as one organisation's office or cloud would.` });
   ev.push({ signal: "campaign-size", points: 0.6 * ramp(Math.log2(n), 1.5, 5) * content, detail: `${n} accounts act together.` });
   if (strong / n >= 0.5) ev.push({ signal: "verified-organisation", points: -2 * ramp(strong / n, 0.5, 0.9), detail: `${pct(strong / n)} of its accounts are enterprise- or ID-verified.` });
   if (aged / n >= 0.5) ev.push({ signal: "established-accounts", points: -1 * ramp(aged / n, 0.5, 0.9), detail: `${pct(aged / n)} of its accounts are older than six months at first use.` });

@@ -36,7 +36,7 @@ describe("TemplateStats", () => {
     s.record(7, "a");
     s.record(7, "b");
     const u = s.record(7, "c");
-    expect(u).toEqual({ accounts: 3, uses: 4, newForAccount: true });
+    expect(u).toEqual({ accounts: 3, uses: 4, newForAccount: true, harvest: 0 });
     expect(s.record(7, "a").newForAccount).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
 // skeleton, K min-hashes in B bands of R rows. Two requests whose skeletons have Jaccard
 // similarity s share a band with probability 1-(1-s^R)^B (R=2, B=6: 0.5 → 0.82, 0.3 → 0.44,
 // 0.7 → 0.99). A request takes the template id already registered under any of its bands,
-// else opens a new one and registers its own bands as the template's representative. The band table is a fixed-size open-addressing array, so memory stays
+// else opens a new one. The band table is a fixed-size open-addressing array, so memory stays
 // bounded however many distinct prompts arrive: old slots are overwritten (a lossy cache).
 import { fmix32 } from "./hash.js";
 import { skeletonTokens } from "./skeleton.js";
@@ -83,11 +83,12 @@ export class TemplateMiner {
         slot = (slot + 1) & this.mask;
       }
     }
-    if (found) return found;
-    // Only a template's first request (its representative) registers its bands: members are
-    // matched against the representative, so templates cannot grow by chaining A~B~C….
-    const id = this.nextId++;
+    // A member also registers its bands, so that a template whose slot text dominates is still
+    // found through any earlier member; bands already owned by another template are never
+    // overwritten (first writer wins), which limits chaining across templates.
+    const id = found || this.nextId++;
     for (let i = 0; i < slots.length; i += 2) {
+      if (found && this.keys[slots[i]!] !== 0) continue;
       this.keys[slots[i]!] = slots[i + 1]!;
       this.ids[slots[i]!] = id;
     }
