@@ -7,6 +7,7 @@ import { demoCommand } from "./demo-command.js";
 import { simulateCommand, simulateUsage } from "./simulate-command.js";
 import { evalCommand, evalUsage } from "./eval-command.js";
 import { serveCommand, serveUsage } from "./serve-command.js";
+import { gatewayCommand, gatewayUsage } from "./gateway-command.js";
 
 type Command = { run: (argv: string[]) => Promise<void>; usage: string; about: string };
 
@@ -15,6 +16,7 @@ const commands: Record<string, Command> = {
   demo: { run: demoCommand, usage: "distillwatch demo [--out DIR]", about: "simulate a built-in sample of traffic, analyze it and show the top campaigns" },
   simulate: { run: simulateCommand, usage: simulateUsage, about: "write simulated traffic with ground truth" },
   eval: { run: evalCommand, usage: evalUsage, about: "score an analysis against ground truth" },
+  gateway: { run: gatewayCommand, usage: gatewayUsage, about: "inline OpenAI/Anthropic-compatible gateway enforcing the policy on live traffic" },
   serve: { run: serveCommand, usage: serveUsage, about: "REST API and analyst dashboard over a store (admin key from DISTILLWATCH_ADMIN_KEY)" },
 };
 
