@@ -1,7 +1,6 @@
 // The SQLite Store: one better-sqlite3 connection, composed from one file per query group.
-import Database from "better-sqlite3";
-import { DistillwatchError } from "../../errors.js";
 import type { Store } from "../types.js";
+import { openConnection } from "./connection.js";
 import { sqliteExchanges } from "./exchanges.js";
 import { sqliteKeysMeta } from "./keys-meta.js";
 import { sqliteReview } from "./review.js";
@@ -11,12 +10,7 @@ import { sqliteVerdicts } from "./verdicts.js";
 
 /** Opens (creating and migrating as needed) a SQLite store at `file`; `':memory:'` is allowed. */
 export function openSqliteStore(file: string): Store {
-  let db: Database.Database;
-  try {
-    db = new Database(file);
-  } catch (cause) {
-    throw new DistillwatchError("input_unreadable", `cannot open the SQLite store at ${file}`, { cause });
-  }
+  const db = openConnection(file);
   migrateSqlite(db);
   const prep = statementCache(db);
   return {
