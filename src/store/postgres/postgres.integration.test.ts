@@ -66,6 +66,14 @@ describe.skipIf(skip !== undefined)("postgres store schema", () => {
     await Promise.all(stores.map((s) => s.close()));
   });
 
+  it("refuses a schema written by a newer schema version", async () => {
+    const name = `${runId}_newer`;
+    const store = await freshStore(name);
+    await store.setMeta("schema_version", String(schemaVersion + 1));
+    await store.close();
+    await expect(freshStore(name)).rejects.toThrow(/newer than this distillwatch/);
+  });
+
   it("rejects a schema name that is not a plain identifier", async () => {
     await expect(openPostgresStore(url, { schema: "x; DROP TABLE y" })).rejects.toThrow(/invalid PostgreSQL schema name/);
   });

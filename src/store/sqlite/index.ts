@@ -11,7 +11,12 @@ import { sqliteVerdicts } from "./verdicts.js";
 /** Opens (creating and migrating as needed) a SQLite store at `file`; `':memory:'` is allowed. */
 export function openSqliteStore(file: string): Store {
   const db = openConnection(file);
-  migrateSqlite(db);
+  try {
+    migrateSqlite(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   const prep = statementCache(db);
   return {
     ...sqliteExchanges(db, prep),

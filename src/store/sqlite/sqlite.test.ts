@@ -29,6 +29,14 @@ describe("sqlite store file", () => {
     await second.close();
   });
 
+  it("refuses a file written by a newer schema version", async () => {
+    const file = join(dir, "newer.db");
+    const store = openSqliteStore(file);
+    await store.setMeta("schema_version", String(schemaVersion + 1));
+    await store.close();
+    expect(() => openSqliteStore(file)).toThrow(/newer than this distillwatch/);
+  });
+
   it("runs in WAL mode", async () => {
     const file = join(dir, "wal.db");
     await openSqliteStore(file).close();
