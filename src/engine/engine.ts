@@ -17,6 +17,8 @@ import { combineScore, rescoreOwn } from "./rescore.js";
 import type { Detector, DetectorStats } from "./types.js";
 
 const CAMPAIGN_BIAS = -1;
+/** Edges weaker than one corroborated indicator are dropped before clustering. */
+const MIN_EDGE_WEIGHT = 0.8;
 
 export interface EngineOptions {
   contentModel: ContentModel;
@@ -133,8 +135,8 @@ export class Engine implements Detector {
       if (p.sumHarvest / Math.max(1, p.n) >= 0.35 || resellerMix(p) !== undefined) candidates.push(s);
     }
     const profiles = candidates.map((s) => s.profile);
-    const { graph, groups } = buildAccountGraph(profiles, (t) => (this.templates.harvestOf(t) >= 0.4 ? this.templates.accountsOf(t) : 0));
-    const communities = clusterAccounts(graph, { minEdgeWeight: 0.8, minSize: 3, splitAbove: 30, minModularity: 0.3, resolution: 0.5 });
+    const { graph, groups } = buildAccountGraph(profiles, (t) => (this.templates.harvestOf(t) >= 0.4 ? this.templates.accountsOf(t) : 0), MIN_EDGE_WEIGHT);
+    const communities = clusterAccounts(graph, { minEdgeWeight: MIN_EDGE_WEIGHT, minSize: 3, splitAbove: 30, minModularity: 0.3, resolution: 0.5 });
     const scored: { index: number[]; members: Member[]; logit: number; assessment: ReturnType<typeof assessCampaign> }[] = [];
     for (const index of communities) {
       const members = index.map((i) => ({ profile: profiles[i]!, features: accountFeatures(profiles[i]!) }));

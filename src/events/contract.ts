@@ -1,6 +1,10 @@
 // The exchange contract of shared/spec/exchange-events.md as zod schemas. Unknown fields are
 // kept (passthrough) so nothing a log carried is lost; wrong types are rejected with the path.
 import { z } from "zod";
+import { isExchangeFast } from "./fast-validate.js";
+import { parseTimestamp } from "./timestamp.js";
+
+export { parseTimestamp } from "./timestamp.js";
 
 const timestamp = z.union([z.string().min(1), z.number().finite()]);
 
@@ -81,14 +85,6 @@ export const exchangeSchema = z
 export type Exchange = z.infer<typeof exchangeSchema>;
 export type ExchangeMessage = z.infer<typeof messageSchema>;
 
-/** Epoch ms from an RFC 3339 string or epoch-ms number; null when it is neither. */
-export function parseTimestamp(v: string | number): number | null {
-  if (typeof v === "number") return Number.isFinite(v) ? v : null;
-  if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(v)) return null;
-  const ms = Date.parse(v);
-  return Number.isNaN(ms) ? null : ms;
-}
-
 /** Human-readable reason a record is not an exchange, naming the field. */
 export function describeIssues(error: z.ZodError): string {
   return error.issues
@@ -102,6 +98,7 @@ export function validateExchange(record: unknown): { ok: true; exchange: Exchang
   if (typeof record !== "object" || record === null || Array.isArray(record)) {
     return { ok: false, reason: "(record): expected a JSON object" };
   }
+  if (isExchangeFast(record)) return { ok: true, exchange: record as Exchange };
   const r = exchangeSchema.safeParse(record);
   return r.success ? { ok: true, exchange: r.data } : { ok: false, reason: describeIssues(r.error) };
 }

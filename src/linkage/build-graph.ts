@@ -52,8 +52,8 @@ function cosine(a: Float64Array, b: Float64Array): number {
   return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }
 
-/** Builds the graph over `profiles` (candidate accounts). */
-export function buildAccountGraph(profiles: AccountProfile[], templateAccounts: (t: number) => number): AccountGraph {
+/** Builds the graph over `profiles` (candidate accounts), keeping edges of at least `minWeight`. */
+export function buildAccountGraph(profiles: AccountProfile[], templateAccounts: (t: number) => number, minWeight = 0): AccountGraph {
   const byKey = new Map<string, IndicatorGroup>();
   profiles.forEach((p, i) => {
     for (const ind of accountIndicators(p, templateAccounts)) {
@@ -93,9 +93,11 @@ export function buildAccountGraph(profiles: AccountProfile[], templateAccounts: 
   const graph = new UndirectedGraph();
   for (let i = 0; i < n; i++) graph.addNode(String(i));
   for (const [key, w] of weights) {
+    if (w < minWeight) continue;
     const a = Math.floor(key / 4_194_304);
     const b = key % 4_194_304;
-    graph.addEdgeWithKey(String(key), String(a), String(b), { weight: w * (0.25 + 0.75 * cosine(vectors[a]!, vectors[b]!)) });
+    const weight = w * (0.25 + 0.75 * cosine(vectors[a]!, vectors[b]!));
+    if (weight >= minWeight) graph.addEdgeWithKey(String(key), String(a), String(b), { weight });
   }
   return { graph, groups };
 }

@@ -6,6 +6,7 @@
 // separates two campaigns bridged by a few shared proxies or a public recipe.
 import louvainImport from "graphology-communities-louvain";
 import { connectedComponents } from "graphology-components";
+import { UndirectedGraph as UndirectedGraphCtor } from "graphology";
 import type { UndirectedGraph } from "graphology";
 
 type LouvainDetailed = { communities: Record<string, number>; modularity: number };
@@ -49,11 +50,13 @@ export function clusterAccounts(graph: UndirectedGraph, opts: ClusterOptions): n
       out.push(comp.map(Number).sort((a, b) => a - b));
       continue;
     }
-    const sub = graph.copy() as UndirectedGraph;
-    const keep = new Set(comp);
-    sub.forEachNode((n) => {
-      if (!keep.has(n)) sub.dropNode(n);
-    });
+    const sub = new UndirectedGraphCtor();
+    for (const n of comp) sub.addNode(n);
+    for (const n of comp) {
+      graph.forEachEdge(n, (e, attr, s, t) => {
+        if (!sub.hasEdge(e)) sub.addEdgeWithKey(e, s, t, attr);
+      });
+    }
     const parts = louvain.detailed(sub, { getEdgeWeight: "weight", resolution: opts.resolution ?? 1, rng: mulberry32(42) });
     if (parts.modularity < (opts.minModularity ?? 0.5)) {
       out.push(comp.map(Number).sort((a, b) => a - b));
