@@ -1,0 +1,102 @@
+// EventBus on NATS JetStream: partition subjects in one stream, durable pull consumers with
+// explicit acks, and a KV bucket of decisions.
+import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager, type PubAck } from "@nats-io/jetstream";
+import type { KV } from "@nats-io/kv";
+import { connect, type NatsConnection } from "@nats-io/transport-node";
+import { DistillwatchError } from "../../errors.js";
+import { decodeEnvelope, encodeEnvelope } from "../envelope.js";
+import { partitionOf } from "../partition.js";
+import type { Delivery, EventBus, ExchangeEnvelope, PartitionReader, PublishResult } from "../types.js";
+import { openDecisionBucket, putDecisions, watchDecisions } from "./decisions.js";
+import { decisionBucket, ensureConsumer, ensureStream, partitionSubject } from "./streams.js";
+
+export interface NatsBusOptions {
+  url: string;
+  stream: string;
+  partitions: number;
+  /** Publishes in flight at once (acks are awaited in windows of this size). */
+  publishWindow?: number;
+  ackWaitMs?: number;
+  maxAckPending?: number;
+  duplicateWindowMs?: number;
+}
+
+/** Connects to NATS and makes sure the stream and decision bucket exist. */
+export async function openNatsBus(opts: NatsBusOptions): Promise<EventBus> {
+  let nc: NatsConnection;
+  try {
+    nc = await connect({ servers: opts.url, timeout: 3000 });
+  } catch (cause) {
+    throw new DistillwatchError("upstream", `cannot connect to NATS at ${opts.url}`, { cause });
+  }
+  const jsm = await jetstreamManager(nc);
+  await ensureStream(jsm, opts.stream, opts.duplicateWindowMs ?? 10 * 60_000);
+  const kv = await openDecisionBucket(nc, decisionBucket(opts.stream));
+  return new NatsBus(nc, jsm, jetstream(nc), kv, opts);
+}
+
+class NatsBus implements EventBus {
+  readonly partitions: number;
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly jsm: JetStreamManager,
+    private readonly js: JetStreamClient,
+    private readonly kv: KV,
+    private readonly opts: NatsBusOptions,
+  ) {
+    this.partitions = opts.partitions;
+  }
+
+  async publishExchanges(envelopes: ExchangeEnvelope[]): Promise<PublishResult> {
+    const window = this.opts.publishWindow ?? 2000;
+    const result = { published: 0, duplicates: 0 };
+    // Sends go out in call order on one connection, so each partition keeps event-time order;
+    // only the acks are awaited in windows.
+    for (let i = 0; i < envelopes.length; i += window) {
+      const acks: Promise<PubAck>[] = [];
+      for (const e of envelopes.slice(i, i + window)) {
+        const subject = partitionSubject(this.opts.stream, partitionOf(e.facts.account, this.partitions));
+        acks.push(this.js.publish(subject, encodeEnvelope(e), { msgID: e.facts.id }));
+      }
+      for (const a of await Promise.all(acks)) {
+        if (a.duplicate) result.duplicates += 1;
+        else result.published += 1;
+      }
+    }
+    return result;
+  }
+
+  async openPartition(partition: number): Promise<PartitionReader> {
+    if (!(partition >= 0 && partition < this.partitions)) throw new Error(`partition ${partition} out of range`);
+    const name = await ensureConsumer(this.jsm, this.opts.stream, partition, this.opts.ackWaitMs ?? 30_000, this.opts.maxAckPending ?? 20_000);
+    const consumer = await this.js.consumers.get(this.opts.stream, name);
+    return {
+      partition,
+      async fetch(max, expiresMs) {
+        const out: Delivery[] = [];
+        const iter = await consumer.fetch({ max_messages: max, expires: Math.max(1000, expiresMs) });
+        for await (const m of iter) {
+          out.push({ envelope: decodeEnvelope(m.data), redelivered: m.info.redelivered, ack: () => m.ack(), term: () => m.term() });
+        }
+        return out;
+      },
+      async backlog() {
+        const info = await consumer.info(false);
+        return info.num_pending + info.num_ack_pending;
+      },
+    };
+  }
+
+  async publishDecisions(updates: Parameters<EventBus["publishDecisions"]>[0]): Promise<void> {
+    await putDecisions(this.kv, updates);
+  }
+
+  async watchDecisions(onUpdate: Parameters<EventBus["watchDecisions"]>[0]): Promise<() => Promise<void>> {
+    return watchDecisions(this.kv, onUpdate);
+  }
+
+  async close(): Promise<void> {
+    if (this.nc.isClosed()) return;
+    await this.nc.drain();
+  }
+}

@@ -1,0 +1,20 @@
+// The one place template identity is decided. Template ids (MinHash-LSH clusters) and how many
+// accounts share each template are global facts, but each worker sees only its own accounts:
+// so the publisher assigns them in event-time order, with the same TemplateMiner and
+// TemplateStats the single-process engine uses, and every envelope carries the result.
+import type { TemplateUseWire } from "../bus/index.js";
+import { harvestScore } from "../profiles/index.js";
+import { TemplateMiner, TemplateStats, hashString } from "../signals/template/index.js";
+
+/** Assigns global template ids and sharing counts (one instance per stream). */
+export class TemplateSequencer {
+  private readonly miner = new TemplateMiner();
+  private readonly stats = new TemplateStats();
+
+  /** Template id and use of one exchange, given its band keys and content scores. */
+  next(keys: ArrayLike<number>, account: string, scores: Record<string, number>): { template: number; use: TemplateUseWire } {
+    const template = this.miner.assignKeys(keys);
+    const u = this.stats.record(template, account, hashString(account), harvestScore(scores));
+    return { template, use: { accounts: u.accounts, uses: u.uses, harvest: u.harvest, newForAccount: u.newForAccount } };
+  }
+}
