@@ -1,18 +1,20 @@
-// Runs one simulation: plans every account, merges the per-account streams by time with a
-// heap, and writes exchanges.jsonl, truth.jsonl and truth-exchanges.tsv as it goes.
+// Runs one simulation: shard renderers (worker threads, or the calling thread) produce each
+// account's exchanges in time order, the merger interleaves them by time and writes
+// exchanges.jsonl and truth-exchanges.tsv, then truth.jsonl lists the accounts that sent traffic.
+// The bytes depend only on scenario, seed and scale — never on the number of threads.
 import { mkdirSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join as joinPath } from "node:path";
-import type { World } from "./accounts.js";
-import { Actor } from "./actor.js";
-import { buildCampaign } from "./campaigns.js";
+import { ByteFile } from "./byte-file.js";
 import { getCorpora, resolveCorporaDir } from "./corpus.js";
-import { TimeHeap } from "./heap.js";
-import { buildPersona, personaDefs } from "./personas.js";
-import type { AccountPlan } from "./plan.js";
-import { Rng, hash32 } from "./rng.js";
-import { scaleScenario, scenarioDefs } from "./scenarios.js";
-import { DAY } from "./timing.js";
 import { LineWriter } from "./writer.js";
+import { mergeShards } from "./merge.js";
+import { expectedExchanges, scenarios } from "./plan-scenario.js";
+import { idPrefix, type AccountInfo, type ShardJob } from "./shard.js";
+import { LocalSource, WorkerSource, type ShardSource } from "./sources.js";
+
+export { planScenario, scenarios } from "./plan-scenario.js";
+export { closeShardWorkers } from "./sources.js";
 
 /** Options of one simulator run. */
 export interface SimulateOptions {
@@ -21,6 +23,8 @@ export interface SimulateOptions {
   outDir: string;
   scale?: number;
   corporaDir?: string;
+  /** Rendering threads: 1 renders on the calling thread, more start that many workers. Default: by size and cores. */
+  threads?: number;
   onProgress?: (written: number, total: number) => void;
 }
 
@@ -35,79 +39,60 @@ export interface SimulateSummary {
   seconds: number;
 }
 
-/** Names of the built-in scenarios. */
-export const scenarios: readonly string[] = Object.keys(scenarioDefs);
+// below this many exchanges, starting workers (each loads the corpora) costs more than it saves
+const THREADED_FROM = 100_000;
 
-/** Plans every account of a scenario (deterministic in seed). */
-export function planScenario(scenario: string, seed: number, scale = 1): { plans: AccountPlan[]; start: number; end: number; releaseAt: number; expected: number } {
-  const base = scenarioDefs[scenario];
-  if (!base) throw new Error(`unknown scenario "${scenario}" (known: ${scenarios.join(", ")})`);
-  if (!(scale > 0) || !Number.isFinite(scale)) throw new Error(`scale must be a positive number, got ${scale}`);
-  const def = scaleScenario(base, scale);
-  const start = Date.parse(def.startIso);
-  const end = start + def.days * DAY;
-  const r = new Rng(seed, "scenario", scenario);
-  const w: World = { r, start, end, releaseAt: start + 0.55 * (end - start), banShare: 0.04, ids: new Set() };
-  const plans: AccountPlan[] = [];
-  let expected = 0;
-  for (const b of def.benign) {
-    const pd = personaDefs[b.persona];
-    if (!pd) throw new Error(`scenario ${scenario} names unknown persona ${b.persona}`);
-    plans.push(...buildPersona(w, pd, b.groups, b.exchanges));
-    expected += b.exchanges;
+function defaultThreads(scenario: string, scale: number): number {
+  return expectedExchanges(scenario, scale) < THREADED_FROM ? 1 : Math.min(4, availableParallelism());
+}
+
+async function openSources(base: Omit<ShardJob, "shard" | "shards">, threads: number, corporaDir: string): Promise<ShardSource[]> {
+  if (threads <= 1) return [new LocalSource({ ...base, shard: 0, shards: 1 }, getCorpora(corporaDir))];
+  const opened = await Promise.allSettled(Array.from({ length: threads }, (_, shard) => WorkerSource.open({ ...base, shard, shards: threads }, corporaDir)));
+  const sources = opened.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []));
+  const failed = opened.find((o) => o.status === "rejected");
+  if (failed) {
+    for (const s of sources) s.close();
+    throw failed.reason;
   }
-  for (const c of def.campaigns) {
-    plans.push(...buildCampaign(w, c, r.pick([-5, 0, 3, 8, 9])));
-    expected += c.exchanges + (c.reseller?.benignExchanges ?? 0);
-  }
-  return { plans, start, end, releaseAt: w.releaseAt, expected };
+  return sources;
 }
 
 /** Generates a scenario's traffic and ground truth into `outDir`. */
 export async function runSimulation(opts: SimulateOptions): Promise<SimulateSummary> {
   const t0 = performance.now();
-  const corpora = getCorpora(resolveCorporaDir(opts.corporaDir));
-  const { plans, releaseAt, expected } = planScenario(opts.scenario, opts.seed, opts.scale ?? 1);
+  const scale = opts.scale ?? 1;
+  if (!scenarios.includes(opts.scenario)) throw new Error(`unknown scenario "${opts.scenario}" (known: ${scenarios.join(", ")})`);
+  if (!(scale > 0) || !Number.isFinite(scale)) throw new Error(`scale must be a positive number, got ${scale}`);
+  const threads = Math.max(1, Math.floor(opts.threads ?? defaultThreads(opts.scenario, scale)));
+  const corporaDir = resolveCorporaDir(opts.corporaDir);
   mkdirSync(opts.outDir, { recursive: true });
-  const ctx = { corpora, releaseAt };
-  const actors = plans.map((p) => new Actor(p, ctx));
-  const heap = new TimeHeap(actors.length);
-  actors.forEach((a, i) => {
-    if (Number.isFinite(a.nextTs)) heap.push(a.nextTs, i);
-  });
-  const counts = new Int32Array(actors.length);
-  const out = new LineWriter(joinPath(opts.outDir, "exchanges.jsonl"));
-  const tsv = new LineWriter(joinPath(opts.outDir, "truth-exchanges.tsv"));
-  const idSalt = hash32(opts.seed, opts.scenario).toString(36);
-  let n = 0;
-  while (heap.size > 0) {
-    const i = heap.peek();
-    const a = actors[i];
-    if (!a) throw new Error("heap holds an unknown actor");
-    const ts = a.nextTs;
-    const id = `req_${idSalt}${n.toString(36).padStart(6, "0")}`;
-    const line = a.emit(id);
-    counts[i] = (counts[i] ?? 0) + 1;
-    n++;
-    let flush = out.write(line);
-    if (a.lastCampaign !== null) flush = tsv.write(`${id}\t${a.plan.id}\t${ts}\t${a.lastCampaign}`) || flush;
-    if (Number.isFinite(a.nextTs)) heap.updateTop(a.nextTs);
-    else heap.pop();
-    if (flush) {
-      await out.flush();
-      await tsv.flush();
-    }
-    if (opts.onProgress && (n & 0xffff) === 0) opts.onProgress(n, Math.max(n, expected));
+  const sources = await openSources({ scenario: opts.scenario, seed: opts.seed, scale }, threads, corporaDir);
+  const infos: AccountInfo[] = sources.flatMap((s) => [...s.accounts]).sort((a, b) => a.index - b.index);
+  const expected = sources[0]?.expected ?? 0;
+  const exchanges = new ByteFile(joinPath(opts.outDir, "exchanges.jsonl"));
+  const tsv = new ByteFile(joinPath(opts.outDir, "truth-exchanges.tsv"));
+  let merged: { n: number; counts: Int32Array };
+  try {
+    merged = await mergeShards(sources, {
+      exchanges,
+      tsv,
+      prefixLength: idPrefix(opts.seed, opts.scenario).length,
+      accounts: infos.length,
+      onRecord: opts.onProgress ? (n) => opts.onProgress?.(n, Math.max(n, expected)) : undefined,
+    });
+  } finally {
+    for (const s of sources) s.close();
+    exchanges.close();
+    tsv.close();
   }
-  await out.close();
-  await tsv.close();
+  const { n, counts } = merged;
   const truth = new LineWriter(joinPath(opts.outDir, "truth.jsonl"));
   let accounts = 0;
   let attack = 0;
   const campaigns = new Set<string>();
-  for (let i = 0; i < actors.length; i++) {
-    const p = actors[i]?.plan;
-    if (!p || (counts[i] ?? 0) === 0) continue; // an account that never sent a request is not in the traffic
+  for (const p of infos) {
+    if ((counts[p.index] ?? 0) === 0) continue; // an account that never sent a request is not in the traffic
     accounts++;
     if (p.label === "attack") attack++;
     if (p.campaign) campaigns.add(p.campaign);

@@ -1,0 +1,37 @@
+// Output file written from one large preallocated buffer with writeSync: the merger's thread has
+// nothing else to do while a chunk goes to the kernel, and one 4 MiB syscall per ~2,000
+// exchanges costs far less than a stream's per-write bookkeeping and promise round trips.
+import { closeSync, openSync, writeSync } from "node:fs";
+
+const CHUNK = 4 << 20;
+
+/** Appends bytes to a file through a fixed buffer. */
+export class ByteFile {
+  buf: Buffer = Buffer.allocUnsafe(CHUNK);
+  off = 0;
+  private readonly fd: number;
+
+  constructor(path: string) {
+    this.fd = openSync(path, "w");
+  }
+
+  /** Makes room for `n` more bytes at `off` (flushing, or growing for one huge record). */
+  reserve(n: number): void {
+    if (this.off + n <= this.buf.length) return;
+    this.flush();
+    if (n > this.buf.length) this.buf = Buffer.allocUnsafe(n);
+  }
+
+  /** Writes out everything buffered. */
+  flush(): void {
+    let done = 0;
+    while (done < this.off) done += writeSync(this.fd, this.buf, done, this.off - done);
+    this.off = 0;
+  }
+
+  /** Flushes and closes the file. */
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
