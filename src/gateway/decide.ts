@@ -4,7 +4,6 @@
 import type { Config } from "../config/index.js";
 import type { BucketTable} from "../policy/index.js";
 import { bucketKey, evaluatePolicy, type ListHit, type ListIndex, type PolicyContext, type PolicyDecision } from "../policy/index.js";
-import type { DetectorHealth } from "./detector-link.js";
 
 /** What the gateway does with the request. */
 export type Outcome =
@@ -23,13 +22,13 @@ export interface LoadedPolicy {
 /** Rule name recorded when the detector is unhealthy and the policy fails closed. */
 export const failClosedRule = "fail-closed";
 
-/** Decides one request. */
-export function decide(ctx: PolicyContext, policy: LoadedPolicy, health: DetectorHealth, buckets: BucketTable, now: number): Outcome {
+/** Decides one request; `healthy` is whether the detector's verdicts can be trusted right now. */
+export function decide(ctx: PolicyContext, policy: LoadedPolicy, healthy: boolean, buckets: BucketTable, now: number): Outcome {
   const d: PolicyDecision = evaluatePolicy(ctx, policy.rules, policy.lists);
   // Lists are operator decisions and do not depend on the detector, so they stand even when it is
   // down; anything else is overridden by a closed fail mode. Open means: keep serving with the
   // verdicts already in memory (a lagging detector never unblocks a known campaign).
-  if (!health.healthy && policy.failMode === "closed" && !d.listHit) {
+  if (!healthy && policy.failMode === "closed" && !d.listHit) {
     return { kind: "block", rule: failClosedRule, message: "The provider's abuse detection is unavailable; the request was refused." };
   }
   const a = d.action;

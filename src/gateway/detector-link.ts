@@ -1,13 +1,15 @@
 // The gateway's live link to the detector. Finished exchanges are queued and ingested off the
-// request path (setImmediate, in small slices so requests interleave); the detector's verdicts
-// land in an in-memory table that the fast path reads. Detector errors and backlog are tracked so
-// the policy can fail open or closed (config.policy.failMode / maxDecisionAgeMs).
-import type { ExchangeSignals, Detector } from "../engine/types.js";
-import { toFacts } from "../events/normalize.js";
+// request path; the detector's verdicts land in an in-memory table that the fast path reads.
+// Detector errors and backlog are tracked so the policy can fail open or closed
+// (config.policy.failMode / maxDecisionAgeMs). Two implementations: `DetectorLink` runs an
+// injected Detector on this thread (setImmediate slices; tests and embedders), `WorkerDetectorLink`
+// (worker-link.ts) runs the engine in a worker thread so ingest never holds up a request.
+import type { Detector } from "../engine/types.js";
 import type { PolicyVerdict } from "../policy/index.js";
 import type { AccountVerdict } from "../scoring/types.js";
 import type { ExchangeRow } from "../store/types.js";
-import { toExchange, type FinishedExchange } from "./exchange-record.js";
+import type { FinishedExchange } from "./exchange-record.js";
+import { IngestCore, type IngestOutcome } from "./ingest-core.js";
 
 /** Whether the detector's verdicts can be trusted right now, and why not. */
 export interface DetectorHealth {
@@ -19,6 +21,8 @@ export interface DetectorHealth {
   ingested: number;
   dropped: number;
   lastError?: string;
+  /** Worker mode: how often the detector thread was restarted after a crash. */
+  restarts?: number;
 }
 
 /** Options of the link. */
@@ -32,6 +36,28 @@ export interface DetectorLinkOptions {
   onVerdicts?: (changed: AccountVerdict[]) => void;
 }
 
+/** What the fast path and the admin endpoints need from a live detector. */
+export interface LiveDetector {
+  /** The account's latest verdict, from memory. */
+  verdictOf(account: string): PolicyVerdict | undefined;
+  /** All verdicts currently held. */
+  verdicts(): IterableIterator<[string, PolicyVerdict]>;
+  /** Recent detector signals of the account (decaying average). */
+  signalsOf(account: string): Record<string, number> | undefined;
+  /** The mined template of a request with this template key, else the account's last template. */
+  templateOf(templateKey: string | undefined, account: string): string | undefined;
+  /** Queues a finished exchange for ingestion. */
+  record(x: FinishedExchange, templateKey: string | undefined): void;
+  /** Just the healthy flag (no allocation), for the per-request decision. */
+  healthy(now: number): boolean;
+  /** Health as the admin endpoint and the health audit need it. */
+  health(now?: number): DetectorHealth;
+  /** Resolves once everything recorded so far has been ingested (tests and shutdown). */
+  idle(): Promise<void>;
+  /** Stops the link. */
+  close(): void;
+}
+
 interface Queued {
   x: FinishedExchange;
   templateKey: string | undefined;
@@ -39,74 +65,106 @@ interface Queued {
 }
 
 const sliceBudgetMs = 4;
-const signalMemory = 0.3;
-const verdictRefreshMs = 100;
 
-/** Queue, verdict table and health around one Detector. */
-export class DetectorLink {
-  private readonly queue: (Queued | undefined)[] = [];
-  private head = 0;
-  private scheduled = false;
-  private readonly verdictTable = new Map<string, PolicyVerdict>();
-  private readonly accountSignals = new Map<string, Record<string, number>>();
+/** The verdict table, signal and template maps the fast path reads; filled from ingest outcomes. */
+export class VerdictTables {
+  readonly verdictTable = new Map<string, PolicyVerdict>();
+  readonly accountSignals = new Map<string, Record<string, number>>();
   private readonly templates = new Map<string, string>();
   private readonly accountTemplates = new Map<string, string>();
-  private readonly refreshedAt = new Map<string, number>();
-  private failedAt: number | undefined;
-  private lastError: string | undefined;
-  private counts = { ingested: 0, dropped: 0 };
-  private readonly unsubscribe: () => void;
 
-  constructor(
-    private readonly detector: Detector,
-    private readonly opts: DetectorLinkOptions,
-  ) {
-    this.unsubscribe = detector.onVerdicts((changed) => {
-      for (const v of changed) this.verdictTable.set(v.account, { score: v.score, verdict: v.verdict, campaign: v.campaign });
-      opts.onVerdicts?.(changed);
-    });
+  setVerdict(account: string, score: number, verdict: PolicyVerdict["verdict"], campaign: string | null): void {
+    this.verdictTable.set(account, { score, verdict, campaign });
   }
 
-  /** The account's latest verdict, from memory. */
-  verdictOf(account: string): PolicyVerdict | undefined {
-    return this.verdictTable.get(account);
-  }
-
-  /** All verdicts currently held. */
-  verdicts(): IterableIterator<[string, PolicyVerdict]> {
-    return this.verdictTable.entries();
-  }
-
-  /** Recent detector signals of the account (decaying average). */
-  signalsOf(account: string): Record<string, number> | undefined {
-    return this.accountSignals.get(account);
-  }
-
-  /** The mined template of a request with this template key, else the account's last template. */
   templateOf(templateKey: string | undefined, account: string): string | undefined {
     return (templateKey !== undefined ? this.templates.get(templateKey) : undefined) ?? this.accountTemplates.get(account);
   }
 
-  /** Queues a finished exchange for ingestion. */
+  /** Applies what one ingest changed. */
+  apply(o: IngestOutcome, templateKey: string | undefined): void {
+    if (o.verdict) this.setVerdict(o.verdict.account, o.verdict.score, o.verdict.verdict, o.verdict.campaign);
+    this.setSignals(o.account, o.signals);
+    if (o.template) this.setTemplate(o.account, templateKey, o.template);
+  }
+
+  setSignals(account: string, signals: Record<string, number>): void {
+    if (this.accountSignals.size >= 500_000 && !this.accountSignals.has(account)) this.accountSignals.clear();
+    this.accountSignals.set(account, signals);
+  }
+
+  setTemplate(account: string, templateKey: string | undefined, template: string): void {
+    if (this.accountTemplates.size >= 500_000 && !this.accountTemplates.has(account)) this.accountTemplates.clear();
+    this.accountTemplates.set(account, template);
+    if (templateKey !== undefined) {
+      if (this.templates.size >= 200_000) this.templates.clear();
+      this.templates.set(templateKey, template);
+    }
+  }
+}
+
+/** Queue, verdict table and health around one Detector running on this thread. */
+export class DetectorLink implements LiveDetector {
+  private readonly queue: (Queued | undefined)[] = [];
+  private head = 0;
+  private scheduled = false;
+  private readonly tables = new VerdictTables();
+  private readonly core: IngestCore;
+  private dropped = 0;
+  private readonly unsubscribe: () => void;
+  private readonly drainBound = (): void => this.drain();
+
+  constructor(
+    detector: Detector,
+    private readonly opts: DetectorLinkOptions,
+  ) {
+    this.core = new IngestCore(detector);
+    this.unsubscribe = detector.onVerdicts((changed) => {
+      for (const v of changed) this.tables.setVerdict(v.account, v.score, v.verdict, v.campaign);
+      opts.onVerdicts?.(changed);
+    });
+  }
+
+  verdictOf(account: string): PolicyVerdict | undefined {
+    return this.tables.verdictTable.get(account);
+  }
+
+  verdicts(): IterableIterator<[string, PolicyVerdict]> {
+    return this.tables.verdictTable.entries();
+  }
+
+  signalsOf(account: string): Record<string, number> | undefined {
+    return this.tables.accountSignals.get(account);
+  }
+
+  templateOf(templateKey: string | undefined, account: string): string | undefined {
+    return this.tables.templateOf(templateKey, account);
+  }
+
   record(x: FinishedExchange, templateKey: string | undefined): void {
     if (this.queue.length - this.head >= (this.opts.maxQueue ?? 100_000)) {
-      this.counts.dropped += 1;
+      this.dropped += 1;
       return;
     }
     this.queue.push({ x, templateKey, at: Date.now() });
     if (!this.scheduled) {
       this.scheduled = true;
-      setImmediate(() => this.drain());
+      setImmediate(this.drainBound);
     }
   }
 
-  /** Health as the policy needs it. */
+  healthy(now: number): boolean {
+    if (this.core.failedAt !== undefined) return false;
+    const oldest = this.queue[this.head];
+    return !oldest || now - oldest.at <= this.opts.maxDecisionAgeMs;
+  }
+
   health(now = Date.now()): DetectorHealth {
     const oldest = this.queue[this.head];
     const lagMs = oldest ? now - oldest.at : 0;
-    const h: DetectorHealth = { healthy: true, lagMs, queued: this.queue.length - this.head, ...this.counts };
-    if (this.lastError !== undefined) h.lastError = this.lastError;
-    if (this.failedAt !== undefined) {
+    const h: DetectorHealth = { healthy: true, lagMs, queued: this.queue.length - this.head, ingested: this.core.ingested, dropped: this.dropped };
+    if (this.core.lastError !== undefined) h.lastError = this.core.lastError;
+    if (this.core.failedAt !== undefined) {
       h.healthy = false;
       h.reason = "detector-error";
     } else if (lagMs > this.opts.maxDecisionAgeMs) {
@@ -116,12 +174,10 @@ export class DetectorLink {
     return h;
   }
 
-  /** Resolves once everything queued so far has been ingested (tests and shutdown). */
   async idle(): Promise<void> {
     while (this.queue.length - this.head > 0 || this.scheduled) await new Promise((r) => setImmediate(r));
   }
 
-  /** Stops listening to the detector. */
   close(): void {
     this.unsubscribe();
   }
@@ -138,67 +194,14 @@ export class DetectorLink {
       this.queue.splice(0, this.head);
       this.head = 0;
     }
-    if (this.head < this.queue.length) setImmediate(() => this.drain());
+    if (this.head < this.queue.length) setImmediate(this.drainBound);
     else this.scheduled = false;
   }
 
   private ingestOne(q: Queued): void {
-    const facts = toFacts(toExchange(q.x));
-    let signals: ExchangeSignals;
-    let verdict: AccountVerdict | undefined;
-    try {
-      signals = this.detector.ingest(facts);
-      verdict = this.refreshDue(facts.account, q.at) ? this.detector.verdict(facts.account) : undefined;
-    } catch (e) {
-      this.failedAt = Date.now();
-      this.lastError = e instanceof Error ? e.message : String(e);
-      return;
-    }
-    // One successful round trip shows the detector is back.
-    this.failedAt = undefined;
-    this.counts.ingested += 1;
-    if (verdict) this.verdictTable.set(verdict.account, { score: verdict.score, verdict: verdict.verdict, campaign: verdict.campaign });
-    this.remember(facts.account, q.templateKey, signals);
-    this.opts.onRow?.({
-      id: facts.id,
-      ts: facts.ts,
-      account: facts.account,
-      ...(facts.key !== undefined && { key: facts.key }),
-      ...(facts.ip !== undefined && { ip: facts.ip }),
-      ...(facts.asn !== undefined && { asn: facts.asn }),
-      ...(facts.payment !== undefined && { payment: facts.payment }),
-      ...(facts.userAgent !== undefined && { userAgent: facts.userAgent }),
-      ...(facts.model !== undefined && { model: facts.model }),
-      ...(facts.endpoint !== undefined && { endpoint: facts.endpoint }),
-      ...(facts.endUser !== undefined && { endUser: facts.endUser }),
-      template: signals.template,
-      capability: signals.capability,
-      inputTokens: facts.inputTokens,
-      outputTokens: facts.outputTokens,
-      signals: signals.scores,
-    });
-  }
-
-  /** Reads an account's verdict at most every `verdictRefreshMs` (it costs ~10 µs with reasons); changes in between arrive through onVerdicts. */
-  private refreshDue(account: string, now: number): boolean {
-    const last = this.refreshedAt.get(account);
-    if (last !== undefined && now - last < verdictRefreshMs) return false;
-    if (this.refreshedAt.size >= 500_000) this.refreshedAt.clear();
-    this.refreshedAt.set(account, now);
-    return true;
-  }
-
-  private remember(account: string, templateKey: string | undefined, s: ExchangeSignals): void {
-    const prev = this.accountSignals.get(account);
-    const next: Record<string, number> = { ...prev };
-    for (const [id, p] of Object.entries(s.scores)) next[id] = prev?.[id] === undefined ? p : prev[id] * (1 - signalMemory) + p * signalMemory;
-    this.accountSignals.set(account, next);
-    if (s.template) {
-      this.accountTemplates.set(account, s.template);
-      if (templateKey !== undefined) {
-        if (this.templates.size >= 200_000) this.templates.clear();
-        this.templates.set(templateKey, s.template);
-      }
-    }
+    const o = this.core.ingest(q.x, q.at, this.opts.onRow !== undefined);
+    if (!o) return;
+    this.tables.apply(o, q.templateKey);
+    if (o.row) this.opts.onRow?.(o.row);
   }
 }

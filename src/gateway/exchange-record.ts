@@ -16,6 +16,8 @@ export interface FinishedExchange {
   identity: Identity;
   userAgent?: string;
   view: RequestView;
+  /** The request body as the client sent it (the worker link re-parses it on the detector thread). */
+  raw?: Buffer;
   status: number;
   latencyMs: number;
   /** The response as upstream sent it, read into output and usage only when recorded. */
@@ -103,7 +105,9 @@ export function toExchange(x: FinishedExchange): Exchange {
     if (x.view.api === "messages" && b.system !== undefined) record.system = contentText(b.system);
   }
   if (x.response) {
-    const captured = readCapture(x.view.api, x.response.streamed, Buffer.concat(x.response.chunks).toString("utf8"));
+    const chunks = x.response.chunks;
+    const text = chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8");
+    const captured = readCapture(x.view.api, x.response.streamed, text);
     record.output = captured.output;
     record.tool_calls = captured.toolCalls;
     record.usage = captured.usage;

@@ -9,7 +9,8 @@ import { BucketTable } from "../policy/index.js";
 import type { Store } from "../store/types.js";
 import { handleAdmin, adminPrefix, type AdminDeps } from "./admin.js";
 import { apiKindOf } from "./api-kind.js";
-import { DetectorLink } from "./detector-link.js";
+import { DetectorLink, type DetectorLinkOptions, type LiveDetector } from "./detector-link.js";
+import type { DetectorWorkerSpec } from "./detector-worker-protocol.js";
 import { handleApiRequest, type ApiDeps } from "./handle-api.js";
 import { defaultIdentityOptions, type IdentityOptions } from "./identity.js";
 import { passThrough } from "./passthrough.js";
@@ -17,6 +18,7 @@ import { PolicyState } from "./policy-state.js";
 import { RecentDecisions } from "./recent-decisions.js";
 import { StoreWriter } from "./store-writer.js";
 import { createUpstream } from "./upstream.js";
+import { WorkerDetectorLink } from "./worker-link.js";
 
 /** What `startGateway` needs. */
 export interface GatewayOptions {
@@ -25,7 +27,11 @@ export interface GatewayOptions {
   /** Interface to listen on; 127.0.0.1 unless told otherwise. */
   host?: string;
   config: Config;
-  detector: Detector;
+  /**
+   * The detector: a Detector instance runs on the proxy's thread (tests, embedders); `{ worker: {...} }`
+   * runs `createEngine(config)` in a worker thread, so ingest never delays a request (production).
+   */
+  detector: Detector | { worker: DetectorWorkerSpec };
   store?: Store;
   /** Where account, payment, ASN and client IP come from. */
   identity?: Partial<IdentityOptions>;
@@ -43,19 +49,27 @@ export interface RunningGateway {
 
 const maxBodyBytes = 32 * 1024 * 1024;
 
+const isDetector = (d: GatewayOptions["detector"]): d is Detector => typeof (d as Partial<Detector>).ingest === "function";
+
 /** Starts the gateway; resolves once it listens. */
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
   const upstream = createUpstream(opts.upstream, opts.config.gateway.upstreamTimeoutMs);
   const policy = new PolicyState(opts.config);
   if (opts.store) policy.setStoredEntries(await opts.store.listListEntries());
   const writer = new StoreWriter(opts.store);
-  const link = new DetectorLink(opts.detector, {
+  const store = opts.store;
+  // Rows and full verdicts are only built (and, in worker mode, sent back) when there is a store.
+  const linkOpts: DetectorLinkOptions = {
     get maxDecisionAgeMs() {
       return policy.maxDecisionAgeMs;
     },
-    onRow: (row) => writer.insertExchange(row),
-    onVerdicts: (changed) => writer.putVerdicts(changed),
-  });
+  };
+  if (store) {
+    linkOpts.onRow = (row) => writer.insertExchange(row);
+    linkOpts.onVerdicts = (changed) => writer.putVerdicts(changed);
+  }
+  const d = opts.detector;
+  const link: LiveDetector = isDetector(d) ? new DetectorLink(d, linkOpts) : new WorkerDetectorLink(opts.config, d.worker, linkOpts);
   const recent = new RecentDecisions();
   const api: ApiDeps = { upstream, identity: { ...defaultIdentityOptions, ...opts.identity }, policy, link, buckets: new BucketTable(), writer, recent };
   const audit = (action: string, subject: string, detail: Record<string, unknown>): void =>
@@ -136,7 +150,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
 }
 
 /** Audits each change of detector health once (not per request), so outages show in the log. */
-function watchHealth(link: DetectorLink, writer: StoreWriter): NodeJS.Timeout {
+function watchHealth(link: LiveDetector, writer: StoreWriter): NodeJS.Timeout {
   let healthy = true;
   const timer = setInterval(() => {
     const h = link.health();

@@ -8,7 +8,8 @@ import { endpointOf } from "./api-kind.js";
 import { relayApiRequest } from "./api-proxy.js";
 import type { Outcome } from "./decide.js";
 import { decide } from "./decide.js";
-import type { DetectorLink } from "./detector-link.js";
+import type { LiveDetector } from "./detector-link.js";
+import type { FinishedExchange } from "./exchange-record.js";
 import { blockedResponse, throttledResponse } from "./error-bodies.js";
 import { identify, type Identity, type IdentityOptions } from "./identity.js";
 import type { PolicyState } from "./policy-state.js";
@@ -22,28 +23,37 @@ export interface ApiDeps {
   upstream: Upstream;
   identity: IdentityOptions;
   policy: PolicyState;
-  link: DetectorLink;
+  link: LiveDetector;
   buckets: BucketTable;
   writer: StoreWriter;
   recent: RecentDecisions;
 }
 
-function signalsFor(link: DetectorLink, account: string, view: RequestView | undefined): Record<string, number> {
+function signalsFor(link: LiveDetector, account: string, view: RequestView | undefined): Record<string, number> {
   const recent = link.signalsOf(account);
   if (!view) return recent ?? {};
   const now = cheapSignals(view);
   if (!recent) return now;
   // The account's recent detector signals, raised by what this request itself shows.
   const merged = { ...recent };
-  for (const [id, p] of Object.entries(now)) merged[id] = Math.max(p, merged[id] ?? 0);
+  for (const id in now) {
+    const p = now[id]!;
+    const r = merged[id];
+    merged[id] = r === undefined || p > r ? p : r;
+  }
   return merged;
 }
 
 function contextOf(identity: Identity, view: RequestView | undefined, api: ApiKind, deps: ApiDeps, templateKey: string | undefined, now: number): PolicyContext {
-  const ctx: PolicyContext = { ...identity, signals: signalsFor(deps.link, identity.account, view), endpoint: endpointOf[api], now };
-  const verdict = deps.link.verdictOf(identity.account);
+  const link = deps.link;
+  const ctx: PolicyContext = { account: identity.account, signals: signalsFor(link, identity.account, view), endpoint: endpointOf[api], now };
+  if (identity.key !== undefined) ctx.key = identity.key;
+  if (identity.ip !== undefined) ctx.ip = identity.ip;
+  if (identity.asn !== undefined) ctx.asn = identity.asn;
+  if (identity.payment !== undefined) ctx.payment = identity.payment;
+  const verdict = link.verdictOf(identity.account);
   if (verdict) ctx.verdict = verdict;
-  const template = deps.link.templateOf(templateKey, identity.account);
+  const template = link.templateOf(templateKey, identity.account);
   if (template !== undefined) ctx.template = template;
   if (view?.model !== undefined) ctx.model = view.model;
   return ctx;
@@ -81,14 +91,15 @@ export function handleApiRequest(req: IncomingMessage, res: ServerResponse, api:
   const view = readRequest(api, body);
   const templateKey = view ? templateKeyOf(view) : undefined;
   const ctx = contextOf(identity, view, api, deps, templateKey, ts);
-  const outcome = decide(ctx, deps.policy.current, deps.link.health(ts), deps.buckets, ts);
+  const outcome = decide(ctx, deps.policy.current, deps.link.healthy(ts), deps.buckets, ts);
   if (outcome.kind !== "allow" || outcome.review) enforce(deps, ctx, outcome, ref, ts);
 
   const userAgent = req.headers["user-agent"];
   const record = (status: number, id: string, response?: { streamed: boolean; chunks: Buffer[] }): void => {
     if (!view) return;
-    const latencyMs = Math.round(performance.now() - started);
-    const x = { id, ts, identity, view, status, latencyMs, ...(userAgent !== undefined && { userAgent }), ...(response && { response }) };
+    const x: FinishedExchange = { id, ts, identity, view, raw: body, status, latencyMs: Math.round(performance.now() - started) };
+    if (userAgent !== undefined) x.userAgent = userAgent;
+    if (response) x.response = response;
     deps.link.record(x, templateKey);
   };
 
@@ -106,7 +117,6 @@ export function handleApiRequest(req: IncomingMessage, res: ServerResponse, api:
     sent = Buffer.from(JSON.stringify(degradeRequest(api, view.body, opts)));
   }
   relayApiRequest(req, res, deps.upstream, { api, body: sent, stripReasoning: degrade && outcome.withholdReasoning, ref }, (result) => {
-    const response = result.chunks ? { streamed: result.streamed, chunks: result.chunks } : undefined;
-    record(result.status, result.upstreamRequestId ?? ref, response);
+    record(result.status, result.upstreamRequestId ?? ref, result.chunks ? { streamed: result.streamed, chunks: result.chunks } : undefined);
   });
 }

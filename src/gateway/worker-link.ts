@@ -1,0 +1,292 @@
+// The live link with the engine in a worker thread. The proxy thread only keeps references to
+// finished exchanges; every 5 ms (or 256 exchanges) they are packed into one flat meta array and
+// one transferred byte buffer and posted. The worker acks each batch with the verdicts, signals
+// and templates it learnt, which land in the tables the fast path reads. A worker that dies is
+// restarted (with backoff); meanwhile the link reports a detector error, so the policy fails open
+// (serving with the verdicts in memory) or closed, as configured.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Config } from "../config/index.js";
+import type { PolicyVerdict } from "../policy/index.js";
+import type { VerdictLabel } from "../scoring/types.js";
+import type { DetectorHealth, DetectorLinkOptions, LiveDetector } from "./detector-link.js";
+import { VerdictTables } from "./detector-link.js";
+import { F, stride, type AckMessage, type DetectorWorkerData, type DetectorWorkerSpec, type FromWorker, type MetaValue } from "./detector-worker-protocol.js";
+import type { FinishedExchange } from "./exchange-record.js";
+
+interface Pending {
+  x: FinishedExchange;
+  templateKey: string | undefined;
+  at: number;
+}
+
+interface InFlight {
+  seq: number;
+  count: number;
+  oldestAt: number;
+}
+
+const batchMs = 5;
+const batchMax = 256;
+const restartMinMs = 100;
+const restartMaxMs = 5000;
+
+/** Where the worker entry is: compiled JS next to this file, else the TS source through the tsx shim. */
+function workerEntry(): { file: string; entry?: string } {
+  const js = fileURLToPath(new URL("./detector-worker.js", import.meta.url));
+  if (import.meta.url.endsWith(".js") && existsSync(js)) return { file: js };
+  return { file: fileURLToPath(new URL("./detector-worker-dev.mjs", import.meta.url)), entry: new URL("./detector-worker.ts", import.meta.url).href };
+}
+
+/** Queue, verdict table and health around the engine in a worker thread. */
+export class WorkerDetectorLink implements LiveDetector {
+  private readonly tables = new VerdictTables();
+  private pending: Pending[] = [];
+  private readonly inflight: InFlight[] = [];
+  private inflightHead = 0;
+  private inflightCount = 0;
+  private seq = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private worker: Worker | undefined;
+  private closed = false;
+  private restartDelay = restartMinMs;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private failedAt: number | undefined;
+  private lastError: string | undefined;
+  private ingested = 0;
+  private dropped = 0;
+  private restarts = 0;
+  private waiters: (() => void)[] = [];
+  private readonly flushBound = (): void => {
+    this.timer = undefined;
+    this.flush();
+  };
+  private readonly onMessageBound = (m: FromWorker): void => this.onMessage(m);
+
+  constructor(
+    private readonly config: Config,
+    private readonly spec: DetectorWorkerSpec,
+    private readonly opts: DetectorLinkOptions,
+  ) {
+    this.start();
+  }
+
+  verdictOf(account: string): PolicyVerdict | undefined {
+    return this.tables.verdictTable.get(account);
+  }
+
+  verdicts(): IterableIterator<[string, PolicyVerdict]> {
+    return this.tables.verdictTable.entries();
+  }
+
+  signalsOf(account: string): Record<string, number> | undefined {
+    return this.tables.accountSignals.get(account);
+  }
+
+  templateOf(templateKey: string | undefined, account: string): string | undefined {
+    return this.tables.templateOf(templateKey, account);
+  }
+
+  record(x: FinishedExchange, templateKey: string | undefined): void {
+    if (this.pending.length + this.inflightCount >= (this.opts.maxQueue ?? 100_000) || x.raw === undefined) {
+      this.dropped += 1;
+      return;
+    }
+    this.pending.push({ x, templateKey, at: Date.now() });
+    if (this.pending.length >= batchMax) this.flush();
+    else if (!this.timer) {
+      this.timer = setTimeout(this.flushBound, batchMs);
+      this.timer.unref();
+    }
+  }
+
+  private oldestAt(): number | undefined {
+    return this.inflight[this.inflightHead]?.oldestAt ?? this.pending[0]?.at;
+  }
+
+  healthy(now: number): boolean {
+    if (this.failedAt !== undefined) return false;
+    const oldest = this.oldestAt();
+    return oldest === undefined || now - oldest <= this.opts.maxDecisionAgeMs;
+  }
+
+  health(now = Date.now()): DetectorHealth {
+    const oldest = this.oldestAt();
+    const lagMs = oldest === undefined ? 0 : now - oldest;
+    const h: DetectorHealth = { healthy: true, lagMs, queued: this.pending.length + this.inflightCount, ingested: this.ingested, dropped: this.dropped, restarts: this.restarts };
+    if (this.lastError !== undefined) h.lastError = this.lastError;
+    if (this.failedAt !== undefined) {
+      h.healthy = false;
+      h.reason = "detector-error";
+    } else if (lagMs > this.opts.maxDecisionAgeMs) {
+      h.healthy = false;
+      h.reason = "verdicts-lagging";
+    }
+    return h;
+  }
+
+  idle(): Promise<void> {
+    this.flush();
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.timer = undefined;
+    const w = this.worker;
+    this.worker = undefined;
+    if (w) void w.terminate();
+    this.wake(true);
+  }
+
+  private isIdle(): boolean {
+    return this.pending.length === 0 && this.inflightCount === 0;
+  }
+
+  private wake(always = false): void {
+    if (this.waiters.length === 0 || (!always && !this.isIdle())) return;
+    const ws = this.waiters;
+    this.waiters = [];
+    for (const w of ws) w();
+  }
+
+  private start(): void {
+    const where = workerEntry();
+    const workerData: DetectorWorkerData = { config: this.config, spec: this.spec, wantRows: this.opts.onRow !== undefined || this.opts.onVerdicts !== undefined };
+    if (where.entry) workerData.entry = where.entry;
+    const w = new Worker(where.file, { workerData });
+    w.unref();
+    w.on("message", this.onMessageBound);
+    w.on("error", (e: Error) => this.onDeath(w, e.message));
+    w.on("exit", (code) => this.onDeath(w, `detector worker exited with code ${code}`));
+    this.worker = w;
+    // Anything recorded while no worker ran goes out now.
+    if (this.pending.length > 0) this.flush();
+  }
+
+  private onDeath(w: Worker, message: string): void {
+    if (this.worker !== w || this.closed) return;
+    this.worker = undefined;
+    this.failedAt = Date.now();
+    this.lastError = message;
+    // Batches the dead worker held are lost: count them, keep the queue moving.
+    this.dropped += this.inflightCount;
+    this.inflight.length = 0;
+    this.inflightHead = 0;
+    this.inflightCount = 0;
+    this.restarts += 1;
+    const delay = this.restartDelay;
+    this.restartDelay = Math.min(restartMaxMs, delay * 2);
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      if (!this.closed) this.start();
+    }, delay);
+    this.restartTimer.unref();
+    this.wake();
+  }
+
+  /** Packs the pending exchanges into one batch and posts it. */
+  private flush(): void {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    const w = this.worker;
+    const batch = this.pending;
+    if (!w || batch.length === 0) return;
+    this.pending = [];
+    let size = 0;
+    for (const p of batch) {
+      size += p.x.raw!.length;
+      const chunks = p.x.response?.chunks;
+      if (chunks) for (const c of chunks) size += c.length;
+    }
+    const bytes = new ArrayBuffer(size);
+    const view = new Uint8Array(bytes);
+    const meta: MetaValue[] = new Array<MetaValue>(batch.length * stride);
+    let off = 0;
+    for (let i = 0; i < batch.length; i++) {
+      const { x, templateKey, at } = batch[i]!;
+      const b = i * stride;
+      const id = x.identity;
+      meta[b + F.id] = x.id;
+      meta[b + F.ts] = x.ts;
+      meta[b + F.account] = id.account;
+      meta[b + F.key] = id.key ?? null;
+      meta[b + F.ip] = id.ip ?? null;
+      meta[b + F.asn] = id.asn ?? null;
+      meta[b + F.payment] = id.payment ?? null;
+      meta[b + F.userAgent] = x.userAgent ?? null;
+      meta[b + F.api] = x.view.api;
+      meta[b + F.status] = x.status;
+      meta[b + F.latencyMs] = x.latencyMs;
+      meta[b + F.templateKey] = templateKey ?? null;
+      meta[b + F.at] = at;
+      const raw = x.raw!;
+      view.set(raw, off);
+      off += raw.length;
+      meta[b + F.reqLen] = raw.length;
+      const r = x.response;
+      if (r) {
+        let len = 0;
+        for (const c of r.chunks) {
+          view.set(c, off);
+          off += c.length;
+          len += c.length;
+        }
+        meta[b + F.resLen] = len;
+        meta[b + F.streamed] = r.streamed;
+      } else {
+        meta[b + F.resLen] = -1;
+        meta[b + F.streamed] = false;
+      }
+    }
+    const seq = ++this.seq;
+    this.inflight.push({ seq, count: batch.length, oldestAt: batch[0]!.at });
+    this.inflightCount += batch.length;
+    w.postMessage({ seq, meta, bytes }, [bytes]);
+  }
+
+  private onMessage(m: FromWorker): void {
+    if (m.type === "ready") return;
+    this.applyVerdicts(m.verdicts);
+    if (m.changed && m.changed.length > 0) this.opts.onVerdicts?.(m.changed);
+    if (m.type === "verdicts") return;
+    this.onAck(m);
+  }
+
+  private onAck(m: AckMessage): void {
+    const f = this.inflight[this.inflightHead];
+    if (f && f.seq === m.seq) {
+      this.inflight[this.inflightHead] = undefined as unknown as InFlight;
+      this.inflightHead += 1;
+      this.inflightCount -= f.count;
+      if (this.inflightHead > 64 && this.inflightHead * 2 > this.inflight.length) {
+        this.inflight.splice(0, this.inflightHead);
+        this.inflightHead = 0;
+      }
+    }
+    const s = m.signals;
+    for (let i = 0; i + 1 < s.length; i += 2) this.tables.setSignals(s[i] as string, s[i + 1] as Record<string, number>);
+    const t = m.templates;
+    for (let i = 0; i + 2 < t.length; i += 3) this.tables.setTemplate(t[i]!, t[i + 1] ?? undefined, t[i + 2]!);
+    if (m.rows && this.opts.onRow) for (const r of m.rows) this.opts.onRow(r);
+    this.ingested += m.ingested;
+    if (m.failed) {
+      this.failedAt ??= Date.now();
+    } else {
+      this.failedAt = undefined;
+      this.restartDelay = restartMinMs;
+    }
+    if (m.lastError !== null) this.lastError = m.lastError;
+    this.wake();
+  }
+
+  private applyVerdicts(v: (string | number | null)[]): void {
+    for (let i = 0; i + 3 < v.length; i += 4) this.tables.setVerdict(v[i] as string, v[i + 1] as number, v[i + 2] as VerdictLabel, v[i + 3] as string | null);
+  }
+}
