@@ -9,12 +9,14 @@
 export const HASH_BITS = 18;
 /** Number of hash buckets (rows of the weight matrix). */
 export const BUCKETS = 1 << HASH_BITS;
-/** Most features one exchange can produce; extra ones are dropped. */
-export const MAX_FEATURES = 3072;
-
 const PROMPT_HEAD = 600;
 const PROMPT_TAIL = 200;
 const SYSTEM_HEAD = 300;
+/**
+ * Most features one exchange can produce: a char adds at most 2 (a word of L >= 1 chars adds
+ * 2, or 3 when L > 6; a punctuation char adds 2), plus the shape feature. No bounds checks needed.
+ */
+export const MAX_FEATURES = 2 * (PROMPT_HEAD + PROMPT_TAIL + SYSTEM_HEAD) + 8;
 const PREFIX_LEN = 5;
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
@@ -34,41 +36,39 @@ function bucketOf(x: number): number {
   return x >>> (32 - HASH_BITS);
 }
 
-// ASCII lookup tables: class per char code, and the code hashed for word chars (lower-cased, digits as '0').
-const ASCII_CLASS = new Uint8Array(128);
-const ASCII_FOLD = new Uint8Array(128);
+// One ASCII lookup per char: 0 = separator; a word char's hashed code (lower-cased, digits as
+// '0'; never 0); PUNCT | c for a char that is a token on its own.
+const PUNCT = 0x10000;
+const ASCII_CODE = new Int32Array(128);
 for (let c = 0; c < 128; c++) {
   const word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  ASCII_CLASS[c] = c <= 32 ? 0 : word ? 1 : 2;
-  ASCII_FOLD[c] = c >= 65 && c <= 90 ? c | 32 : c >= 48 && c <= 57 ? 48 : c;
+  ASCII_CODE[c] = c <= 32 ? 0 : !word ? PUNCT | c : c >= 65 && c <= 90 ? c | 32 : c >= 48 && c <= 57 ? 48 : c;
 }
 
-/** 0 = separator, 1 = part of a word, 2 = a token on its own (punctuation, CJK ideograph). */
-function classOf(c: number): number {
-  if (c < 128) return ASCII_CLASS[c] ?? 0;
+/** Same encoding as ASCII_CODE for c >= 128. */
+function codeOf(c: number): number {
   if (c === 0xa0 || c === 0x3000 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200b)) return 0;
-  if (c >= 0x2000 && c <= 0x206f) return 2; // general punctuation: quotes, dashes, ellipsis
+  if (c >= 0x2000 && c <= 0x206f) return PUNCT | c; // general punctuation: quotes, dashes, ellipsis
   // CJK, kana, hangul and full-width forms have no spaces between words: each char is a token.
-  if ((c >= 0x3000 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef)) return 2;
-  return 1;
+  if ((c >= 0x3000 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef)) return PUNCT | c;
+  return c;
 }
 
 /**
  * Appends unigram, bigram and 5-char-prefix buckets of text[start, end) to out from index n;
- * returns the new count. ASCII letters are lower-cased and every digit hashes as '0'.
+ * returns the new count. ASCII letters are lower-cased and every digit hashes as '0'. At most
+ * 2 features per char plus 3 (out must have room: see MAX_FEATURES).
  */
 function scanRegion(text: string, start: number, end: number, salt: number, out: Int32Array, n: number): number {
   let h = FNV_OFFSET;
   let len = 0;
   let prefix = 0;
   let prev = salt; // bigram with the region start marks "text begins with …"
-  const max = out.length - 8; // room for one word (3 features) plus the 2 shape features
-  for (let i = start; i <= end && n < max; i++) {
-    const c = i < end ? text.charCodeAt(i) : 32;
-    const cls = c < 128 ? (ASCII_CLASS[c] ?? 0) : classOf(c);
-    if (cls === 1) {
-      const cc = c < 128 ? (ASCII_FOLD[c] ?? 0) : c;
-      h = Math.imul(h ^ cc, FNV_PRIME);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const code = c < 128 ? (ASCII_CODE[c] ?? 0) : codeOf(c);
+    if (code > 0 && code < PUNCT) {
+      h = Math.imul(h ^ code, FNV_PRIME);
       if (++len === PREFIX_LEN) prefix = h;
       continue;
     }
@@ -80,12 +80,17 @@ function scanRegion(text: string, start: number, end: number, salt: number, out:
       h = FNV_OFFSET;
       len = 0;
     }
-    if (cls === 2 && n < max) {
+    if (code !== 0) {
       const t = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
       out[n++] = bucketOf(t ^ salt);
       out[n++] = bucketOf((Math.imul(prev, SALT_BIGRAM) + t) ^ salt);
       prev = t;
     }
+  }
+  if (len > 0) {
+    out[n++] = bucketOf(h ^ salt);
+    out[n++] = bucketOf((Math.imul(prev, SALT_BIGRAM) + h) ^ salt);
+    if (len > PREFIX_LEN + 1) out[n++] = bucketOf(prefix ^ salt ^ SALT_PREFIX);
   }
   return n;
 }

@@ -59,37 +59,63 @@ export function encodeModelFile(w: ContentWeights, meta: Record<string, unknown>
   };
 }
 
-/** Dense int8 weights as stored in the file: the scoring layout (4 MB, cache-friendly). */
+/**
+ * Scoring layout: one 16-byte row per bucket (4 Int32 words, 4 outputs each; the 16th byte is
+ * padding), each weight stored as q + 128 in one unsigned byte. A row never straddles a cache
+ * line, and model.ts sums rows four outputs per word (SWAR) in integer arithmetic.
+ */
 export interface QuantizedWeights {
-  q: Int8Array;
+  /** BUCKETS * ROW_WORDS words; byte j of word k in row b is q[b][4k + j] + 128. */
+  packed: Int32Array;
   scales: Float32Array;
   bias: Float32Array;
 }
 
-/** Expands a model file into dense int8 weights [bucket][output] plus per-output scales. */
+/** Int32 words per bucket row in QuantizedWeights.packed. */
+export const ROW_WORDS = 4;
+/** Offset added to every int8 weight so it fits an unsigned byte lane. */
+export const Q_BIAS = 128;
+
+/** Expands a model file into the packed int8 scoring layout plus per-output scales. */
 export function decodeQuantized(file: ContentModelFile): QuantizedWeights {
-  const w = decodeModelFile(file);
-  const scales = Float32Array.from(file.scales);
-  const q = new Int8Array(w.weights.length);
-  for (let i = 0; i < q.length; i++) {
-    const s = scales[i % OUTPUT_COUNT] ?? 0;
-    q[i] = s > 0 ? Math.round((w.weights[i] ?? 0) / s) : 0;
+  const { rows, q } = readBlocks(file);
+  const H = OUTPUT_COUNT;
+  if (H > ROW_WORDS * 4) throw new Error('content model: too many outputs for the packed layout');
+  const emptyRow = Q_BIAS * 0x01010101; // every lane q = 0
+  const packed = new Int32Array(BUCKETS * ROW_WORDS).fill(emptyRow | 0);
+  for (let r = 0; r < rows.length; r++) {
+    const base = (rows[r] ?? 0) * ROW_WORDS;
+    for (let k = 0; k < ROW_WORDS; k++) {
+      let word = 0;
+      for (let j = 0; j < 4; j++) {
+        const h = 4 * k + j;
+        const v = h < H ? (q[r * H + h] ?? 0) : 0;
+        word |= ((v + Q_BIAS) & 0xff) << (8 * j);
+      }
+      packed[base + k] = word;
+    }
   }
-  return { q, scales, bias: w.bias };
+  return { packed, scales: Float32Array.from(file.scales), bias: Float32Array.from(file.bias) };
 }
 
-/** Expands a model file into dense weights; throws if it was written for another layout. */
-export function decodeModelFile(file: ContentModelFile): ContentWeights {
+function readBlocks(file: ContentModelFile): { rows: Uint32Array; q: Int8Array } {
   if (file.format !== MODEL_FORMAT || file.hashBits !== HASH_BITS) {
     throw new Error(`content model: unsupported format ${file.format}/${file.hashBits}`);
   }
   if (file.outputs.join(',') !== OUTPUT_NAMES.join(',')) throw new Error('content model: output names differ');
-  const H = OUTPUT_COUNT;
   const rowBuf = Buffer.from(file.rows, 'base64');
   const qBuf = Buffer.from(file.q, 'base64');
   const rows = new Uint32Array(Uint8Array.from(rowBuf).buffer); // copy: Buffer views may be unaligned
   const q = new Int8Array(qBuf.buffer, qBuf.byteOffset, qBuf.byteLength);
-  if (q.length !== rows.length * H) throw new Error('content model: weight block has the wrong size');
+  if (q.length !== rows.length * OUTPUT_COUNT) throw new Error('content model: weight block has the wrong size');
+  for (const b of rows) if (b >= BUCKETS) throw new Error('content model: bucket id out of range');
+  return { rows, q };
+}
+
+/** Expands a model file into dense weights; throws if it was written for another layout. */
+export function decodeModelFile(file: ContentModelFile): ContentWeights {
+  const { rows, q } = readBlocks(file);
+  const H = OUTPUT_COUNT;
   const weights = new Float32Array(BUCKETS * H);
   for (let r = 0; r < rows.length; r++) {
     const base = (rows[r] ?? 0) * H;
