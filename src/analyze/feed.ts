@@ -2,7 +2,9 @@
 // engine, keeping evidence samples. Shared by `analyze`, the ingest endpoint and the gateway.
 import type { Engine } from "../engine/index.js";
 import type { EvidenceSample, ExchangeRow, Store } from "../store/index.js";
+import type { IdSet } from "./id-set.js";
 import type { PreparedExchange } from "./prepare.js";
+import type { RowSink } from "./store-writer.js";
 
 /** Counters and stage timings of feeding. */
 export interface FeedStats {
@@ -61,13 +63,44 @@ export async function feedExchanges(engine: Engine, store: Store, items: Prepare
     if (stats.firstEvent === null || f.ts < stats.firstEvent) stats.firstEvent = f.ts;
     engine.ingest(f, { content: it.content, templateKeys: it.templateKeys, templateId: row.template ? Number.parseInt(row.template, 16) : 0 });
     stats.exchanges += 1;
-    if (it.sampled) {
-      const prompt = f.opener ? `${f.opener}\n\n[…]\n\n${f.prompt}` : f.prompt;
-      samples.push({ account: f.account, exchangeId: f.id, ts: f.ts, system: f.system || undefined, prompt, output: f.output, template: row.template });
-    }
+    if (it.sampled) samples.push(toSample(it, row));
   }
   const t3 = performance.now();
   if (samples.length) await store.addSamples(samples);
   stats.engineMs += t1 - t0 + (t3 - t2);
   stats.storeMs += t2 - t1 + (performance.now() - t3);
+}
+
+/**
+ * Like `feedExchanges`, for a store that started empty: ids are deduplicated in memory and the
+ * rows are handed to a sink (a writer thread) without waiting for the database.
+ */
+export async function feedExchangesFast(engine: Engine, ids: IdSet, sink: RowSink, items: PreparedExchange[], stats: FeedStats): Promise<void> {
+  if (items.length === 0) return;
+  const t0 = performance.now();
+  const rows: ExchangeRow[] = [];
+  const samples: EvidenceSample[] = [];
+  for (const it of items) {
+    const f = it.facts;
+    if (!ids.add(f.id)) {
+      stats.duplicates += 1;
+      continue;
+    }
+    const row = toRow(engine, it);
+    rows.push(row);
+    if (stats.firstEvent === null || f.ts < stats.firstEvent) stats.firstEvent = f.ts;
+    engine.ingest(f, { content: it.content, templateKeys: it.templateKeys, templateId: row.template ? Number.parseInt(row.template, 16) : 0 });
+    stats.exchanges += 1;
+    if (it.sampled) samples.push(toSample(it, row));
+  }
+  const t1 = performance.now();
+  await sink.write(rows, samples);
+  stats.engineMs += t1 - t0;
+  stats.storeMs += performance.now() - t1;
+}
+
+function toSample(it: PreparedExchange, row: ExchangeRow): EvidenceSample {
+  const f = it.facts;
+  const prompt = f.opener ? `${f.opener}\n\n[…]\n\n${f.prompt}` : f.prompt;
+  return { account: f.account, exchangeId: f.id, ts: f.ts, system: f.system || undefined, prompt, output: f.output, template: row.template };
 }

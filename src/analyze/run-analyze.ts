@@ -10,7 +10,9 @@ import type { Rejection } from "../events/decode.js";
 import { readLines } from "../events/read-lines.js";
 import type { AccountVerdict, Campaign } from "../scoring/index.js";
 import { openStore, type Store } from "../store/index.js";
-import { feedExchanges, newFeedStats } from "./feed.js";
+import { feedExchanges, feedExchangesFast, newFeedStats } from "./feed.js";
+import { IdSet } from "./id-set.js";
+import { createRowSink } from "./store-writer.js";
 import { accountLine, campaignLine, JsonlWriter, rejectionLine } from "./outputs.js";
 import { createPreparePool } from "./prepare-pool.js";
 import type { PreparedBatch, PreparedExchange } from "./prepare.js";
@@ -85,7 +87,12 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
     await rejectedOut.write(rejectionLine(r));
   };
   const fed = newFeedStats();
-  const feed = (items: PreparedExchange[]) => feedExchanges(engine, store, items, fed);
+  // A store that starts empty (the usual case) is deduplicated in memory and written from a
+  // writer thread; a shared store that already holds exchanges deduplicates through the store.
+  const startedEmpty = (await store.countExchanges()) === 0;
+  const ids = new IdSet();
+  const sink = startedEmpty ? createRowSink(dbPath, store) : undefined;
+  const feed = (items: PreparedExchange[]) => (sink ? feedExchangesFast(engine, ids, sink, items, fed) : feedExchanges(engine, store, items, fed));
 
   try {
     for (const file of opts.files) {
@@ -119,6 +126,9 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
     reorder.drain(rest);
     await feed(rest);
     progress.stop();
+    const s0 = performance.now();
+    await sink?.close();
+    fed.storeMs += performance.now() - s0;
     const o0 = performance.now();
     engine.recluster();
     const campaigns = engine.campaigns();
@@ -139,6 +149,7 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
     return { summary, campaigns, outDir, reportPath };
   } finally {
     progress.stop();
+    await sink?.close().catch(() => undefined);
     await pool.close();
     await store.close();
   }

@@ -11,14 +11,14 @@ const thresholds = z
   .refine((t) => t.review <= t.attack, { message: "thresholds.review must not exceed thresholds.attack" });
 
 const engine = z.object({
-  /** Recluster the linkage graph every N exchanges ... */
-  clusterEveryExchanges: z.number().int().positive().default(20_000),
-  /** ... or every T of event time, whichever comes first. */
+  /** Recluster the linkage graph every T of event time ... */
   clusterEveryMs: z.number().int().positive().default(15 * 60_000),
+  /** ... once at least this many new exchanges arrived (and 8 per candidate account). */
+  clusterEveryExchanges: z.number().int().positive().default(2_000),
   /** Evidence samples of raw prompt text kept per account. */
   samplesPerAccount: z.number().int().min(0).max(100).default(5),
   /** Reorder buffer for slightly out-of-order input, in exchanges. */
-  reorderBuffer: z.number().int().min(0).default(100_000),
+  reorderBuffer: z.number().int().min(0).default(20_000),
 });
 
 const listType = z.enum(["account", "key", "ip", "asn", "payment", "template"]);

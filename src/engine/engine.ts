@@ -6,7 +6,7 @@ import type { Config } from "../config/index.js";
 import type { ExchangeFacts } from "../events/normalize.js";
 import { buildAccountGraph, clusterAccounts } from "../linkage/index.js";
 import { accountFeatures, harvestScore, ipPrefix } from "../profiles/index.js";
-import { resellerMix, assessCampaign, toReasons, toScore, totalLogit, type AccountVerdict, type Campaign, type Evidence, type Member } from "../scoring/index.js";
+import { resellerMix, assessCampaign, sharedByCommunity, toReasons, toScore, totalLogit, type AccountVerdict, type Campaign, type Evidence, type Member } from "../scoring/index.js";
 import type { ContentModel } from "../signals/content/index.js";
 import { annotateContent, templateText } from "../signals/annotate.js";
 import { TemplateMiner, TemplateStats } from "../signals/template/index.js";
@@ -53,6 +53,8 @@ export class Engine implements Detector {
   private lastClusterTs = 0;
   private reclusters = 0;
   private watermark = 0;
+  private lastCandidates = 0;
+  private clusterMs = 0;
 
   constructor(
     private readonly config: Config,
@@ -94,14 +96,15 @@ export class Engine implements Detector {
       s.nextRescore = s.profile.n + Math.max(1, s.profile.n >> 2);
       this.rescore(s, f.ts);
     }
-    if (this.sinceCluster >= this.clusterEvery() || (f.ts - this.lastClusterTs >= this.config.engine.clusterEveryMs && this.sinceCluster >= 500)) {
-      this.recluster();
-    }
+    // Clustering runs every clusterEveryMs of event time, but never before enough new exchanges
+    // arrived to pay for it: its cost grows with the candidate accounts, so the minimum gap
+    // does too (keeps clustering a bounded share of the work at any scale).
+    if (f.ts - this.lastClusterTs >= this.config.engine.clusterEveryMs && this.sinceCluster >= this.clusterEvery()) this.recluster();
     return signals;
   }
 
   private clusterEvery(): number {
-    return Math.max(this.config.engine.clusterEveryExchanges, this.accounts.size);
+    return Math.max(this.config.engine.clusterEveryExchanges, 8 * this.lastCandidates);
   }
 
   /** A replacement account that reuses a flagged campaign's payment, or its template from its IP blocks, joins it at once. */
@@ -126,6 +129,12 @@ export class Engine implements Detector {
   }
 
   recluster(): void {
+    const t0 = performance.now();
+    this.reclusterNow();
+    this.clusterMs += performance.now() - t0;
+  }
+
+  private reclusterNow(): void {
     this.reclusters += 1;
     this.sinceCluster = 0;
     this.lastClusterTs = this.watermark;
@@ -134,13 +143,17 @@ export class Engine implements Detector {
       const p = s.profile;
       if (p.sumHarvest / Math.max(1, p.n) >= 0.35 || resellerMix(p) !== undefined) candidates.push(s);
     }
+    this.lastCandidates = candidates.length;
     const profiles = candidates.map((s) => s.profile);
     const { graph, groups } = buildAccountGraph(profiles, (t) => (this.templates.harvestOf(t) >= 0.4 ? this.templates.accountsOf(t) : 0), MIN_EDGE_WEIGHT);
     const communities = clusterAccounts(graph, { minEdgeWeight: MIN_EDGE_WEIGHT, minSize: 3, splitAbove: 30, minModularity: 0.3, resolution: 0.5 });
     const scored: { index: number[]; members: Member[]; logit: number; assessment: ReturnType<typeof assessCampaign> }[] = [];
-    for (const index of communities) {
+    const communityOf = new Int32Array(profiles.length).fill(-1);
+    communities.forEach((index, c) => index.forEach((i) => (communityOf[i] = c)));
+    const shared = sharedByCommunity(groups, communityOf, communities.length);
+    for (const [c, index] of communities.entries()) {
       const members = index.map((i) => ({ profile: profiles[i]!, features: accountFeatures(profiles[i]!) }));
-      const assessment = assessCampaign(members, index, groups);
+      const assessment = assessCampaign(members, shared[c]!);
       const logit = totalLogit(CAMPAIGN_BIAS, assessment.evidence);
       if (toScore(logit) >= this.config.thresholds.review) scored.push({ index, members, logit, assessment });
     }
@@ -255,7 +268,7 @@ export class Engine implements Detector {
   stats(): DetectorStats {
     let bytes = 0;
     for (const s of this.accounts.values()) bytes += s.profile.bytes + 96;
-    return { exchanges: this.exchanges, accounts: this.accounts.size, campaigns: this.campaignList.length, reclusters: this.reclusters, watermark: this.watermark, stateBytes: bytes };
+    return { exchanges: this.exchanges, accounts: this.accounts.size, campaigns: this.campaignList.length, reclusters: this.reclusters, clusterMs: Math.round(this.clusterMs), watermark: this.watermark, stateBytes: bytes };
   }
 
   /** Bytes of fixed-size template tables (shared across accounts). */

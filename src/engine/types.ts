@@ -12,6 +12,8 @@ export interface DetectorStats {
   accounts: number;
   campaigns: number;
   reclusters: number;
+  /** Milliseconds spent clustering. */
+  clusterMs?: number;
   /** Event time of the newest exchange seen (epoch ms). */
   watermark: number;
   /** Approximate bytes of per-account state. */

@@ -21,20 +21,47 @@ export interface CampaignAssessment {
   requests: number;
 }
 
-function topShared(groups: IndicatorGroup[], kind: IndicatorGroup["kind"], members: Set<number>, min: number): { value: string; count: number }[] {
-  const out: { value: string; count: number }[] = [];
+/** Per community, the indicator values its members share: kind → value → member count. */
+export type SharedIndicators = Map<IndicatorGroup["kind"], Map<string, number>>;
+
+/** Counts, in one pass over all indicator groups, the values shared within each community. */
+export function sharedByCommunity(groups: IndicatorGroup[], communityOf: Int32Array, communities: number): SharedIndicators[] {
+  const out: SharedIndicators[] = Array.from({ length: communities }, () => new Map());
+  const counts = new Map<number, number>();
   for (const g of groups) {
-    if (g.kind !== kind) continue;
-    let c = 0;
-    for (const m of g.members) if (members.has(m)) c += 1;
-    if (c >= min) out.push({ value: g.value, count: c });
+    counts.clear();
+    for (const m of g.members) {
+      const c = communityOf[m]!;
+      if (c >= 0) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    for (const [c, k] of counts) {
+      if (k < 2) continue;
+      const byKind = out[c]!;
+      let values = byKind.get(g.kind);
+      if (!values) byKind.set(g.kind, (values = new Map()));
+      values.set(g.value, k);
+    }
   }
-  return out.sort((a, b) => b.count - a.count);
+  return out;
 }
 
-/** Assesses one community; `index` are the members' indices into the candidate list. */
-export function assessCampaign(members: Member[], index: number[], groups: IndicatorGroup[]): CampaignAssessment {
-  const set = new Set(index);
+function topShared(shared: SharedIndicators, kind: IndicatorGroup["kind"]): { value: string; count: number }[] {
+  const values = shared.get(kind);
+  if (!values) return [];
+  return [...values].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count);
+}
+
+/**
+ * Assesses one community from its members and the indicator values they share (or, for one
+ * community at a time, its members' indices into the candidates and all indicator groups).
+ */
+export function assessCampaign(members: Member[], sharedOrIndex: SharedIndicators | number[], groups?: IndicatorGroup[]): CampaignAssessment {
+  let shared: SharedIndicators;
+  if (Array.isArray(sharedOrIndex)) {
+    const communityOf = new Int32Array(Math.max(0, ...sharedOrIndex) + 1).fill(-1);
+    for (const i of sharedOrIndex) communityOf[i] = 0;
+    shared = sharedByCommunity((groups ?? []).map((g) => ({ ...g, members: g.members.filter((m) => m < communityOf.length) })), communityOf, 1)[0]!;
+  } else shared = sharedOrIndex;
   const n = members.length;
   let requests = 0;
   let distillSum = 0;
@@ -57,12 +84,12 @@ export function assessCampaign(members: Member[], index: number[], groups: Indic
     if (m.profile.accountCreated !== undefined) created.push(m.profile.accountCreated);
   }
   const meanDistill = distillSum / Math.max(1, requests);
-  const payments = topShared(groups, "payment", set, 2);
-  const prefixes = topShared(groups, "ip-prefix", set, 2);
-  const asns = topShared(groups, "asn", set, 2);
-  const uas = topShared(groups, "user-agent", set, 2);
-  const templates = topShared(groups, "template", set, 2);
-  const domains = topShared(groups, "email-domain", set, 2);
+  const payments = topShared(shared, "payment");
+  const prefixes = topShared(shared, "ip-prefix");
+  const asns = topShared(shared, "asn");
+  const uas = topShared(shared, "user-agent");
+  const templates = topShared(shared, "template");
+  const domains = topShared(shared, "email-domain");
   const ev: Evidence[] = [];
   const content = ramp(meanDistill, 0.25, 0.7);
   ev.push({ signal: "campaign-content", points: 4 * content - 1.5, detail: `Across its ${n} accounts, ${requests} requests average a harvest probability of ${meanDistill.toFixed(2)} (distillation, reasoning elicitation, grading).` });
