@@ -7,7 +7,7 @@
 import type { Config } from "../config/index.js";
 import type { AccountState } from "../engine/account-state.js";
 import { assignCampaignIds } from "../engine/campaign-ids.js";
-import { buildAccountGraph, clusterAccounts } from "../linkage/index.js";
+import { buildAccountGraph, clusterAccounts, coreMembers } from "../linkage/index.js";
 import { accountFeatures } from "../profiles/index.js";
 import { assessCampaign, resellerMix, sharedByCommunity, toReasons, toScore, totalLogit, type Campaign } from "../scoring/index.js";
 import type { TemplateTally } from "./partition-state.js";
@@ -41,7 +41,9 @@ export function findCampaigns(
     return x && x.harvest >= 0.4 ? x.accounts : 0;
   };
   const { graph, groups } = buildAccountGraph(profiles, templateAccounts, MIN_EDGE_WEIGHT);
-  const communities = clusterAccounts(graph, { minEdgeWeight: MIN_EDGE_WEIGHT, minSize: 3, splitAbove: 30, minModularity: 0.3, resolution: 0.5 });
+  const communities = clusterAccounts(graph, { minEdgeWeight: MIN_EDGE_WEIGHT, minSize: 3, splitAbove: 30, minModularity: 0.3, resolution: 0.5 })
+    .map((c) => coreMembers(graph, c, { minDegree: 1.2, medianShare: 0.15 }))
+    .filter((c) => c.length >= 3);
   const scored: { index: number[]; logit: number; assessment: ReturnType<typeof assessCampaign> }[] = [];
   const communityOf = new Int32Array(profiles.length).fill(-1);
   communities.forEach((index, c) => index.forEach((i) => (communityOf[i] = c)));

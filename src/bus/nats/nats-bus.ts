@@ -4,10 +4,11 @@ import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManage
 import type { KV } from "@nats-io/kv";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
 import { DistillwatchError } from "../../errors.js";
-import { decodeEnvelope, encodeEnvelope } from "../envelope.js";
+import { encodeEnvelope } from "../envelope.js";
 import { partitionOf } from "../partition.js";
-import type { Delivery, EventBus, ExchangeEnvelope, PartitionReader, PublishResult } from "../types.js";
+import type { EventBus, ExchangeEnvelope, PartitionReader, PublishResult } from "../types.js";
 import { openDecisionBucket, putDecisions, watchDecisions } from "./decisions.js";
+import { startPartitionReader } from "./partition-reader.js";
 import { decisionBucket, ensureConsumer, ensureStream, partitionSubject } from "./streams.js";
 
 export interface NatsBusOptions {
@@ -18,6 +19,8 @@ export interface NatsBusOptions {
   publishWindow?: number;
   ackWaitMs?: number;
   maxAckPending?: number;
+  /** Messages each partition reader keeps requested ahead of processing. */
+  prefetch?: number;
   duplicateWindowMs?: number;
 }
 
@@ -37,6 +40,7 @@ export async function openNatsBus(opts: NatsBusOptions): Promise<EventBus> {
 
 class NatsBus implements EventBus {
   readonly partitions: number;
+  private readonly readers: { stop(): void }[] = [];
   constructor(
     private readonly nc: NatsConnection,
     private readonly jsm: JetStreamManager,
@@ -68,23 +72,11 @@ class NatsBus implements EventBus {
 
   async openPartition(partition: number): Promise<PartitionReader> {
     if (!(partition >= 0 && partition < this.partitions)) throw new Error(`partition ${partition} out of range`);
-    const name = await ensureConsumer(this.jsm, this.opts.stream, partition, this.opts.ackWaitMs ?? 30_000, this.opts.maxAckPending ?? 20_000);
+    const name = await ensureConsumer(this.jsm, this.opts.stream, partition, this.opts.ackWaitMs ?? 30_000, this.opts.maxAckPending ?? 10_000);
     const consumer = await this.js.consumers.get(this.opts.stream, name);
-    return {
-      partition,
-      async fetch(max, expiresMs) {
-        const out: Delivery[] = [];
-        const iter = await consumer.fetch({ max_messages: max, expires: Math.max(1000, expiresMs) });
-        for await (const m of iter) {
-          out.push({ envelope: decodeEnvelope(m.data), redelivered: m.info.redelivered, ack: () => m.ack(), term: () => m.term() });
-        }
-        return out;
-      },
-      async backlog() {
-        const info = await consumer.info(false);
-        return info.num_pending + info.num_ack_pending;
-      },
-    };
+    const reader = await startPartitionReader(partition, consumer, this.opts.prefetch ?? 1000);
+    this.readers.push(reader);
+    return reader;
   }
 
   async publishDecisions(updates: Parameters<EventBus["publishDecisions"]>[0]): Promise<void> {
@@ -97,6 +89,7 @@ class NatsBus implements EventBus {
 
   async close(): Promise<void> {
     if (this.nc.isClosed()) return;
+    for (const r of this.readers) r.stop();
     await this.nc.drain();
   }
 }
