@@ -8,6 +8,9 @@ import { simulateCommand, simulateUsage } from "./simulate-command.js";
 import { evalCommand, evalUsage } from "./eval-command.js";
 import { serveCommand, serveUsage } from "./serve-command.js";
 import { gatewayCommand, gatewayUsage } from "./gateway-command.js";
+import { coordinatorCommand, coordinatorUsage } from "./coordinator-command.js";
+import { publishCommand, publishUsage } from "./publish-command.js";
+import { workerCommand, workerUsage } from "./worker-command.js";
 
 type Command = { run: (argv: string[]) => Promise<void>; usage: string; about: string };
 
@@ -17,6 +20,9 @@ const commands: Record<string, Command> = {
   simulate: { run: simulateCommand, usage: simulateUsage, about: "write simulated traffic with ground truth" },
   eval: { run: evalCommand, usage: evalUsage, about: "score an analysis against ground truth" },
   gateway: { run: gatewayCommand, usage: gatewayUsage, about: "inline OpenAI/Anthropic-compatible gateway enforcing the policy on live traffic" },
+  publish: { run: publishCommand, usage: publishUsage, about: "publish exchange logs to the cluster stream (NATS JetStream)" },
+  worker: { run: workerCommand, usage: workerUsage, about: "cluster worker: consume stream partitions, dedupe through PostgreSQL, score accounts" },
+  coordinator: { run: coordinatorCommand, usage: coordinatorUsage, about: "cluster coordinator: cross-account linkage and campaigns over the shared store" },
   serve: { run: serveCommand, usage: serveUsage, about: "REST API and analyst dashboard over a store (admin key from DISTILLWATCH_ADMIN_KEY)" },
 };
 
