@@ -2,13 +2,13 @@
 // of the same local LLM upstream: direct, a bare node:http pass-through proxy, the distillwatch
 // gateway (with the real engine), and Portkey's open-source gateway. Each target runs in its own
 // process so the load generator does not share a core's event loop with it.
-//   npm run bench:gateway [-- --seconds 6 --sequential 400 --connections 32]
+// The distillwatch gateway runs its engine in a worker thread, as `distillwatch gateway` does.
+//   npm run bench:gateway [-- --seconds 10 --sequential 1500 --connections 32 --rounds 5 --no-portkey]
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { parseConfig } from "../src/config/index.js";
-import { createEngine } from "../src/engine/index.js";
 import { startGateway } from "../src/gateway/index.js";
 import { startLlmUpstream } from "../src/gateway/testing/llm-upstream.js";
 
@@ -47,8 +47,7 @@ function startBareProxy(port: number, upstreamPort: number): void {
 
 async function startEngineGateway(port: number, upstreamPort: number): Promise<void> {
   const config = parseConfig({});
-  const detector = createEngine(config);
-  await startGateway({ upstream: `http://127.0.0.1:${upstreamPort}`, port, config, detector });
+  await startGateway({ upstream: `http://127.0.0.1:${upstreamPort}`, port, config, detector: { worker: {} } });
   process.send?.("ready");
 }
 
@@ -70,7 +69,8 @@ function spawnRole(role: string, port: number, upstreamPort: number): Promise<Ch
 
 async function spawnPortkey(port: number): Promise<ChildProcess> {
   const bin = createRequire(import.meta.url).resolve("@portkey-ai/gateway/build/start-server.js");
-  const child = spawn(process.execPath, [bin, `--port=${port}`, "--headless"], { stdio: ["ignore", "pipe", "inherit"] });
+  // Portkey logs every upstream hiccup with a stack trace; its stderr would bury the report.
+  const child = spawn(process.execPath, [bin, `--port=${port}`, "--headless"], { stdio: ["ignore", "pipe", "ignore"] });
   await new Promise<void>((resolve, reject) => {
     child.stdout?.on("data", (d: Buffer) => {
       if (d.toString().includes("Ready")) resolve();
@@ -120,41 +120,54 @@ interface Measured {
   seconds: number;
   loadP50: number[];
   loadP99: number[];
+  roundRps: number[];
   bad: number;
 }
 
-// The machine is shared (2 cores, other work running), so targets are measured in interleaved
-// rounds: every target gets a slice of each round and background noise lands on all of them alike.
-async function measureRound(t: Target, m: Measured, sequential: number, seconds: number, connections: number): Promise<void> {
+// The machine is shared (2 cores, other work running), so targets are measured interleaved: the
+// sequential requests go round-robin over the targets (request i to each target in turn), and the
+// load phases run in rounds, every target getting a slice of each round, so background noise
+// lands on all of them alike.
+async function measureSequential(targets: Target[], ms: Measured[], sequential: number): Promise<void> {
   const whole = chatBody(false);
   const streamed = chatBody(true);
   for (let i = 0; i < sequential; i++) {
-    const r = await once(t, whole);
-    if (r.status !== 200) m.bad += 1;
-    m.lat.push(r.total);
+    for (const [k, t] of targets.entries()) {
+      const m = ms[k]!;
+      const r = await once(t, whole);
+      if (r.status !== 200) m.bad += 1;
+      m.lat.push(r.total);
+    }
+    // Every 8th step a stream of 8 deltas, 2 ms apart: the first chunk is ready long before the stream ends.
+    if (i % 8 !== 0) continue;
+    for (const [k, t] of targets.entries()) {
+      const m = ms[k]!;
+      const r = await once(t, streamed, { "x-upstream-delay-ms": "2" });
+      if (r.status !== 200) m.bad += 1;
+      m.ttfc.push(r.first);
+    }
   }
-  // 8 deltas, 2 ms apart: the first chunk is ready long before the stream ends.
-  for (let i = 0; i < Math.ceil(sequential / 4); i++) {
-    const r = await once(t, streamed, { "x-upstream-delay-ms": "2" });
-    if (r.status !== 200) m.bad += 1;
-    m.ttfc.push(r.first);
-  }
-  const c = await autocannon({ url: `${t.url}/v1/chat/completions`, method: "POST", headers: { "content-type": "application/json", ...t.headers }, body: whole, connections, duration: seconds, pipelining: 1 });
+}
+
+async function measureLoad(t: Target, m: Measured, seconds: number, connections: number): Promise<void> {
+  const c = await autocannon({ url: `${t.url}/v1/chat/completions`, method: "POST", headers: { "content-type": "application/json", ...t.headers }, body: chatBody(false), connections, duration: seconds, pipelining: 1 });
   m.bad += c.non2xx + c.errors;
   m.requests += c.requests.total;
   m.seconds += seconds;
   m.loadP50.push(c.latency.p50);
   m.loadP99.push(c.latency.p99);
+  m.roundRps.push(c.requests.total / seconds);
 }
 
 async function main(): Promise<void> {
   const role = process.argv[process.argv.indexOf("--role") + 1];
   if (process.argv.includes("--role") && role) return runRole(role, arg("port", 0), arg("upstream-port", 0));
 
-  const seconds = arg("seconds", 6);
-  const sequential = arg("sequential", 400);
+  const seconds = arg("seconds", 10);
+  const sequential = arg("sequential", 1500);
   const connections = arg("connections", 32);
-  const rounds = arg("rounds", 3);
+  const rounds = arg("rounds", 5);
+  const withPortkey = !process.argv.includes("--no-portkey");
   const base = 40_000 + Math.floor(Math.random() * 10_000);
   const ports = { upstream: base, bare: base + 1, gateway: base + 2, portkey: base + 3 };
   const children: ChildProcess[] = [];
@@ -162,18 +175,23 @@ async function main(): Promise<void> {
     children.push(await spawnRole("upstream", ports.upstream, 0));
     children.push(await spawnRole("bare", ports.bare, ports.upstream));
     children.push(await spawnRole("gateway", ports.gateway, ports.upstream));
-    children.push(await spawnPortkey(ports.portkey));
+    if (withPortkey) children.push(await spawnPortkey(ports.portkey));
     const targets: Target[] = [
       { name: "direct", url: `http://127.0.0.1:${ports.upstream}`, headers: {} },
       { name: "bare node proxy", url: `http://127.0.0.1:${ports.bare}`, headers: {} },
       { name: "distillwatch", url: `http://127.0.0.1:${ports.gateway}`, headers: { authorization: "Bearer sk-bench", "x-distillwatch-account": "acct_bench" } },
-      { name: "portkey 1.15.2", url: `http://127.0.0.1:${ports.portkey}`, headers: { authorization: "Bearer sk-bench", "x-portkey-provider": "openai", "x-portkey-custom-host": `http://127.0.0.1:${ports.upstream}/v1`, "x-portkey-forward-headers": "x-upstream-delay-ms" } },
     ];
-    const results: Measured[] = targets.map((t) => ({ name: t.name, lat: [], ttfc: [], requests: 0, seconds: 0, loadP50: [], loadP99: [], bad: 0 }));
-    for (const t of targets) for (let i = 0; i < 100; i++) await once(t, chatBody(i % 2 === 0));
+    if (withPortkey) targets.push({ name: "portkey 1.15.2", url: `http://127.0.0.1:${ports.portkey}`, headers: { authorization: "Bearer sk-bench", "x-portkey-provider": "openai", "x-portkey-custom-host": `http://127.0.0.1:${ports.upstream}/v1`, "x-portkey-forward-headers": "x-upstream-delay-ms" } });
+    const results: Measured[] = targets.map((t) => ({ name: t.name, lat: [], ttfc: [], requests: 0, seconds: 0, loadP50: [], loadP99: [], roundRps: [], bad: 0 }));
+    // Warm-up: JIT, keep-alive pools, the engine's first exchanges; not measured.
+    for (const t of targets) for (let i = 0; i < 300; i++) await once(t, chatBody(i % 2 === 0));
+    for (const t of targets) await autocannon({ url: `${t.url}/v1/chat/completions`, method: "POST", headers: { "content-type": "application/json", ...t.headers }, body: chatBody(false), connections, duration: 1, pipelining: 1 });
     for (let round = 0; round < rounds; round++) {
       process.stderr.write(`round ${round + 1}/${rounds}\n`);
-      for (const [i, t] of targets.entries()) await measureRound(t, results[i]!, Math.ceil(sequential / rounds), seconds / rounds, connections);
+      await measureSequential(targets, results, Math.ceil(sequential / rounds));
+      // Alternate the order of the load phases so no target always runs right after the same one.
+      const order = round % 2 === 0 ? [...targets.keys()] : [...targets.keys()].reverse();
+      for (const i of order) await measureLoad(targets[i]!, results[i]!, seconds / rounds, connections);
     }
     report(results, { seconds, sequential, connections, rounds });
   } finally {
@@ -202,19 +220,24 @@ function report(ms: Measured[], o: { seconds: number; sequential: number; connec
   const direct = rs[0]!;
   const bare = rs[1]!;
   const f = (n: number): string => n.toFixed(3);
-  console.log(`\ngateway bench, one run: ${o.rounds} interleaved rounds; per target ${o.sequential} sequential requests, ${o.rounds * Math.ceil(o.sequential / o.rounds / 4)} streams, autocannon ${o.seconds}s total x ${o.connections} connections (node ${process.version})`);
+  console.log(`\ngateway bench, one run: ${o.rounds} interleaved rounds; per target ${ms[0]!.lat.length} sequential requests (round-robin over targets), ${ms[0]!.ttfc.length} streams, autocannon ${o.seconds}s total x ${o.connections} connections (node ${process.version})`);
   console.log("target            | seq p50 ms | seq p99 ms | added p50 | added p99 | ttfc p50 | ttfc p99 | req/s   | load p50/p99 ms | non-2xx");
   for (const r of rs) {
     console.log(`${r.name.padEnd(17)} | ${f(r.p50).padStart(10)} | ${f(r.p99).padStart(10)} | ${f(r.p50 - direct.p50).padStart(9)} | ${f(r.p99 - direct.p99).padStart(9)} | ${f(r.ttfc50).padStart(8)} | ${f(r.ttfc99).padStart(8)} | ${r.rps.toFixed(0).padStart(7)} | ${r.load.padStart(15)} | ${r.bad}`);
   }
   const bareAdded50 = bare.p50 - direct.p50;
   const bareAdded99 = bare.p99 - direct.p99;
-  console.log("\nvs bare pass-through (targets: added p50 <= 1.3x, added p99 <= 1.5x, throughput >= 0.8x)");
-  for (const r of rs.slice(2)) {
+  const ratio = (x: number, of: number): string => (of > 0 ? `${(x / of).toFixed(2)}x` : "n/a");
+  console.log(`\nvs bare pass-through (added = target - direct; bare added p50 ${f(bareAdded50)} ms, p99 ${f(bareAdded99)} ms, ${bare.rps.toFixed(0)} req/s)`);
+  console.log("target            | added p50 (<= 1.3x) | added p99 (<= 1.5x) | throughput (>= 0.8x) | throughput per round");
+  for (const [k, r] of rs.entries()) {
+    if (k < 2) continue;
     const a50 = (r.p50 - direct.p50) / bareAdded50;
     const a99 = (r.p99 - direct.p99) / bareAdded99;
     const tp = r.rps / bare.rps;
-    console.log(`${r.name.padEnd(17)} added p50 ${a50.toFixed(2)}x ${a50 <= 1.3 ? "ok" : "MISS"} | added p99 ${a99.toFixed(2)}x ${a99 <= 1.5 ? "ok" : "MISS"} | throughput ${tp.toFixed(2)}x ${tp >= 0.8 ? "ok" : "MISS"}`);
+    const perRound = ms[k]!.roundRps.map((x, i) => (x / ms[1]!.roundRps[i]!).toFixed(2)).join(" ");
+    const cell = (s: string, ok: boolean): string => `${s} ${ok ? "ok" : "MISS"}`.padEnd(19);
+    console.log(`${r.name.padEnd(17)} | ${cell(ratio(r.p50 - direct.p50, bareAdded50), bareAdded50 > 0 && a50 <= 1.3)} | ${cell(ratio(r.p99 - direct.p99, bareAdded99), bareAdded99 > 0 && a99 <= 1.5)} | ${cell(`${tp.toFixed(2)}x`, tp >= 0.8).padEnd(20)} | ${perRound}`);
   }
 }
 

@@ -1,16 +1,22 @@
-// Messages between the gateway thread and the detector worker. Exchanges travel in batches: one
-// flat array of primitives (cheap to clone) plus one transferred ArrayBuffer holding the request
-// and response bytes back to back, so the proxy thread never builds objects for the detector.
+// Messages between the gateway thread and the detector worker. Exchanges travel in batches packed
+// into one transferred ArrayBuffer (binary header, strings, request and response bytes back to
+// back), so the proxy thread builds no objects for the detector and pays one cheap post per batch.
 import type { Config } from "../config/index.js";
 import type { AccountVerdict } from "../scoring/types.js";
+import type { ApiKind } from "../policy/index.js";
 import type { ExchangeRow } from "../store/types.js";
+import type { FinishedExchange } from "./exchange-record.js";
+import type { Identity } from "./identity.js";
+import type { RequestView } from "./request-view.js";
 
 /** How the worker builds its detector. */
 export interface DetectorWorkerSpec {
   /** Engine options that survive a structured clone (the content model is loaded in the worker). */
   templateSlots?: number;
-  /** Module URL exporting `createDetector(config): Detector`, instead of the engine (tests). */
+  /** Module URL exporting `createDetector(config, options): Detector`, instead of the engine (tests). */
   module?: string;
+  /** Passed to the module's `createDetector`. */
+  options?: Record<string, string | number | boolean>;
 }
 
 /** The worker's startup data. */
@@ -23,35 +29,147 @@ export interface DetectorWorkerData {
   entry?: string;
 }
 
-/** Fields per exchange in `BatchMessage.meta`, in this order. */
-export const F = {
-  id: 0,
-  ts: 1,
-  account: 2,
-  key: 3,
-  ip: 4,
-  asn: 5,
-  payment: 6,
-  userAgent: 7,
-  api: 8,
-  status: 9,
-  latencyMs: 10,
-  templateKey: 11,
-  at: 12,
-  reqLen: 13,
-  /** -1 when no response was captured. */
-  resLen: 14,
-  streamed: 15,
-} as const;
-export const stride = 16;
+/** One finished exchange as the gateway thread queues it. */
+export interface QueuedExchange {
+  x: FinishedExchange;
+  templateKey: string | undefined;
+  /** When it was queued (epoch ms), for lag and the verdict refresh. */
+  at: number;
+}
 
-export type MetaValue = string | number | boolean | null;
-
-/** Gateway → worker: a batch of finished exchanges. */
+/** Gateway → worker: a batch of finished exchanges, packed by `encodeBatch`. */
 export interface BatchMessage {
   seq: number;
-  meta: MetaValue[];
+  count: number;
+  /** Bytes of `bytes` in use. */
+  used: number;
   bytes: ArrayBuffer;
+}
+
+/** One exchange read back by `decodeBatch`. */
+export interface DecodedExchange {
+  x: FinishedExchange | undefined;
+  templateKey: string | undefined;
+  at: number;
+}
+
+const none = 0xffffffff;
+// ts, at, asn (NaN = none), latencyMs as doubles; status, request and response lengths as u32
+// (response none = 0xffffffff); flags (1 = streamed); then eight length-prefixed UTF-8 strings.
+const fixedBytes = 8 * 4 + 4 * 3 + 1;
+const stringCount = 8;
+
+/**
+ * Packs exchanges into one ArrayBuffer (to be transferred): a fixed binary header per exchange
+ * followed by its strings, request bytes and response bytes. One transfer per batch costs a few
+ * µs; a structured clone of per-exchange objects or arrays cost ~60 ns per value on this thread.
+ */
+export function encodeBatch(batch: readonly QueuedExchange[]): { bytes: ArrayBuffer; used: number } {
+  let size = 0;
+  for (const { x, templateKey } of batch) {
+    const id = x.identity;
+    size += fixedBytes + 4 * stringCount + (x.raw?.length ?? 0);
+    // UTF-8 needs at most 3 bytes per UTF-16 unit; the slack is cheaper than measuring each string.
+    size += 3 * (x.id.length + id.account.length + (id.key?.length ?? 0) + (id.ip?.length ?? 0) + (id.payment?.length ?? 0) + (x.userAgent?.length ?? 0) + x.view.api.length + (templateKey?.length ?? 0));
+    const chunks = x.response?.chunks;
+    if (chunks) for (const c of chunks) size += c.length;
+  }
+  const bytes = new ArrayBuffer(size);
+  const buf = Buffer.from(bytes);
+  let off = 0;
+  const str = (v: string | undefined): void => {
+    if (v === undefined) {
+      buf.writeUInt32LE(none, off);
+      off += 4;
+      return;
+    }
+    const n = buf.write(v, off + 4, "utf8");
+    buf.writeUInt32LE(n, off);
+    off += 4 + n;
+  };
+  for (const { x, templateKey, at } of batch) {
+    const raw = x.raw ?? emptyBuffer;
+    const r = x.response;
+    let resLen = 0;
+    if (r) for (const c of r.chunks) resLen += c.length;
+    buf.writeDoubleLE(x.ts, off);
+    buf.writeDoubleLE(at, off + 8);
+    buf.writeDoubleLE(x.identity.asn ?? NaN, off + 16);
+    buf.writeDoubleLE(x.latencyMs, off + 24);
+    buf.writeUInt32LE(x.status, off + 32);
+    buf.writeUInt32LE(raw.length, off + 36);
+    buf.writeUInt32LE(r ? resLen : none, off + 40);
+    buf[off + 44] = r?.streamed ? 1 : 0;
+    off += fixedBytes;
+    str(x.id);
+    str(x.identity.account);
+    str(x.identity.key);
+    str(x.identity.ip);
+    str(x.identity.payment);
+    str(x.userAgent);
+    str(x.view.api);
+    str(templateKey);
+    buf.set(raw, off);
+    off += raw.length;
+    if (r) {
+      for (const c of r.chunks) {
+        buf.set(c, off);
+        off += c.length;
+      }
+    }
+  }
+  return { bytes, used: off };
+}
+
+const emptyBuffer = Buffer.alloc(0);
+
+/** Reads a batch packed by `encodeBatch`; the request body is parsed again here (off the proxy thread). */
+export function decodeBatch(m: BatchMessage, readRequest: (api: ApiKind, raw: Buffer) => RequestView | undefined): DecodedExchange[] {
+  const buf = Buffer.from(m.bytes, 0, m.used);
+  const out: DecodedExchange[] = [];
+  let off = 0;
+  const str = (): string | undefined => {
+    const n = buf.readUInt32LE(off);
+    off += 4;
+    if (n === none) return undefined;
+    const v = buf.toString("utf8", off, off + n);
+    off += n;
+    return v;
+  };
+  for (let i = 0; i < m.count; i++) {
+    const ts = buf.readDoubleLE(off);
+    const at = buf.readDoubleLE(off + 8);
+    const asn = buf.readDoubleLE(off + 16);
+    const latencyMs = buf.readDoubleLE(off + 24);
+    const status = buf.readUInt32LE(off + 32);
+    const reqLen = buf.readUInt32LE(off + 36);
+    const resLen = buf.readUInt32LE(off + 40);
+    const streamed = buf[off + 44] === 1;
+    off += fixedBytes;
+    const id = str() ?? "";
+    const identity: Identity = { account: str() ?? "" };
+    const key = str();
+    const ip = str();
+    const payment = str();
+    const userAgent = str();
+    const api = str() as ApiKind;
+    const templateKey = str();
+    if (key !== undefined) identity.key = key;
+    if (ip !== undefined) identity.ip = ip;
+    if (!Number.isNaN(asn)) identity.asn = asn;
+    if (payment !== undefined) identity.payment = payment;
+    const view = readRequest(api, buf.subarray(off, off + reqLen));
+    off += reqLen;
+    let x: FinishedExchange | undefined;
+    if (view) {
+      x = { id, ts, identity, view, status, latencyMs };
+      if (userAgent !== undefined) x.userAgent = userAgent;
+      if (resLen !== none) x.response = { streamed, chunks: [buf.subarray(off, off + resLen)] };
+    }
+    if (resLen !== none) off += resLen;
+    out.push({ x, templateKey, at });
+  }
+  return out;
 }
 
 /** Worker → gateway: a batch was ingested; what changed. */

@@ -1,5 +1,5 @@
 // The live link with the engine in a worker thread. The proxy thread only keeps references to
-// finished exchanges; every 5 ms (or 256 exchanges) they are packed into one flat meta array and
+// finished exchanges; every 10 ms (or 512 exchanges) they are packed into one flat meta array and
 // one transferred byte buffer and posted. The worker acks each batch with the verdicts, signals
 // and templates it learnt, which land in the tables the fast path reads. A worker that dies is
 // restarted (with backoff); meanwhile the link reports a detector error, so the policy fails open
@@ -12,14 +12,8 @@ import type { PolicyVerdict } from "../policy/index.js";
 import type { VerdictLabel } from "../scoring/types.js";
 import type { DetectorHealth, DetectorLinkOptions, LiveDetector } from "./detector-link.js";
 import { VerdictTables } from "./detector-link.js";
-import { F, stride, type AckMessage, type DetectorWorkerData, type DetectorWorkerSpec, type FromWorker, type MetaValue } from "./detector-worker-protocol.js";
 import type { FinishedExchange } from "./exchange-record.js";
-
-interface Pending {
-  x: FinishedExchange;
-  templateKey: string | undefined;
-  at: number;
-}
+import { encodeBatch, type AckMessage, type BatchMessage, type DetectorWorkerData, type DetectorWorkerSpec, type FromWorker, type QueuedExchange } from "./detector-worker-protocol.js";
 
 interface InFlight {
   seq: number;
@@ -27,8 +21,8 @@ interface InFlight {
   oldestAt: number;
 }
 
-const batchMs = 5;
-const batchMax = 256;
+const batchMs = 10;
+const batchMax = 512;
 const restartMinMs = 100;
 const restartMaxMs = 5000;
 
@@ -42,7 +36,7 @@ function workerEntry(): { file: string; entry?: string } {
 /** Queue, verdict table and health around the engine in a worker thread. */
 export class WorkerDetectorLink implements LiveDetector {
   private readonly tables = new VerdictTables();
-  private pending: Pending[] = [];
+  private pending: QueuedExchange[] = [];
   private readonly inflight: InFlight[] = [];
   private inflightHead = 0;
   private inflightCount = 0;
@@ -199,56 +193,12 @@ export class WorkerDetectorLink implements LiveDetector {
     const batch = this.pending;
     if (!w || batch.length === 0) return;
     this.pending = [];
-    let size = 0;
-    for (const p of batch) {
-      size += p.x.raw!.length;
-      const chunks = p.x.response?.chunks;
-      if (chunks) for (const c of chunks) size += c.length;
-    }
-    const bytes = new ArrayBuffer(size);
-    const view = new Uint8Array(bytes);
-    const meta: MetaValue[] = new Array<MetaValue>(batch.length * stride);
-    let off = 0;
-    for (let i = 0; i < batch.length; i++) {
-      const { x, templateKey, at } = batch[i]!;
-      const b = i * stride;
-      const id = x.identity;
-      meta[b + F.id] = x.id;
-      meta[b + F.ts] = x.ts;
-      meta[b + F.account] = id.account;
-      meta[b + F.key] = id.key ?? null;
-      meta[b + F.ip] = id.ip ?? null;
-      meta[b + F.asn] = id.asn ?? null;
-      meta[b + F.payment] = id.payment ?? null;
-      meta[b + F.userAgent] = x.userAgent ?? null;
-      meta[b + F.api] = x.view.api;
-      meta[b + F.status] = x.status;
-      meta[b + F.latencyMs] = x.latencyMs;
-      meta[b + F.templateKey] = templateKey ?? null;
-      meta[b + F.at] = at;
-      const raw = x.raw!;
-      view.set(raw, off);
-      off += raw.length;
-      meta[b + F.reqLen] = raw.length;
-      const r = x.response;
-      if (r) {
-        let len = 0;
-        for (const c of r.chunks) {
-          view.set(c, off);
-          off += c.length;
-          len += c.length;
-        }
-        meta[b + F.resLen] = len;
-        meta[b + F.streamed] = r.streamed;
-      } else {
-        meta[b + F.resLen] = -1;
-        meta[b + F.streamed] = false;
-      }
-    }
+    const { bytes, used } = encodeBatch(batch);
     const seq = ++this.seq;
     this.inflight.push({ seq, count: batch.length, oldestAt: batch[0]!.at });
     this.inflightCount += batch.length;
-    w.postMessage({ seq, meta, bytes }, [bytes]);
+    const m: BatchMessage = { seq, count: batch.length, used, bytes };
+    w.postMessage(m, [bytes]);
   }
 
   private onMessage(m: FromWorker): void {
