@@ -4,7 +4,7 @@
 // at that point of event time.
 import type { Config } from "../config/index.js";
 import type { ExchangeFacts } from "../events/normalize.js";
-import { buildAccountGraph, clusterAccounts } from "../linkage/index.js";
+import { buildAccountGraph, clusterAccounts, coreMembers } from "../linkage/index.js";
 import { accountFeatures, harvestScore, ipPrefix } from "../profiles/index.js";
 import { resellerMix, assessCampaign, sharedByCommunity, toReasons, toScore, totalLogit, type AccountVerdict, type Campaign, type Evidence, type Member } from "../scoring/index.js";
 import type { ContentModel } from "../signals/content/index.js";
@@ -146,7 +146,9 @@ export class Engine implements Detector {
     this.lastCandidates = candidates.length;
     const profiles = candidates.map((s) => s.profile);
     const { graph, groups } = buildAccountGraph(profiles, (t) => (this.templates.harvestOf(t) >= 0.4 ? this.templates.accountsOf(t) : 0), MIN_EDGE_WEIGHT);
-    const communities = clusterAccounts(graph, { minEdgeWeight: MIN_EDGE_WEIGHT, minSize: 3, splitAbove: 30, minModularity: 0.3, resolution: 0.5 });
+    const communities = clusterAccounts(graph, { minEdgeWeight: MIN_EDGE_WEIGHT, minSize: 3, splitAbove: 30, minModularity: 0.3, resolution: 0.5 })
+      .map((c) => coreMembers(graph, c, { minDegree: 0.8, medianShare: 0.1 }))
+      .filter((c) => c.length >= 3);
     const scored: { index: number[]; members: Member[]; logit: number; assessment: ReturnType<typeof assessCampaign> }[] = [];
     const communityOf = new Int32Array(profiles.length).fill(-1);
     communities.forEach((index, c) => index.forEach((i) => (communityOf[i] = c)));

@@ -72,3 +72,25 @@ export function clusterAccounts(graph: UndirectedGraph, opts: ClusterOptions): n
   }
   return out;
 }
+
+/**
+ * Prunes a community to its core: members whose summed edge weight to the other members is
+ * below `minDegree` or a fraction of the community's median are dropped. A bystander tied to a
+ * campaign by one shared proxy exit or one public recipe hangs off the core by a single edge.
+ */
+export function coreMembers(graph: UndirectedGraph, members: number[], opts: { minDegree: number; medianShare: number }): number[] {
+  const inside = new Set(members.map(String));
+  const degree = members.map((m) => {
+    let d = 0;
+    const node = String(m);
+    if (!graph.hasNode(node)) return 0;
+    graph.forEachEdge(node, (_e, attr, s, t) => {
+      if (inside.has(s === node ? t : s)) d += attr.weight as number;
+    });
+    return d;
+  });
+  const sorted = [...degree].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  const floor = Math.max(opts.minDegree, opts.medianShare * median);
+  return members.filter((_, i) => degree[i]! >= floor);
+}

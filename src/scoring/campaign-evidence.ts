@@ -121,7 +121,7 @@ export function assessCampaign(members: Member[], sharedOrIndex: SharedIndicator
   for (const m of members) for (const { key } of m.profile.prefixes.top()) blocks.add(key);
   const dispersion = blocks.size / n;
   if (dispersion >= 0.5) ev.push({ signal: "proxy-pool", points: 1.0 * ramp(dispersion, 0.5, 1.5) * content, detail: `Its ${n} accounts come from ${blocks.size} IP blocks (${prefixes.length} of them shared between its accounts), as through a proxy pool.` });
-  else if (dispersion < 0.35) ev.push({ signal: "single-site", points: -1.5 * (1 - ramp(dispersion, 0.15, 0.35)), detail: `Its ${n} accounts sit behind ${blocks.size} IP block${blocks.size === 1 ? "" : "s"}, as one organisation's office or cloud would.` });
+  else if (blocks.size <= 2 || dispersion < 0.35) ev.push({ signal: "single-site", points: -2, detail: `Its ${n} accounts sit behind ${blocks.size} IP block${blocks.size === 1 ? "" : "s"}, as one organisation's office or cloud would.` });
   ev.push({ signal: "campaign-size", points: 0.6 * ramp(Math.log2(n), 1.5, 5) * content, detail: `${n} accounts act together.` });
   if (strong / n >= 0.5) ev.push({ signal: "verified-organisation", points: -2 * ramp(strong / n, 0.5, 0.9), detail: `${pct(strong / n)} of its accounts are enterprise- or ID-verified.` });
   if (aged / n >= 0.5) ev.push({ signal: "established-accounts", points: -1 * ramp(aged / n, 0.5, 0.9), detail: `${pct(aged / n)} of its accounts are older than six months at first use.` });
