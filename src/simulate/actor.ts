@@ -2,6 +2,7 @@
 // its session state (next time, previous turn for follow-ups), so thousands of actors can be
 // merged by a heap without ever holding the exchanges themselves.
 import { sampleStatus } from "./incidental.js";
+import type { LineBuf } from "./line-buf.js";
 import type { AccountPlan, Behaviour, RunContext } from "./plan.js";
 import type { Msg, Turn } from "./recipes-shared.js";
 import { Rng } from "./rng.js";
@@ -19,6 +20,7 @@ const FOLLOW_UPS = [
 ].map((x) => snip(x));
 const GENERIC_SYSTEMS = ["You are a helpful assistant.", "You are a helpful, concise assistant.", "You are an expert assistant. Answer accurately."].map((x) => snip(x));
 const EMPTY = snip("");
+const EMPTY_BYTES = new Uint8Array(0);
 
 /** Emits one account's exchanges, in time order, one at a time. */
 export class Actor {
@@ -38,6 +40,10 @@ export class Actor {
   private readonly maxTokens: number | null;
   /** The account's habitual params, rendered once (most requests reuse them verbatim). */
   private readonly baseParams: string;
+  /** Account-constant stretches of the line, encoded once: `","ts":"…",` is followed by head… */
+  private readonly headBytes: Uint8Array;
+  private readonly keyBytes: readonly Uint8Array[];
+  private readonly tailBytes: Uint8Array;
 
   constructor(plan: AccountPlan, private readonly ctx: RunContext) {
     this.plan = plan;
@@ -46,6 +52,9 @@ export class Actor {
     const sp = plan.sampling;
     this.maxTokens = sp.maxTokens ?? (plan.client.endpoint === "messages" ? 4096 : null);
     this.baseParams = renderParams(sp.temperature, sp.topP, this.maxTokens, sp.stream);
+    this.headBytes = Buffer.from(`",${plan.head}`);
+    this.keyBytes = plan.keys.map((k) => Buffer.from(`,"key":"${k}",`));
+    this.tailBytes = Buffer.from(`,${plan.tail},"model":"`);
     this.nextTs = this.startSession(plan.start);
   }
 
@@ -68,8 +77,8 @@ export class Actor {
     return Math.round(t);
   }
 
-  /** Produces the line for `nextTs` and advances to the following exchange. */
-  emit(id: string): string {
+  /** Renders the line for `nextTs` into `out` and advances to the following exchange. */
+  emit(out: LineBuf): void {
     const p = this.plan;
     const r = this.r;
     const ts = this.nextTs;
@@ -79,7 +88,7 @@ export class Actor {
     const turn = this.prev && r.chance(p.followUp) ? this.followUp(this.prev) : b.recipe(r, this.ctx.corpora);
     const status = this.banned || ts >= p.banAt ? 403 : sampleStatus(r, p.pressure);
     if (status === 403) this.banned = true;
-    const line = this.render(id, ts, turn, status);
+    this.render(out, ts, turn, status);
     this.lastCampaign = b.campaign;
     this.prev = { user: turn.msgs[turn.msgs.length - 1]?.c ?? EMPTY, out: turn.out };
     this.emitted++;
@@ -87,7 +96,6 @@ export class Actor {
     if (this.banned && this.left <= 0) this.nextTs = Infinity;
     else if (this.left > 0 && this.emitted < p.budget) this.nextTs = ts + 1 + Math.round(p.clock.gap(r));
     else this.nextTs = this.startSession(ts + 1 + p.clock.gap(r));
-    return line;
   }
 
   private jitterParams(): string {
@@ -112,7 +120,9 @@ export class Actor {
     };
   }
 
-  private render(id: string, ts: number, turn: Turn, status: number): string {
+  // Draws happen in the order they always have (the bytes depend on it); writing follows
+  // field order, so values are drawn first and written after.
+  private render(out: LineBuf, ts: number, turn: Turn, status: number): void {
     const p = this.plan;
     const r = this.r;
     const s = p.sampling;
@@ -124,7 +134,6 @@ export class Actor {
     const system = turn.system ?? (slot ? r.pick(GENERIC_SYSTEMS) : undefined);
     let inChars = system ? system.n : 0;
     for (const m of turn.msgs) inChars += m.c.n;
-    const body = renderBody(endpoint, slot ? p.client.placement : "none", system, turn.msgs, id);
 
     const reasoning = r.chance(turn.reasoning ? Math.max(s.reasoningShare, 0.45) : s.reasoningShare);
     let params = r.next() < 0.1 ? this.jitterParams() : this.baseParams;
@@ -135,30 +144,77 @@ export class Actor {
     const maxTokens = this.maxTokens;
 
     const inTok = Math.max(1, Math.round((inChars / 4) * (0.9 + 0.2 * r.next())));
-    let tail: string;
+    let output = turn.out;
+    let finish = "";
+    let outTok = 0;
+    let reasonTok = 0;
+    let cached = 0;
+    let latency: number;
     if (status === 200) {
-      let out = turn.out;
-      let finish = turn.outCalls > 0 ? (endpoint === "messages" ? "tool_use" : "tool_calls") : endpoint === "messages" ? "end_turn" : "stop";
-      let outTok = Math.max(1, Math.round((out.n / 4) * (0.9 + 0.2 * r.next())));
+      finish = turn.outCalls > 0 ? (endpoint === "messages" ? "tool_use" : "tool_calls") : endpoint === "messages" ? "end_turn" : "stop";
+      outTok = Math.max(1, Math.round((output.n / 4) * (0.9 + 0.2 * r.next())));
       if (maxTokens !== null && outTok > maxTokens) {
-        out = clip(out, maxTokens * 4);
+        output = clip(output, maxTokens * 4);
         outTok = maxTokens;
         finish = endpoint === "messages" ? "max_tokens" : "length";
       }
-      const reasonTok = reasoning ? Math.round(r.lognormal(turn.reasoning ? 1800 : 700, 0.8)) : 0;
-      const cached = turn.msgs.length > 1 || system ? Math.round(inTok * r.next() * 0.8) : 0;
-      const latency = Math.round(250 + r.exp(300) + outTok * (8 + r.next() * 12) + reasonTok * 9);
-      tail =
-        `"output":"${out.e}"${turn.outCalls ? `,"tool_calls":${turn.outCalls}` : ""},"finish":"${finish}","status":200,"latency_ms":${latency}` +
-        `,"usage":{"input_tokens":${inTok},"output_tokens":${outTok + reasonTok}${reasoning ? `,"reasoning_tokens":${reasonTok}` : ""},"cached_tokens":${cached}}}`;
+      reasonTok = reasoning ? Math.round(r.lognormal(turn.reasoning ? 1800 : 700, 0.8)) : 0;
+      cached = turn.msgs.length > 1 || system ? Math.round(inTok * r.next() * 0.8) : 0;
+      latency = Math.round(250 + r.exp(300) + outTok * (8 + r.next() * 12) + reasonTok * 9);
     } else {
-      tail = `"status":${status},"latency_ms":${Math.round(20 + r.exp(80))},"usage":{"input_tokens":0,"output_tokens":0}}`;
+      latency = Math.round(20 + r.exp(80));
     }
-    const key = p.keys.length === 1 ? p.keys[0] : r.pick(p.keys);
-    return (
-      `{"id":"${id}","ts":"${isoTime(ts)}",${p.head}${this.endUser ? `,"end_user":"${this.endUser}"` : ""}` +
-      `,"key":"${key}",${this.ip},${p.tail},"model":"${model}",${body},"params":{${params}},${tail}`
-    );
+    const key = p.keys.length === 1 ? 0 : p.keys.indexOf(r.pick(p.keys));
+
+    out.text('{"id":"');
+    out.id();
+    out.text('","ts":"');
+    writeIsoTime(out, ts);
+    out.raw(this.headBytes);
+    if (this.endUser) {
+      out.text(',"end_user":"');
+      out.text(this.endUser);
+      out.byte(34);
+    }
+    out.raw(this.keyBytes[key] ?? this.keyBytes[0] ?? EMPTY_BYTES);
+    out.text(this.ip);
+    out.raw(this.tailBytes);
+    out.text(model);
+    out.text('",');
+    renderBody(out, endpoint, slot ? p.client.placement : "none", system, turn.msgs);
+    out.text(',"params":{');
+    out.text(params);
+    out.text("},");
+    if (status === 200) {
+      out.text('"output":"');
+      out.snip(output);
+      out.byte(34);
+      if (turn.outCalls) {
+        out.text(',"tool_calls":');
+        out.int(turn.outCalls);
+      }
+      out.text(',"finish":"');
+      out.text(finish);
+      out.text('","status":200,"latency_ms":');
+      out.int(latency);
+      out.text(',"usage":{"input_tokens":');
+      out.int(inTok);
+      out.text(',"output_tokens":');
+      out.int(outTok + reasonTok);
+      if (reasoning) {
+        out.text(',"reasoning_tokens":');
+        out.int(reasonTok);
+      }
+      out.text(',"cached_tokens":');
+      out.int(cached);
+      out.text("}}");
+    } else {
+      out.text('"status":');
+      out.int(status);
+      out.text(',"latency_ms":');
+      out.int(latency);
+      out.text(',"usage":{"input_tokens":0,"output_tokens":0}}');
+    }
   }
 }
 
@@ -175,7 +231,7 @@ let isoMinute = -1;
 let isoPrefix = "";
 
 /** RFC 3339 UTC time; output is time-sorted, so caching the minute prefix saves most Date work. */
-function isoTime(ts: number): string {
+function writeIsoTime(out: LineBuf, ts: number): void {
   const m = Math.floor(ts / 60_000);
   if (m !== isoMinute) {
     isoMinute = m;
@@ -184,48 +240,82 @@ function isoTime(ts: number): string {
   const rest = ts - m * 60_000;
   const sec = Math.floor(rest / 1000);
   const ms = rest - sec * 1000;
-  return `${isoPrefix}${sec < 10 ? "0" : ""}${sec}.${ms < 10 ? "00" : ms < 100 ? "0" : ""}${ms}Z`;
+  out.text(isoPrefix);
+  if (sec < 10) out.byte(48);
+  out.int(sec);
+  out.byte(46);
+  if (ms < 100) out.byte(48);
+  if (ms < 10) out.byte(48);
+  out.int(ms);
+  out.byte(90);
 }
 
 const BUDGETS = [1024, 2048, 4096, 8192, 16000];
 const EFFORTS = ["low", "medium", "medium", "high"];
 
 /** Serializes system prompt and messages the way the account's SDK would send them. */
-function renderBody(endpoint: string, placement: string, system: Snip | undefined, msgs: readonly Msg[], id: string): string {
+function renderBody(out: LineBuf, endpoint: string, placement: string, system: Snip | undefined, msgs: readonly Msg[]): void {
   if (endpoint === "completions") {
-    let prompt = system ? `${system.e}\\n\\n` : "";
-    for (const m of msgs) prompt += m.role === "user" ? `${m.c.e}\\n\\n` : m.role === "assistant" ? `${m.c.e}\\n\\n` : "";
-    return `"prompt":"${prompt}"`;
+    out.text('"prompt":"');
+    if (system) {
+      out.snip(system);
+      out.text("\\n\\n");
+    }
+    for (const m of msgs) {
+      if (m.role === "tool") continue;
+      out.snip(m.c);
+      out.text("\\n\\n");
+    }
+    out.byte(34);
+    return;
   }
   const anthropic = endpoint === "messages";
-  const parts: string[] = [];
-  let sys = "";
-  let merge = "";
+  let merge: Snip | undefined;
+  let first = true;
   if (system) {
-    if (anthropic && placement === "system-field") sys = `"system":"${system.e}",`;
-    else if (!anthropic && (placement === "system-role" || placement === "developer-role")) parts.push(`{"role":"${placement === "system-role" ? "system" : "developer"}","content":"${system.e}"}`);
-    else merge = `${system.e}\\n\\n`;
+    if (anthropic && placement === "system-field") {
+      out.text('"system":"');
+      out.snip(system);
+      out.text('",');
+    } else if (!anthropic && (placement === "system-role" || placement === "developer-role")) {
+      out.text(placement === "system-role" ? '"messages":[{"role":"system","content":"' : '"messages":[{"role":"developer","content":"');
+      out.snip(system);
+      out.text('"}');
+      first = false;
+    } else merge = system;
   }
-  const callId = `call_${id.slice(-10)}`;
+  if (first) out.text('"messages":[');
   for (const m of msgs) {
+    if (!first) out.byte(44);
+    first = false;
     if (m.role === "user") {
-      parts.push(`{"role":"user","content":"${merge}${m.c.e}"}`);
-      merge = "";
+      out.text('{"role":"user","content":"');
+      if (merge) {
+        out.snip(merge);
+        out.text("\\n\\n");
+        merge = undefined;
+      }
+      out.snip(m.c);
+      out.text('"}');
     } else if (m.role === "assistant") {
       if (m.call) {
-        parts.push(
-          anthropic
-            ? `{"role":"assistant","content":[{"type":"tool_use","id":"${callId}","name":"${m.call}","input":{}}]}`
-            : `{"role":"assistant","content":null,"tool_calls":[{"id":"${callId}","type":"function","function":{"name":"${m.call}","arguments":"{}"}}]}`,
-        );
-      } else parts.push(`{"role":"assistant","content":"${m.c.e}"}`);
+        out.text(anthropic ? '{"role":"assistant","content":[{"type":"tool_use","id":"' : '{"role":"assistant","content":null,"tool_calls":[{"id":"');
+        out.callId();
+        out.text(anthropic ? '","name":"' : '","type":"function","function":{"name":"');
+        out.text(m.call);
+        out.text(anthropic ? '","input":{}}]}' : '","arguments":"{}"}}]}');
+      } else {
+        out.text('{"role":"assistant","content":"');
+        out.snip(m.c);
+        out.text('"}');
+      }
     } else {
-      parts.push(
-        anthropic
-          ? `{"role":"user","content":[{"type":"tool_result","tool_use_id":"${callId}","content":"${m.c.e}"}]}`
-          : `{"role":"tool","tool_call_id":"${callId}","content":"${m.c.e}"}`,
-      );
+      out.text(anthropic ? '{"role":"user","content":[{"type":"tool_result","tool_use_id":"' : '{"role":"tool","tool_call_id":"');
+      out.callId();
+      out.text('","content":"');
+      out.snip(m.c);
+      out.text(anthropic ? '"}]}' : '"}');
     }
   }
-  return `${sys}"messages":[${parts.join(",")}]`;
+  out.byte(93);
 }

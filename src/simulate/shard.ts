@@ -3,10 +3,11 @@
 // be split) but only runs its own accounts; the merger interleaves shards by the same key, so
 // the output bytes are the same whatever the number of shards.
 import { Actor } from "./actor.js";
-import { ID_DIGITS, ID_MARK, META_FIXED, type Batch } from "./batch.js";
+import { META_FIXED, type Batch } from "./batch.js";
 import type { Corpora } from "./corpus.js";
 import { TimeHeap } from "./heap.js";
 import type { AccountPlan } from "./plan.js";
+import { LineBuf } from "./line-buf.js";
 import { hash32 } from "./rng.js";
 import { planScenario } from "./plan-scenario.js";
 
@@ -48,13 +49,6 @@ export function assignShards(plans: readonly AccountPlan[], shards: number): Int
   return owner;
 }
 
-interface Pending {
-  line: string;
-  tsv: string;
-  ts: number;
-  actor: number;
-}
-
 /** Produces one shard's exchanges batch by batch. */
 export class ShardRenderer {
   readonly accounts: AccountInfo[] = [];
@@ -62,8 +56,13 @@ export class ShardRenderer {
   private readonly actors: Actor[] = [];
   private readonly global: number[] = [];
   private readonly heap: TimeHeap;
-  private readonly markedId: string;
-  private pending: Pending | null = null;
+  /** The rendered record (line, then tsv row) not yet placed in a batch, if any. */
+  private readonly line: LineBuf;
+  private pending = false;
+  private lineLen = 0;
+  private lineMarks = 0;
+  private ts = 0;
+  private actor = 0;
 
   constructor(job: ShardJob, corpora: Corpora) {
     const { plans, releaseAt, expected } = planScenario(job.scenario, job.seed, job.scale);
@@ -81,63 +80,69 @@ export class ShardRenderer {
     this.actors.forEach((a, i) => {
       if (Number.isFinite(a.nextTs)) this.heap.push(a.nextTs, i);
     });
-    this.markedId = idPrefix(job.seed, job.scenario) + String.fromCharCode(ID_MARK).repeat(ID_DIGITS);
+    this.line = new LineBuf(idPrefix(job.seed, job.scenario));
   }
 
   /** Fills `b` with the next exchanges; sets `b.done` on the last batch. May grow `b.data`. */
   fill(b: Batch): void {
-    let data = Buffer.from(b.data);
+    let data = new Uint8Array(b.data);
     const meta = new Int32Array(b.meta);
     const ts = new Float64Array(b.ts);
+    const line = this.line;
     let off = 0;
     let m = 0;
     let count = 0;
-    for (;;) {
-      const rec = this.pending ?? this.next();
-      this.pending = null;
-      if (!rec) break;
-      const worst = (rec.line.length + rec.tsv.length) * 3;
-      if (count === ts.length || m + META_FIXED + rec.line.length / ID_DIGITS > meta.length || off + worst > data.length) {
-        if (count > 0) {
-          this.pending = rec;
-          break;
-        }
-        data = Buffer.from(new ArrayBuffer(worst)); // a line larger than a whole batch: rare, give it its own
+    while (this.pending || this.next()) {
+      const size = line.off;
+      if (count === ts.length || m + META_FIXED + this.lineMarks > meta.length || off + size > data.length) {
+        if (count > 0) break; // stays pending for the next batch
+        data = new Uint8Array(new ArrayBuffer(size)); // a record larger than a whole batch: rare, give it its own
         b.data = data.buffer;
       }
-      const start = off;
-      const lineBytes = data.write(rec.line, off);
-      off += lineBytes;
-      const tsvBytes = rec.tsv.length ? data.write(rec.tsv, off) : 0;
-      off += tsvBytes;
-      meta[m] = rec.actor;
-      meta[m + 1] = start;
-      meta[m + 2] = lineBytes;
-      meta[m + 3] = tsvBytes;
-      let marks = 0;
-      for (let p = rec.line.indexOf("\u0001"); p >= 0; p = rec.line.indexOf("\u0001", p + ID_DIGITS)) {
-        // offsets are in bytes: convert only when the line has multi-byte characters
-        meta[m + META_FIXED + marks++] = lineBytes === rec.line.length ? p : Buffer.byteLength(rec.line.slice(0, p));
-      }
-      meta[m + 4] = marks;
-      m += META_FIXED + marks;
-      ts[count++] = rec.ts;
+      this.pending = false;
+      data.set(size === line.buf.length ? line.buf : line.buf.subarray(0, size), off);
+      meta[m] = this.actor;
+      meta[m + 1] = off;
+      meta[m + 2] = this.lineLen;
+      meta[m + 3] = size - this.lineLen;
+      meta[m + 4] = this.lineMarks;
+      for (let k = 0; k < this.lineMarks; k++) meta[m + META_FIXED + k] = line.marks[k] ?? 0;
+      m += META_FIXED + this.lineMarks;
+      ts[count++] = this.ts;
+      off += size;
     }
     b.count = count;
-    b.done = count === 0 || (this.pending === null && this.heap.size === 0);
+    b.done = !this.pending && this.heap.size === 0;
   }
 
-  private next(): Pending | null {
+  /** Renders the next record into `line`; false when the shard is exhausted. */
+  private next(): boolean {
     const heap = this.heap;
-    if (heap.size === 0) return null;
+    if (heap.size === 0) return false;
     const i = heap.peek();
     const a = this.actors[i];
     if (!a) throw new Error("heap holds an unknown actor");
-    const ts = a.nextTs;
-    const line = a.emit(this.markedId);
-    const tsv = a.lastCampaign === null ? "" : `${this.markedId}\t${a.plan.id}\t${ts}\t${a.lastCampaign}\n`;
+    const line = this.line;
+    this.ts = a.nextTs;
+    this.actor = this.global[i] ?? -1;
+    line.reset();
+    a.emit(line);
+    line.byte(10);
+    this.lineLen = line.off;
+    this.lineMarks = line.marks.length;
+    if (a.lastCampaign !== null) {
+      line.id();
+      line.byte(9);
+      line.text(a.plan.id);
+      line.byte(9);
+      line.int(this.ts);
+      line.byte(9);
+      line.text(a.lastCampaign);
+      line.byte(10);
+    }
     if (Number.isFinite(a.nextTs)) heap.updateTop(a.nextTs);
     else heap.pop();
-    return { line: line + "\n", tsv, ts, actor: this.global[i] ?? -1 };
+    this.pending = true;
+    return true;
   }
 }
