@@ -1,6 +1,7 @@
 // `npm run train`: trains the content model (src/signals/content) on ../shared/corpora, prints
 // cross-source AUC per head (grouped k-fold over corpus sources), then trains on everything and
 // writes models/content-model.json and models/content-model.metrics.json. Deterministic (fixed seed).
+// `--cv-only` stops after the cross-source report and writes nothing (for trying feature changes).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildTrainingSet } from '../src/signals/content/augment.js';
@@ -59,6 +60,7 @@ function main(): void {
   console.log(`capability macro mean AUC ${fmt(macro)}`);
   metrics.capability = { macroMeanAuc: macro, perCapability: capMetrics };
 
+  if (process.argv.includes('--cv-only')) return;
   const weights = trainContentLr(examples, DEFAULT_TRAIN);
   const meta = { seed: SEED, train: DEFAULT_TRAIN, examples: examples.length, perSourceCap: PER_SOURCE_CAP, outputs: OUTPUT_NAMES };
   const file = encodeModelFile(weights, meta);
