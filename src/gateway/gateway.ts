@@ -5,7 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Config } from "../config/index.js";
 import type { Detector } from "../engine/types.js";
-import { BucketTable } from "../policy/index.js";
+import { BucketTable, type ApiKind } from "../policy/index.js";
 import type { Store } from "../store/types.js";
 import { handleAdmin, adminPrefix, type AdminDeps } from "./admin.js";
 import { apiKindOf } from "./api-kind.js";
@@ -48,6 +48,34 @@ export interface RunningGateway {
 }
 
 const maxBodyBytes = 32 * 1024 * 1024;
+
+const kBody = Symbol("distillwatch.body");
+interface BodyRead {
+  res: http.ServerResponse;
+  kind: ApiKind;
+  api: ApiDeps;
+  chunks: Buffer[];
+  size: number;
+}
+type BodyCarrier = { [kBody]?: BodyRead };
+
+// Shared listeners (state hangs on the request), so a request costs no closures.
+function onBodyData(this: http.IncomingMessage, c: Buffer): void {
+  const b = (this as BodyCarrier)[kBody]!;
+  b.size += c.length;
+  if (b.size > maxBodyBytes) {
+    b.res.writeHead(413, { "content-type": "application/json", connection: "close" }).end(JSON.stringify({ error: { message: "request body too large", type: "invalid_request_error", code: "request_too_large" } }));
+    this.destroy();
+    return;
+  }
+  b.chunks.push(c);
+}
+
+function onBodyEnd(this: http.IncomingMessage): void {
+  const b = (this as BodyCarrier)[kBody]!;
+  if (b.res.headersSent) return;
+  handleApiRequest(this, b.res, b.kind, b.chunks.length === 1 && b.chunks[0] ? b.chunks[0] : Buffer.concat(b.chunks), b.api);
+}
 
 const isDetector = (d: GatewayOptions["detector"]): d is Detector => typeof (d as Partial<Detector>).ingest === "function";
 
@@ -102,21 +130,10 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       passThrough(req, res, upstream);
       return;
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (c: Buffer) => {
-      size += c.length;
-      if (size > maxBodyBytes) {
-        res.writeHead(413, { "content-type": "application/json", connection: "close" }).end(JSON.stringify({ error: { message: "request body too large", type: "invalid_request_error", code: "request_too_large" } }));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on("end", () => {
-      if (res.headersSent) return;
-      handleApiRequest(req, res, kind, chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks), api);
-    });
+    const body: BodyRead = { res, kind, api, chunks: [], size: 0 };
+    (req as BodyCarrier)[kBody] = body;
+    req.on("data", onBodyData);
+    req.on("end", onBodyEnd);
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { degradeRequest, type ApiKind, type BucketTable, type PolicyContext } from "../policy/index.js";
 import type { AuditEntry, ReviewCase } from "../store/types.js";
 import { endpointOf } from "./api-kind.js";
-import { relayApiRequest } from "./api-proxy.js";
+import { relayApiRequest, type RelayResult } from "./api-proxy.js";
 import type { Outcome } from "./decide.js";
 import { decide } from "./decide.js";
 import type { LiveDetector } from "./detector-link.js";
@@ -82,6 +82,30 @@ function enforce(deps: ApiDeps, ctx: PolicyContext, outcome: Outcome, ref: strin
   }
 }
 
+/** What recording a finished exchange needs; one plain object per request instead of closures. */
+interface Pending {
+  link: LiveDetector;
+  view: RequestView;
+  raw: Buffer;
+  identity: Identity;
+  userAgent: string | undefined;
+  templateKey: string | undefined;
+  ts: number;
+  started: number;
+  ref: string;
+}
+
+function record(p: Pending, status: number, id: string, response?: { streamed: boolean; chunks: Buffer[] }): void {
+  const x: FinishedExchange = { id, ts: p.ts, identity: p.identity, view: p.view, raw: p.raw, status, latencyMs: Math.round(performance.now() - p.started) };
+  if (p.userAgent !== undefined) x.userAgent = p.userAgent;
+  if (response) x.response = response;
+  p.link.record(x, p.templateKey);
+}
+
+function relayed(p: Pending | undefined, result: RelayResult): void {
+  if (p) record(p, result.status, result.upstreamRequestId ?? p.ref, result.chunks ? { streamed: result.streamed, chunks: result.chunks } : undefined);
+}
+
 /** Decides and serves one API request whose body has been read. */
 export function handleApiRequest(req: IncomingMessage, res: ServerResponse, api: ApiKind, body: Buffer, deps: ApiDeps): void {
   const ts = Date.now();
@@ -93,20 +117,13 @@ export function handleApiRequest(req: IncomingMessage, res: ServerResponse, api:
   const ctx = contextOf(identity, view, api, deps, templateKey, ts);
   const outcome = decide(ctx, deps.policy.current, deps.link.healthy(ts), deps.buckets, ts);
   if (outcome.kind !== "allow" || outcome.review) enforce(deps, ctx, outcome, ref, ts);
-
-  const userAgent = req.headers["user-agent"];
-  const record = (status: number, id: string, response?: { streamed: boolean; chunks: Buffer[] }): void => {
-    if (!view) return;
-    const x: FinishedExchange = { id, ts, identity, view, raw: body, status, latencyMs: Math.round(performance.now() - started) };
-    if (userAgent !== undefined) x.userAgent = userAgent;
-    if (response) x.response = response;
-    deps.link.record(x, templateKey);
-  };
+  // Requests whose body is not a JSON object are relayed but not recorded.
+  const pending: Pending | undefined = view ? { link: deps.link, view, raw: body, identity, userAgent: req.headers["user-agent"], templateKey, ts, started, ref } : undefined;
 
   if (outcome.kind === "block" || outcome.kind === "throttle") {
     const r = outcome.kind === "block" ? blockedResponse(api, ref, outcome.message) : throttledResponse(api, outcome.retryAfterMs, ref);
     res.writeHead(r.status, { ...r.headers, "content-length": Buffer.byteLength(r.body) }).end(r.body);
-    record(r.status, ref);
+    if (pending) record(pending, r.status, ref);
     return;
   }
 
@@ -116,7 +133,5 @@ export function handleApiRequest(req: IncomingMessage, res: ServerResponse, api:
     const opts = { withholdReasoning: outcome.withholdReasoning, ...(outcome.maxTokens !== undefined && { maxTokens: outcome.maxTokens }) };
     sent = Buffer.from(JSON.stringify(degradeRequest(api, view.body, opts)));
   }
-  relayApiRequest(req, res, deps.upstream, { api, body: sent, stripReasoning: degrade && outcome.withholdReasoning, ref }, (result) => {
-    record(result.status, result.upstreamRequestId ?? ref, result.chunks ? { streamed: result.streamed, chunks: result.chunks } : undefined);
-  });
+  relayApiRequest(req, res, deps.upstream, { api, body: sent, stripReasoning: degrade && outcome.withholdReasoning, ref }, relayed, pending);
 }

@@ -17,6 +17,47 @@ export interface Upstream {
   agent: http.Agent;
   request: typeof http.request;
   timeoutMs: number;
+  /** Policed requests in flight, swept for idleness (see `track`). */
+  inflight: Set<InFlight>;
+  sweep: NodeJS.Timeout | undefined;
+}
+
+/** A policed upstream request, as the idle sweep sees it. */
+export interface InFlight {
+  /** Epoch ms of the last sign of life (request sent, response headers, a body chunk). */
+  lastActivity: number;
+  upReq: http.ClientRequest;
+}
+
+// The upstream timeout is an idle timeout (as http's `timeout` option): with minutes-long limits a
+// sweep every second is precise enough, and it spares each request a socket timer and listener.
+const sweepEveryMs = 1000;
+
+/** Watches `f` for the upstream idle timeout until `untrack`. */
+export function track(up: Upstream, f: InFlight): void {
+  up.inflight.add(f);
+  if (up.sweep) return;
+  const every = Math.min(sweepEveryMs, Math.max(10, Math.floor(up.timeoutMs / 4)));
+  up.sweep = setInterval(() => {
+    if (up.inflight.size === 0) {
+      clearInterval(up.sweep);
+      up.sweep = undefined;
+      return;
+    }
+    const now = Date.now();
+    for (const x of up.inflight) {
+      if (now - x.lastActivity > up.timeoutMs) {
+        up.inflight.delete(x);
+        x.upReq.destroy(new Error("upstream timeout"));
+      }
+    }
+  }, every);
+  up.sweep.unref();
+}
+
+/** Stops watching `f`. */
+export function untrack(up: Upstream, f: InFlight): void {
+  up.inflight.delete(f);
 }
 
 /** Parses the upstream URL and creates its connection pool. */
@@ -40,6 +81,8 @@ export function createUpstream(url: string, timeoutMs: number): Upstream {
     agent,
     request: secure ? https.request : http.request,
     timeoutMs,
+    inflight: new Set(),
+    sweep: undefined,
   };
 }
 

@@ -1,5 +1,5 @@
 // The live link with the engine in a worker thread. The proxy thread only keeps references to
-// finished exchanges; every 10 ms (or 512 exchanges) they are packed into one flat meta array and
+// finished exchanges; every 25 ms (or 1024 exchanges) they are packed into one flat meta array and
 // one transferred byte buffer and posted. The worker acks each batch with the verdicts, signals
 // and templates it learnt, which land in the tables the fast path reads. A worker that dies is
 // restarted (with backoff); meanwhile the link reports a detector error, so the policy fails open
@@ -21,8 +21,8 @@ interface InFlight {
   oldestAt: number;
 }
 
-const batchMs = 10;
-const batchMax = 512;
+const batchMs = 25;
+const batchMax = 1024;
 const restartMinMs = 100;
 const restartMaxMs = 5000;
 
