@@ -6,7 +6,7 @@ import type { Config } from "../config/index.js";
 import type { ExchangeFacts } from "../events/normalize.js";
 import { buildAccountGraph, clusterAccounts, coreMembers } from "../linkage/index.js";
 import { accountFeatures, harvestScore, ipPrefix } from "../profiles/index.js";
-import { resellerMix, assessCampaign, sharedByCommunity, toReasons, toScore, totalLogit, type AccountVerdict, type Campaign, type Evidence, type Member } from "../scoring/index.js";
+import { resellerMix, assessCampaign, sharedByCommunity, toReasons, toScore, totalLogit, type AccountVerdict, type Campaign, type Evidence, type Member, type SharedIndicators } from "../scoring/index.js";
 import type { ContentModel } from "../signals/content/index.js";
 import { annotateContent, templateText } from "../signals/annotate.js";
 import { TemplateMiner, TemplateStats } from "../signals/template/index.js";
@@ -113,7 +113,9 @@ export class Engine implements Detector {
     const prefix = f.ip ? ipPrefix(f.ip) : undefined;
     const byTemplate = templateId ? this.campaignByIndicator.get(`t:${templateId.toString(16)}`) : undefined;
     const byPrefix = prefix ? this.campaignByIndicator.get(`x:${prefix}`) : undefined;
-    const hit = byPayment ?? (byTemplate && byTemplate === byPrefix ? byTemplate : undefined);
+    // A payment card of the campaign is enough; an IP block of its proxy pool is enough for a
+    // request that itself looks like harvesting (the caller checked); a template alone is not.
+    const hit = byPayment ?? byPrefix ?? (byTemplate && byTemplate === byPrefix ? byTemplate : undefined);
     if (!hit) return;
     s.campaign = hit.campaign.campaign;
     s.campaignLogit = hit.logit;
@@ -149,7 +151,7 @@ export class Engine implements Detector {
     const communities = clusterAccounts(graph, { minEdgeWeight: MIN_EDGE_WEIGHT, minSize: 3, splitAbove: 30, minModularity: 0.3, resolution: 0.5 })
       .map((c) => coreMembers(graph, c, { minDegree: 0.8, medianShare: 0.1 }))
       .filter((c) => c.length >= 3);
-    const scored: { index: number[]; members: Member[]; logit: number; assessment: ReturnType<typeof assessCampaign> }[] = [];
+    const scored: { index: number[]; members: Member[]; logit: number; assessment: ReturnType<typeof assessCampaign>; shared: SharedIndicators }[] = [];
     const communityOf = new Int32Array(profiles.length).fill(-1);
     communities.forEach((index, c) => index.forEach((i) => (communityOf[i] = c)));
     const shared = sharedByCommunity(groups, communityOf, communities.length);
@@ -157,7 +159,7 @@ export class Engine implements Detector {
       const members = index.map((i) => ({ profile: profiles[i]!, features: accountFeatures(profiles[i]!) }));
       const assessment = assessCampaign(members, shared[c]!);
       const logit = totalLogit(CAMPAIGN_BIAS, assessment.evidence);
-      if (toScore(logit) >= this.config.thresholds.review) scored.push({ index, members, logit, assessment });
+      if (toScore(logit) >= this.config.thresholds.review) scored.push({ index, members, logit, assessment, shared: shared[c]! });
     }
     const ids = assignCampaignIds(
       scored.map((c) => c.index.map((i) => candidates[i]!.profile.account)),
@@ -198,9 +200,11 @@ export class Engine implements Detector {
       const st = { campaign, logit: c.logit };
       this.campaignList.push(st);
       if (campaign.score >= this.config.thresholds.attack) {
-        for (const p of campaign.indicators.payments) this.campaignByIndicator.set(`p:${p}`, st);
-        for (const t of campaign.indicators.templates) this.campaignByIndicator.set(`t:${t}`, st);
-        for (const x of campaign.indicators.ipPrefixes) this.campaignByIndicator.set(`x:${x}`, st);
+        // Every value the campaign's accounts share (not only the few the output lists), so a
+        // replacement account is recognised from any of the pool's payment cards or IP blocks.
+        for (const v of c.shared.get("payment")?.keys() ?? []) this.campaignByIndicator.set(`p:${v}`, st);
+        for (const v of c.shared.get("template")?.keys() ?? []) this.campaignByIndicator.set(`t:${v}`, st);
+        for (const v of c.shared.get("ip-prefix")?.keys() ?? []) this.campaignByIndicator.set(`x:${v}`, st);
       }
     });
     const changed: AccountVerdict[] = [];
