@@ -69,7 +69,8 @@ export function computeLogitsQ(w: QuantizedWeights, x: FeatureSpans, logits: Flo
   addPartQ(w.packed, f, 0, x.nPrompt, x.nPrompt > 0 ? 1 / Math.sqrt(x.nPrompt) : 0, logits);
   addPartQ(w.packed, f, x.nPrompt, x.nSystemEnd, x.nSystemEnd > x.nPrompt ? 1 / Math.sqrt(x.nSystemEnd - x.nPrompt) : 0, logits);
   addPartQ(w.packed, f, x.nSystemEnd, x.n, SHAPE_VALUE, logits);
-  for (let h = 0; h < OUTPUT_COUNT; h++) logits[h] = (logits[h] ?? 0) * (w.scales[h] ?? 0) + (w.bias[h] ?? 0);
+  const H = OUTPUT_COUNT;
+  for (let h = 0; h < H; h++) logits[h] = (logits[h] ?? 0) * (w.scales[h] ?? 0) + (w.bias[h] ?? 0);
 }
 
 /** 16-bit lanes hold at most this many biased bytes (255 * 256 < 65536) before they are flushed. */
@@ -115,21 +116,23 @@ function addLanes(logits: Float64Array, h: number, e: number, o: number, off: nu
 export function createContentModel(w: QuantizedWeights): ContentModel {
   const spans = createFeatureSpans();
   const logits = new Float64Array(16); // ROW_WORDS * 4 lanes; the last one is padding
+  // Local copies: under tsx every imported binding read is a getter call (~8% of a score).
+  const capabilities = [...CAPABILITIES];
+  const first = CAPABILITY_OFFSET;
+  const last = CAPABILITY_OFFSET + capabilities.length - 1;
   return {
     score(system: string, prompt: string): ContentSignals {
       extractFeatures(system, prompt, spans);
       computeLogitsQ(w, spans, logits);
-      let best = 0;
-      for (let c = 1; c < CAPABILITIES.length; c++) {
-        if ((logits[CAPABILITY_OFFSET + c] ?? 0) > (logits[CAPABILITY_OFFSET + best] ?? 0)) best = c;
-      }
+      let best = first;
+      for (let h = first + 1; h <= last; h++) if ((logits[h] ?? 0) > (logits[best] ?? 0)) best = h;
       return {
         distill: sigmoid(logits[0] ?? 0),
         synthetic: sigmoid(logits[1] ?? 0),
         cot: sigmoid(logits[2] ?? 0),
         grading: sigmoid(logits[3] ?? 0),
-        capability: CAPABILITIES[best] ?? 'general',
-        capabilityScore: sigmoid(logits[CAPABILITY_OFFSET + best] ?? 0),
+        capability: capabilities[best - first] ?? 'general',
+        capabilityScore: sigmoid(logits[best] ?? 0),
       };
     },
   };
