@@ -124,7 +124,7 @@ export function createContentModel(w: QuantizedWeights): ContentModel {
     score(system: string, prompt: string): ContentSignals {
       extractFeatures(system, prompt, spans);
       computeLogitsQ(w, spans, logits);
-      let best = first;
+      let best: number = first;
       for (let h = first + 1; h <= last; h++) if ((logits[h] ?? 0) > (logits[best] ?? 0)) best = h;
       return {
         distill: sigmoid(logits[0] ?? 0),
