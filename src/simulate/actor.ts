@@ -44,6 +44,8 @@ export class Actor {
   private readonly headBytes: Uint8Array;
   private readonly keyBytes: readonly Uint8Array[];
   private readonly tailBytes: Uint8Array;
+  /** The habitual params as they appear when nothing is added: `,"params":{…},`. */
+  private readonly baseParamsBytes: Uint8Array;
 
   constructor(plan: AccountPlan, private readonly ctx: RunContext) {
     this.plan = plan;
@@ -55,6 +57,7 @@ export class Actor {
     this.headBytes = Buffer.from(`",${plan.head}`);
     this.keyBytes = plan.keys.map((k) => Buffer.from(`,"key":"${k}",`));
     this.tailBytes = Buffer.from(`,${plan.tail},"model":"`);
+    this.baseParamsBytes = Buffer.from(`,"params":{${this.baseParams.slice(0, -1)}},`);
     this.nextTs = this.startSession(plan.start);
   }
 
@@ -140,7 +143,9 @@ export class Actor {
     if (s.seedParam) params += `"seed":${r.int(100000)},`;
     if (turn.tools && endpoint !== "completions") params += `"tools":[${turn.tools.map((t) => `{"type":"function","function":{"name":"${t}"}}`).join(",")}],`;
     if (reasoning) params += endpoint === "messages" ? `"reasoning":{"type":"enabled","budget_tokens":${r.pick(BUDGETS)}},` : `"reasoning":{"effort":"${r.pick(EFFORTS)}"},`;
-    params = params.length ? params.slice(0, -1) : "";
+    // the habitual params, untouched, are the common case: their bytes are ready
+    const plain = params === this.baseParams;
+    if (!plain) params = params.length ? params.slice(0, -1) : "";
     const maxTokens = this.maxTokens;
 
     const inTok = Math.max(1, Math.round((inChars / 4) * (0.9 + 0.2 * r.next())));
@@ -148,7 +153,7 @@ export class Actor {
     let finish = "";
     let outTok = 0;
     let reasonTok = 0;
-    let cached = 0;
+    let cachedTok = 0;
     let latency: number;
     if (status === 200) {
       finish = turn.outCalls > 0 ? (endpoint === "messages" ? "tool_use" : "tool_calls") : endpoint === "messages" ? "end_turn" : "stop";
@@ -159,55 +164,54 @@ export class Actor {
         finish = endpoint === "messages" ? "max_tokens" : "length";
       }
       reasonTok = reasoning ? Math.round(r.lognormal(turn.reasoning ? 1800 : 700, 0.8)) : 0;
-      cached = turn.msgs.length > 1 || system ? Math.round(inTok * r.next() * 0.8) : 0;
+      cachedTok = turn.msgs.length > 1 || system ? Math.round(inTok * r.next() * 0.8) : 0;
       latency = Math.round(250 + r.exp(300) + outTok * (8 + r.next() * 12) + reasonTok * 9);
     } else {
       latency = Math.round(20 + r.exp(80));
     }
     const key = p.keys.length === 1 ? 0 : p.keys.indexOf(r.pick(p.keys));
 
-    out.text('{"id":"');
-    out.id();
-    out.text('","ts":"');
-    writeIsoTime(out, ts);
+    out.lineStart();
+    writeTs(out, ts);
     out.raw(this.headBytes);
     if (this.endUser) {
-      out.text(',"end_user":"');
-      out.text(this.endUser);
+      out.raw(END_USER);
+      out.raw(cached(endUserBytes, this.endUser));
       out.byte(34);
     }
     out.raw(this.keyBytes[key] ?? this.keyBytes[0] ?? EMPTY_BYTES);
-    out.text(this.ip);
+    out.raw(cached(ipBytes, this.ip));
     out.raw(this.tailBytes);
-    out.text(model);
-    out.text('",');
+    out.raw(MODELS.get(model) ?? EMPTY_BYTES);
     renderBody(out, endpoint, slot ? p.client.placement : "none", system, turn.msgs);
-    out.text(',"params":{');
-    out.text(params);
-    out.text("},");
+    if (plain) out.raw(this.baseParamsBytes);
+    else {
+      out.text(',"params":{');
+      out.text(params);
+      out.text("},");
+    }
     if (status === 200) {
-      out.text('"output":"');
+      out.raw(OUTPUT);
       out.snip(output);
       out.byte(34);
       if (turn.outCalls) {
         out.text(',"tool_calls":');
         out.int(turn.outCalls);
       }
-      out.text(',"finish":"');
-      out.text(finish);
-      out.text('","status":200,"latency_ms":');
+      out.raw(FINISH.get(finish) ?? EMPTY_BYTES);
       out.int(latency);
-      out.text(',"usage":{"input_tokens":');
+      out.raw(USAGE_IN);
       out.int(inTok);
-      out.text(',"output_tokens":');
+      out.raw(USAGE_OUT);
       out.int(outTok + reasonTok);
       if (reasoning) {
-        out.text(',"reasoning_tokens":');
+        out.raw(USAGE_REASON);
         out.int(reasonTok);
       }
-      out.text(',"cached_tokens":');
-      out.int(cached);
-      out.text("}}");
+      out.raw(USAGE_CACHED);
+      out.int(cachedTok);
+      out.byte(125);
+      out.byte(125);
     } else {
       out.text('"status":');
       out.int(status);
@@ -228,26 +232,44 @@ function renderParams(temperature: number | null, topP: number | null, maxTokens
 }
 
 let isoMinute = -1;
-let isoPrefix = "";
+let isoHead: Uint8Array = new Uint8Array(0);
 
-/** RFC 3339 UTC time; output is time-sorted, so caching the minute prefix saves most Date work. */
-function writeIsoTime(out: LineBuf, ts: number): void {
+/** RFC 3339 UTC time after `","ts":"`; output is time-sorted, so the minute's bytes are cached. */
+function writeTs(out: LineBuf, ts: number): void {
   const m = Math.floor(ts / 60_000);
   if (m !== isoMinute) {
     isoMinute = m;
-    isoPrefix = new Date(m * 60_000).toISOString().slice(0, 17);
+    isoHead = Buffer.from(`","ts":"${new Date(m * 60_000).toISOString().slice(0, 17)}`);
   }
   const rest = ts - m * 60_000;
   const sec = Math.floor(rest / 1000);
-  const ms = rest - sec * 1000;
-  out.text(isoPrefix);
-  if (sec < 10) out.byte(48);
-  out.int(sec);
+  out.raw(isoHead);
+  out.fixed(sec, 2);
   out.byte(46);
-  if (ms < 100) out.byte(48);
-  if (ms < 10) out.byte(48);
-  out.int(ms);
+  out.fixed(rest - sec * 1000, 3);
   out.byte(90);
+}
+
+const bytes = (s: string): Uint8Array => Buffer.from(s);
+const MODELS = new Map(["aurora-3", "aurora-3-mini", "aurora-2.5", "aurora-2.5-mini"].map((m) => [m, bytes(`${m}",`)]));
+const FINISH = new Map(["tool_use", "tool_calls", "end_turn", "stop", "max_tokens", "length"].map((f) => [f, bytes(`,"finish":"${f}","status":200,"latency_ms":`)]));
+const OUTPUT = bytes('"output":"');
+const USAGE_IN = bytes(',"usage":{"input_tokens":');
+const USAGE_OUT = bytes(',"output_tokens":');
+const USAGE_REASON = bytes(',"reasoning_tokens":');
+const USAGE_CACHED = bytes(',"cached_tokens":');
+const END_USER = bytes(',"end_user":"');
+const endUserBytes = new Map<string, Uint8Array>();
+const ipBytes = new Map<string, Uint8Array>();
+
+/** Encoded once per distinct value: the vocabularies (end users, client addresses) are small. */
+function cached(map: Map<string, Uint8Array>, s: string): Uint8Array {
+  let b = map.get(s);
+  if (!b) {
+    b = Buffer.from(s);
+    if (map.size < 1_000_000) map.set(s, b);
+  }
+  return b;
 }
 
 const BUDGETS = [1024, 2048, 4096, 8192, 16000];

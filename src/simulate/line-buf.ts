@@ -16,10 +16,12 @@ export class LineBuf {
   /** The id's fixed prefix (`req_<salt>`) and its last four characters (call ids reuse them). */
   readonly idPrefix: Uint8Array;
   readonly callPrefix: Uint8Array;
+  private readonly lineHead: Uint8Array;
 
   constructor(idPrefix: string) {
     this.idPrefix = Buffer.from(idPrefix);
     this.callPrefix = Buffer.from(`call_${idPrefix.slice(-(10 - ID_DIGITS))}`);
+    this.lineHead = Buffer.from(`{"id":"${idPrefix}`);
   }
 
   reset(): void {
@@ -36,9 +38,31 @@ export class LineBuf {
 
   /** Copies bytes. */
   raw(b: Uint8Array): void {
-    this.room(b.length);
-    this.buf.set(b, this.off);
-    this.off += b.length;
+    const len = b.length;
+    this.room(len);
+    if (len > 24) {
+      this.buf.set(b, this.off);
+      this.off += len;
+      return;
+    }
+    // TypedArray#set costs more than a short loop for the many small constant pieces
+    const buf = this.buf;
+    let off = this.off;
+    for (let i = 0; i < len; i++) buf[off++] = b[i] ?? 0;
+    this.off = off;
+  }
+
+  /** Appends a non-negative integer zero-padded to `width` digits. */
+  fixed(n: number, width: number): void {
+    this.room(width);
+    const buf = this.buf;
+    let at = this.off + width;
+    this.off = at;
+    for (let k = 0; k < width; k++) {
+      const q = (n / 10) | 0;
+      buf[--at] = 48 + n - q * 10;
+      n = q;
+    }
   }
 
   /** Appends a string as UTF-8. */
@@ -72,20 +96,22 @@ export class LineBuf {
 
   /** Appends a non-negative integer in decimal (what `${n}` prints). */
   int(n: number): void {
-    if (!(n >= 0 && n <= Number.MAX_SAFE_INTEGER && Number.isInteger(n))) {
+    if (!(n >= 0 && n < 1e9 && Number.isInteger(n))) {
       this.text(String(n));
       return;
     }
-    let digits = 1;
-    for (let p = 10; p <= n; p *= 10) digits++;
+    // small-int arithmetic (| 0) and a digit count by comparison: ~2× faster than float division
+    const digits = n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : n < 100000 ? 5 : n < 1e6 ? 6 : n < 1e7 ? 7 : n < 1e8 ? 8 : 9;
     this.room(digits);
+    const buf = this.buf;
     let at = this.off + digits;
     this.off = at;
-    do {
-      const q = Math.floor(n / 10);
-      this.buf[--at] = 48 + n - q * 10;
+    while (n >= 10) {
+      const q = (n / 10) | 0;
+      buf[--at] = 48 + n - q * 10;
       n = q;
-    } while (n > 0);
+    }
+    buf[--at] = 48 + n;
   }
 
   /** Appends an escaped snippet from its bytes or parts. */
@@ -101,6 +127,12 @@ export class LineBuf {
     this.digits();
   }
 
+  /** Starts a line: `{"id":"` and the id. */
+  lineStart(): void {
+    this.raw(this.lineHead);
+    this.digits();
+  }
+
   /** Appends a tool call id (`call_` + the id's last ten characters). */
   callId(): void {
     this.raw(this.callPrefix);
@@ -110,7 +142,6 @@ export class LineBuf {
   private digits(): void {
     this.room(ID_DIGITS);
     this.marks.push(this.off);
-    this.buf.fill(ID_MARK, this.off, this.off + ID_DIGITS);
-    this.off += ID_DIGITS;
+    for (let k = 0; k < ID_DIGITS; k++) this.buf[this.off++] = ID_MARK;
   }
 }
