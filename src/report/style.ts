@@ -1,7 +1,7 @@
 /** The report's stylesheet (inlined; the dashboard uses the same palette and layout). */
 export const reportCss = `
 :root{--bg:#0f1419;--panel:#171d24;--ink:#e6edf3;--muted:#8b98a5;--accent:#4aa3ff;--bad:#ff5d5d;--warn:#f2b84b;--ok:#3fb950;--line:#2a333d}
-*{box-sizing:border-box}body{margin:0;font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;background:var(--bg);color:var(--ink)}
+a{color:var(--accent)}*{box-sizing:border-box}body{margin:0;font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;background:var(--bg);color:var(--ink)}
 header{padding:18px 28px;border-bottom:1px solid var(--line);display:flex;gap:16px;align-items:baseline}header h1{font-size:20px;margin:0}
 main{padding:20px 28px;max-width:1300px}section{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:16px 18px;margin:0 0 18px}
 h2{font-size:16px;margin:0 0 12px}h3{font-size:14px;margin:14px 0 6px}.muted{color:var(--muted)}
