@@ -3,7 +3,7 @@
 // gateway (with the real engine), and Portkey's open-source gateway. Each target runs in its own
 // process so the load generator does not share a core's event loop with it.
 // The distillwatch gateway runs its engine in a worker thread, as `distillwatch gateway` does.
-//   npm run bench:gateway [-- --seconds 10 --sequential 1500 --connections 32 --rounds 5 --no-portkey]
+//   npm run bench:gateway [-- --seconds 10 --sequential 1500 --connections 32 --rounds 10 --no-portkey]
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import { createRequire } from "node:module";
@@ -166,7 +166,7 @@ async function main(): Promise<void> {
   const seconds = arg("seconds", 10);
   const sequential = arg("sequential", 1500);
   const connections = arg("connections", 32);
-  const rounds = arg("rounds", 5);
+  const rounds = arg("rounds", 10);
   const withPortkey = !process.argv.includes("--no-portkey");
   const base = 40_000 + Math.floor(Math.random() * 10_000);
   const ports = { upstream: base, bare: base + 1, gateway: base + 2, portkey: base + 3 };

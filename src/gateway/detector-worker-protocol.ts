@@ -59,39 +59,53 @@ const none = 0xffffffff;
 const fixedBytes = 8 * 4 + 4 * 3 + 1;
 const stringCount = 8;
 
+/** Upper bound of the bytes `BatchWriter.add` writes for `q`. */
+function boundOf(q: QueuedExchange): number {
+  const { x, templateKey } = q;
+  const id = x.identity;
+  let size = fixedBytes + 4 * stringCount + (x.raw?.length ?? 0);
+  // UTF-8 needs at most 3 bytes per UTF-16 unit; the slack is cheaper than measuring each string.
+  size += 3 * (x.id.length + id.account.length + (id.key?.length ?? 0) + (id.ip?.length ?? 0) + (id.payment?.length ?? 0) + (x.userAgent?.length ?? 0) + x.view.api.length + (templateKey?.length ?? 0));
+  const chunks = x.response?.chunks;
+  if (chunks) for (const c of chunks) size += c.length;
+  return size;
+}
+
 /**
- * Packs exchanges into one ArrayBuffer (to be transferred): a fixed binary header per exchange
- * followed by its strings, request bytes and response bytes. One transfer per batch costs a few
- * µs; a structured clone of per-exchange objects or arrays cost ~60 ns per value on this thread.
+ * Packs exchanges, as they finish, into one ArrayBuffer to be transferred: a fixed binary header
+ * per exchange followed by its strings, request bytes and response bytes. Packing at once means
+ * the proxy thread keeps no parsed bodies or chunk lists alive until the batch goes (they would
+ * survive a scavenge and be promoted); one transfer per batch costs a few µs, where a structured
+ * clone of per-exchange objects cost ~60 ns per value.
  */
-export function encodeBatch(batch: readonly QueuedExchange[]): { bytes: ArrayBuffer; used: number } {
-  let size = 0;
-  for (const { x, templateKey } of batch) {
-    const id = x.identity;
-    size += fixedBytes + 4 * stringCount + (x.raw?.length ?? 0);
-    // UTF-8 needs at most 3 bytes per UTF-16 unit; the slack is cheaper than measuring each string.
-    size += 3 * (x.id.length + id.account.length + (id.key?.length ?? 0) + (id.ip?.length ?? 0) + (id.payment?.length ?? 0) + (x.userAgent?.length ?? 0) + x.view.api.length + (templateKey?.length ?? 0));
-    const chunks = x.response?.chunks;
-    if (chunks) for (const c of chunks) size += c.length;
+export class BatchWriter {
+  private buf: Buffer;
+  private off = 0;
+  count = 0;
+  /** `at` of the first exchange in the batch. */
+  oldestAt = 0;
+
+  constructor(private readonly initialBytes = 64 * 1024) {
+    this.buf = Buffer.from(new ArrayBuffer(initialBytes));
   }
-  const bytes = new ArrayBuffer(size);
-  const buf = Buffer.from(bytes);
-  let off = 0;
-  const str = (v: string | undefined): void => {
-    if (v === undefined) {
-      buf.writeUInt32LE(none, off);
-      off += 4;
-      return;
+
+  /** Appends one exchange. */
+  add(q: QueuedExchange): void {
+    const need = boundOf(q);
+    if (this.off + need > this.buf.length) {
+      const next = Buffer.from(new ArrayBuffer(Math.max(this.buf.length * 2, this.off + need)));
+      this.buf.copy(next, 0, 0, this.off);
+      this.buf = next;
     }
-    const n = buf.write(v, off + 4, "utf8");
-    buf.writeUInt32LE(n, off);
-    off += 4 + n;
-  };
-  for (const { x, templateKey, at } of batch) {
+    if (this.count === 0) this.oldestAt = q.at;
+    this.count += 1;
+    const buf = this.buf;
+    const { x, templateKey, at } = q;
     const raw = x.raw ?? emptyBuffer;
     const r = x.response;
     let resLen = 0;
     if (r) for (const c of r.chunks) resLen += c.length;
+    let off = this.off;
     buf.writeDoubleLE(x.ts, off);
     buf.writeDoubleLE(at, off + 8);
     buf.writeDoubleLE(x.identity.asn ?? NaN, off + 16);
@@ -101,14 +115,14 @@ export function encodeBatch(batch: readonly QueuedExchange[]): { bytes: ArrayBuf
     buf.writeUInt32LE(r ? resLen : none, off + 40);
     buf[off + 44] = r?.streamed ? 1 : 0;
     off += fixedBytes;
-    str(x.id);
-    str(x.identity.account);
-    str(x.identity.key);
-    str(x.identity.ip);
-    str(x.identity.payment);
-    str(x.userAgent);
-    str(x.view.api);
-    str(templateKey);
+    off = writeString(buf, off, x.id);
+    off = writeString(buf, off, x.identity.account);
+    off = writeString(buf, off, x.identity.key);
+    off = writeString(buf, off, x.identity.ip);
+    off = writeString(buf, off, x.identity.payment);
+    off = writeString(buf, off, x.userAgent);
+    off = writeString(buf, off, x.view.api);
+    off = writeString(buf, off, templateKey);
     buf.set(raw, off);
     off += raw.length;
     if (r) {
@@ -117,8 +131,34 @@ export function encodeBatch(batch: readonly QueuedExchange[]): { bytes: ArrayBuf
         off += c.length;
       }
     }
+    this.off = off;
   }
-  return { bytes, used: off };
+
+  /** The batch so far (to transfer), and a fresh buffer for the next one. */
+  take(): { bytes: ArrayBuffer; used: number; count: number } {
+    const out = { bytes: this.buf.buffer as ArrayBuffer, used: this.off, count: this.count };
+    this.buf = Buffer.from(new ArrayBuffer(Math.max(this.initialBytes, this.off)));
+    this.off = 0;
+    this.count = 0;
+    return out;
+  }
+}
+
+function writeString(buf: Buffer, off: number, v: string | undefined): number {
+  if (v === undefined) {
+    buf.writeUInt32LE(none, off);
+    return off + 4;
+  }
+  const n = buf.write(v, off + 4, "utf8");
+  buf.writeUInt32LE(n, off);
+  return off + 4 + n;
+}
+
+/** Packs a whole batch at once (tests). */
+export function encodeBatch(batch: readonly QueuedExchange[]): { bytes: ArrayBuffer; used: number } {
+  const w = new BatchWriter(1024);
+  for (const q of batch) w.add(q);
+  return w.take();
 }
 
 const emptyBuffer = Buffer.alloc(0);

@@ -1,6 +1,6 @@
-// The live link with the engine in a worker thread. The proxy thread only keeps references to
-// finished exchanges; every 25 ms (or 1024 exchanges) they are packed into one flat meta array and
-// one transferred byte buffer and posted. The worker acks each batch with the verdicts, signals
+// The live link with the engine in a worker thread. Each finished exchange is packed at once into
+// the current batch buffer (binary, see BatchWriter); every 25 ms (or 1024 exchanges) the buffer is
+// transferred to the worker. The worker acks each batch with the verdicts, signals
 // and templates it learnt, which land in the tables the fast path reads. A worker that dies is
 // restarted (with backoff); meanwhile the link reports a detector error, so the policy fails open
 // (serving with the verdicts in memory) or closed, as configured.
@@ -13,7 +13,7 @@ import type { VerdictLabel } from "../scoring/types.js";
 import type { DetectorHealth, DetectorLinkOptions, LiveDetector } from "./detector-link.js";
 import { VerdictTables } from "./detector-link.js";
 import type { FinishedExchange } from "./exchange-record.js";
-import { encodeBatch, type AckMessage, type BatchMessage, type DetectorWorkerData, type DetectorWorkerSpec, type FromWorker, type QueuedExchange } from "./detector-worker-protocol.js";
+import { BatchWriter, type AckMessage, type BatchMessage, type DetectorWorkerData, type DetectorWorkerSpec, type FromWorker } from "./detector-worker-protocol.js";
 
 interface InFlight {
   seq: number;
@@ -36,7 +36,7 @@ function workerEntry(): { file: string; entry?: string } {
 /** Queue, verdict table and health around the engine in a worker thread. */
 export class WorkerDetectorLink implements LiveDetector {
   private readonly tables = new VerdictTables();
-  private pending: QueuedExchange[] = [];
+  private readonly pending = new BatchWriter();
   private readonly inflight: InFlight[] = [];
   private inflightHead = 0;
   private inflightCount = 0;
@@ -83,12 +83,12 @@ export class WorkerDetectorLink implements LiveDetector {
   }
 
   record(x: FinishedExchange, templateKey: string | undefined): void {
-    if (this.pending.length + this.inflightCount >= (this.opts.maxQueue ?? 100_000) || x.raw === undefined) {
+    if (this.pending.count + this.inflightCount >= (this.opts.maxQueue ?? 100_000) || x.raw === undefined) {
       this.dropped += 1;
       return;
     }
-    this.pending.push({ x, templateKey, at: Date.now() });
-    if (this.pending.length >= batchMax) this.flush();
+    this.pending.add({ x, templateKey, at: Date.now() });
+    if (this.pending.count >= batchMax) this.flush();
     else if (!this.timer) {
       this.timer = setTimeout(this.flushBound, batchMs);
       this.timer.unref();
@@ -96,7 +96,7 @@ export class WorkerDetectorLink implements LiveDetector {
   }
 
   private oldestAt(): number | undefined {
-    return this.inflight[this.inflightHead]?.oldestAt ?? this.pending[0]?.at;
+    return this.inflight[this.inflightHead]?.oldestAt ?? (this.pending.count > 0 ? this.pending.oldestAt : undefined);
   }
 
   healthy(now: number): boolean {
@@ -108,7 +108,7 @@ export class WorkerDetectorLink implements LiveDetector {
   health(now = Date.now()): DetectorHealth {
     const oldest = this.oldestAt();
     const lagMs = oldest === undefined ? 0 : now - oldest;
-    const h: DetectorHealth = { healthy: true, lagMs, queued: this.pending.length + this.inflightCount, ingested: this.ingested, dropped: this.dropped, restarts: this.restarts };
+    const h: DetectorHealth = { healthy: true, lagMs, queued: this.pending.count + this.inflightCount, ingested: this.ingested, dropped: this.dropped, restarts: this.restarts };
     if (this.lastError !== undefined) h.lastError = this.lastError;
     if (this.failedAt !== undefined) {
       h.healthy = false;
@@ -138,7 +138,7 @@ export class WorkerDetectorLink implements LiveDetector {
   }
 
   private isIdle(): boolean {
-    return this.pending.length === 0 && this.inflightCount === 0;
+    return this.pending.count === 0 && this.inflightCount === 0;
   }
 
   private wake(always = false): void {
@@ -159,7 +159,7 @@ export class WorkerDetectorLink implements LiveDetector {
     w.on("exit", (code) => this.onDeath(w, `detector worker exited with code ${code}`));
     this.worker = w;
     // Anything recorded while no worker ran goes out now.
-    if (this.pending.length > 0) this.flush();
+    if (this.pending.count > 0) this.flush();
   }
 
   private onDeath(w: Worker, message: string): void {
@@ -190,14 +190,13 @@ export class WorkerDetectorLink implements LiveDetector {
       this.timer = undefined;
     }
     const w = this.worker;
-    const batch = this.pending;
-    if (!w || batch.length === 0) return;
-    this.pending = [];
-    const { bytes, used } = encodeBatch(batch);
+    if (!w || this.pending.count === 0) return;
+    const oldestAt = this.pending.oldestAt;
+    const { bytes, used, count } = this.pending.take();
     const seq = ++this.seq;
-    this.inflight.push({ seq, count: batch.length, oldestAt: batch[0]!.at });
-    this.inflightCount += batch.length;
-    const m: BatchMessage = { seq, count: batch.length, used, bytes };
+    this.inflight.push({ seq, count, oldestAt });
+    this.inflightCount += count;
+    const m: BatchMessage = { seq, count, used, bytes };
     w.postMessage(m, [bytes]);
   }
 
