@@ -1,0 +1,120 @@
+// The engine through its public surface, on traffic from the simulator (fixed seed) and on
+// hand-built traffic from real corpus prompts.
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseConfig } from "../config/index.js";
+import { validateExchange } from "../events/contract.js";
+import { toFacts } from "../events/normalize.js";
+import { runSimulation } from "../simulate/index.js";
+import type { AccountVerdict } from "../scoring/index.js";
+import { createEngine } from "./index.js";
+
+const corpora = join(import.meta.dirname, "..", "..", "..", "shared", "corpora");
+const alpaca = (JSON.parse(readFileSync(join(corpora, "stanford_alpaca/data/alpaca_5000.json"), "utf8")) as { instruction: string; input: string }[]).slice(0, 400);
+const sharegpt = (JSON.parse(readFileSync(join(corpora, "sharegpt_mlenergy/benchmark/llm_text_generation/chat/sharegpt/ShareGPT_V3_filtered_500.json"), "utf8")) as { conversations: { value: string }[] }[]).map((c) => c.conversations[0]!.value);
+const generationPrompt = readFileSync(join(corpora, "stanford_alpaca/prompt.txt"), "utf8");
+
+type Truth = { account: string; label: string; campaign: string | null; persona: string };
+
+describe("engine on simulated traffic (small, seed 11)", () => {
+  const verdicts = new Map<string, AccountVerdict>();
+  const truth = new Map<string, Truth>();
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dw-engine-"));
+    await runSimulation({ scenario: "small", seed: 11, scale: 0.5, outDir: dir });
+    for (const l of readFileSync(join(dir, "truth.jsonl"), "utf8").split("\n").filter(Boolean)) {
+      const t = JSON.parse(l) as Truth;
+      truth.set(t.account, t);
+    }
+    const engine = createEngine(parseConfig({}));
+    for (const l of readFileSync(join(dir, "exchanges.jsonl"), "utf8").split("\n").filter(Boolean)) {
+      const v = validateExchange(JSON.parse(l));
+      if (v.ok) engine.ingest(toFacts(v.exchange));
+    }
+    engine.recluster();
+    for (const v of engine.verdicts()) verdicts.set(v.account, v);
+  }, 120_000);
+
+  it("flags most campaign accounts and almost no benign ones", () => {
+    let tp = 0, fp = 0, fn = 0, hardFp = 0, hard = 0;
+    for (const [a, t] of truth) {
+      const flagged = verdicts.get(a)?.verdict === "attack";
+      if (t.label === "attack") flagged ? tp++ : fn++;
+      else if (flagged) fp++;
+      if (t.label === "benign" && /eval|synthetic|university|enterprise/.test(t.persona)) {
+        hard++;
+        if (flagged) hardFp++;
+      }
+    }
+    expect(tp / (tp + fp)).toBeGreaterThan(0.95);
+    expect(tp / (tp + fn)).toBeGreaterThan(0.85);
+    expect(hardFp / hard).toBeLessThan(0.01);
+  });
+
+  it("groups a campaign's flagged accounts mostly under one campaign id", () => {
+    const byTrue = new Map<string, Map<string, number>>();
+    for (const [a, t] of truth) {
+      const v = verdicts.get(a);
+      if (!t.campaign || v?.verdict !== "attack" || !v.campaign) continue;
+      const m = byTrue.get(t.campaign) ?? new Map<string, number>();
+      m.set(v.campaign, (m.get(v.campaign) ?? 0) + 1);
+      byTrue.set(t.campaign, m);
+    }
+    const purities = [...byTrue.values()].map((m) => Math.max(...m.values()) / [...m.values()].reduce((x, y) => x + y, 0));
+    expect(purities.length).toBeGreaterThan(0);
+    expect(purities.reduce((x, y) => x + y, 0) / purities.length).toBeGreaterThan(0.6);
+  });
+
+  it("explains every flag with sentences, strongest first, and a first-flag time the engine had reached", () => {
+    const watermark = Math.max(...[...verdicts.values()].map((v) => v.lastSeen));
+    for (const v of verdicts.values()) {
+      if (v.verdict !== "attack") continue;
+      expect(v.reasons.length).toBeGreaterThan(0);
+      for (const r of v.reasons) expect(r.detail).toMatch(/^[A-Z0-9].*[.)]$/s);
+      const w = v.reasons.map((r) => r.weight).filter((x) => x > 0);
+      expect([...w].sort((a, b) => b - a)).toEqual(w);
+      expect(v.firstFlaggedAt).not.toBeNull();
+      expect(v.firstFlaggedAt!).toBeGreaterThanOrEqual(v.firstSeen);
+      // An account can be flagged after its last request, when its campaign is found later.
+      expect(v.firstFlaggedAt!).toBeLessThanOrEqual(watermark);
+    }
+  });
+});
+
+describe("engine on hand-built traffic from corpus prompts", () => {
+  const t0 = Date.parse("2026-03-01T00:00:00Z");
+  function exchange(i: number, account: string, text: string, extra: Record<string, unknown>) {
+    const v = validateExchange({ id: `x${i}`, ts: t0 + i * 20_000, account, messages: [{ role: "user", content: text }], usage: { input_tokens: 300, output_tokens: 900 }, ...extra });
+    if (!v.ok) throw new Error(v.reason);
+    return toFacts(v.exchange);
+  }
+
+  it("links a hydra sharing a payment card and proxy blocks into one campaign, but not an office behind one NAT", () => {
+    const engine = createEngine(parseConfig({}));
+    let i = 0;
+    for (let round = 0; round < 40; round++) {
+      for (let k = 0; k < 8; k++) {
+        const task = alpaca[(round * 8 + k) % alpaca.length]!;
+        engine.ingest(exchange(i++, `hydra_${k}`, `${generationPrompt}\n\n1. Instruction: ${task.instruction}\n${task.input}`, { payment: "pm_shared", ip: `198.51.${100 + ((round + k) % 6)}.${k + 1}`, account_created: t0 - 3_600_000 * k, verification: "email" }));
+      }
+      for (let k = 0; k < 8; k++) {
+        engine.ingest(exchange(i++, `office_${k}`, sharegpt[(round * 8 + k) % sharegpt.length]!, { payment: "pm_office", ip: `203.0.113.${k + 1}`, account_created: t0 - 400 * 86_400_000, verification: "enterprise" }));
+      }
+    }
+    engine.recluster();
+    const hydra = [...Array(8).keys()].map((k) => engine.verdict(`hydra_${k}`)!);
+    const office = [...Array(8).keys()].map((k) => engine.verdict(`office_${k}`)!);
+    expect(new Set(hydra.map((v) => v.campaign)).size).toBe(1);
+    expect(hydra[0]!.campaign).not.toBeNull();
+    for (const v of hydra) expect(v.verdict).toBe("attack");
+    for (const v of office) {
+      expect(v.verdict).toBe("benign");
+      expect(v.campaign).toBeNull();
+    }
+    const c = engine.campaigns()[0]!;
+    expect(c.indicators.payments).toContain("pm_shared");
+    expect(c.reasons.map((r) => r.signal)).toContain("shared-payment");
+  });
+});
