@@ -18,8 +18,10 @@ export interface WorkerOptions extends ClusterTarget {
   /** Partitions to own, or `auto` for all of them (a single worker). */
   partitions: number[] | "auto";
   workerId: string;
-  /** Snapshot (and ack) at most this often per partition. */
+  /** Snapshot (and ack) at most this often per partition ... */
   snapshotEveryMs?: number;
+  /** ... or as soon as this many messages wait for their ack (keep below the consumer's max_ack_pending). */
+  snapshotEveryMessages?: number;
   /** Messages per fetch. */
   batch?: number;
   /** How often to pick up the coordinator's campaign membership. */
@@ -117,7 +119,7 @@ async function runPartition(sh: Shared, reader: Awaited<ReturnType<EventBus["ope
     await applyMembership(sh, state, changed, membership);
     if (changed.size) sh.stats.decisions += await sh.decisions.publish([...changed].map((s) => scoreAccount(s, config)));
     unacked.push(...deliveries);
-    if (unacked.length && performance.now() - lastSnapshot >= every) await snapshot();
+    if (unacked.length && (performance.now() - lastSnapshot >= every || unacked.length >= (sh.opts.snapshotEveryMessages ?? 500))) await snapshot();
   }
   if (unacked.length) await snapshot();
 }

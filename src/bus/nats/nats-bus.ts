@@ -72,9 +72,9 @@ class NatsBus implements EventBus {
 
   async openPartition(partition: number): Promise<PartitionReader> {
     if (!(partition >= 0 && partition < this.partitions)) throw new Error(`partition ${partition} out of range`);
-    const name = await ensureConsumer(this.jsm, this.opts.stream, partition, this.opts.ackWaitMs ?? 10_000, this.opts.maxAckPending ?? 10_000);
+    const name = await ensureConsumer(this.jsm, this.opts.stream, partition, this.opts.ackWaitMs ?? 10_000, this.opts.maxAckPending ?? 1000);
     const consumer = await this.js.consumers.get(this.opts.stream, name);
-    const reader = await startPartitionReader(partition, consumer, this.opts.prefetch ?? 1000);
+    const reader = await startPartitionReader(partition, consumer, this.opts.prefetch ?? 500);
     this.readers.push(reader);
     return reader;
   }
