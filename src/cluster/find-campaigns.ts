@@ -42,7 +42,7 @@ export function findCampaigns(
   };
   const { graph, groups } = buildAccountGraph(profiles, templateAccounts, MIN_EDGE_WEIGHT);
   const communities = clusterAccounts(graph, { minEdgeWeight: MIN_EDGE_WEIGHT, minSize: 3, splitAbove: 30, minModularity: 0.3, resolution: 0.5 })
-    .map((c) => coreMembers(graph, c, { minDegree: 1.2, medianShare: 0.15 }))
+    .map((c) => coreMembers(graph, c, { minDegree: 0.8, medianShare: 0.1 }))
     .filter((c) => c.length >= 3);
   const scored: { index: number[]; logit: number; assessment: ReturnType<typeof assessCampaign> }[] = [];
   const communityOf = new Int32Array(profiles.length).fill(-1);
