@@ -72,7 +72,9 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
   if (!opts.db) for (const suffix of ["", "-wal", "-shm"]) rmSync(dbPath + suffix, { force: true });
   const store = await openStore(dbPath);
   const engine = createEngine(opts.config);
-  const pool = createPreparePool({ format: opts.format, samplesPerAccount: opts.config.engine.samplesPerAccount, threads: opts.threads });
+  // Worker threads pay off only past start-up (each loads the content model): small inputs run inline.
+  const threads = opts.threads ?? (totalBytes > 0 && totalBytes < 32 * 1024 * 1024 ? 0 : undefined);
+  const pool = createPreparePool({ format: opts.format, samplesPerAccount: opts.config.engine.samplesPerAccount, threads });
   const rejectedOut = new JsonlWriter(join(outDir, "rejected.jsonl"));
   const reorder = new ReorderBuffer<PreparedExchange>(opts.config.engine.reorderBuffer);
   const progress = createProgress(totalBytes, opts.progress);

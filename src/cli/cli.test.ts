@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
+import { getImporter } from "../events/importers/index.js";
+import { samplesByFormat } from "../events/importers/samples/index.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const bin = join(root, "bin", "distillwatch.js");
@@ -82,6 +84,25 @@ describe("distillwatch CLI", () => {
     expect(rejected.length).toBe(bad.length + 1);
     expect(rejected.find((x) => x.line === bad[1])!.reason).toMatch(/id/);
     expect(rejected.find((x) => x.line === bad[2])!.reason).toMatch(/asn/);
+  });
+
+  it.each(Object.keys(samplesByFormat))("auto-detects and analyzes a %s log", (format) => {
+    const records = samplesByFormat[format]!;
+    const expected = records.reduce<number>((n, r) => {
+      try {
+        return n + getImporter(format).toExchanges(r).length;
+      } catch {
+        return n;
+      }
+    }, 0);
+    const p = join(dir, `${format}.jsonl`);
+    writeFileSync(p, records.map((r) => JSON.stringify(r)).join("\n") + "\n");
+    const r = cli("analyze", p, "--out", join(dir, `fmt-${format}`), "--quiet");
+    expect(r.code, r.stderr).toBe(0);
+    const summary = JSON.parse(readFileSync(join(dir, `fmt-${format}`, "summary.json"), "utf8")) as { formats: string[]; events: { exchanges: number } };
+    expect(summary.formats).toEqual([format]);
+    expect(expected).toBeGreaterThan(0);
+    expect(summary.events.exchanges).toBe(expected);
   });
 
   it("exits non-zero with a one-line message on a missing file", () => {
