@@ -57,6 +57,11 @@ describe.skipIf(skip !== undefined)("cluster workers", () => {
     await bus.close();
     expect(published.published).toBe(single.summary.events.exchanges);
 
+    // A gateway's view: every decision published to the KV bucket, with its delay.
+    const watchBus = await openBus(config);
+    const decisions = new Map<string, { verdict: string; lagMs: number }>();
+    const stopWatch = await watchBus.watchDecisions((u) => decisions.set(u.account, { verdict: u.verdict, lagMs: Date.now() - u.at }));
+
     const workers = await Promise.all([0, 1, 2].map((i) => runWorker({ config, schema, partitions: partitionsFor(i, 3, 8), workerId: `w${i}`, snapshotEveryMs: 200 })));
     const deadline = Date.now() + 40_000;
     while (workers.reduce((n, w) => n + w.stats().processed, 0) < published.published && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
@@ -79,8 +84,16 @@ describe.skipIf(skip !== undefined)("cluster workers", () => {
       expect(mismatches.slice(0, 5).map((v) => `${v.account}: ${v.verdict} ${v.score} vs ${singleAccounts.get(v.account)?.verdict} ${singleAccounts.get(v.account)?.score}`)).toEqual([]);
       const clusterCampaigns = (await store.listCampaigns({ limit: 1000, offset: 0 })).items;
       expect(grouping(clusterCampaigns)).toEqual(grouping(single.campaigns));
-      expect(clusterAccounts.filter((v) => v.verdict === "attack").length).toBeGreaterThan(10);
+      const attacks = clusterAccounts.filter((v) => v.verdict === "attack");
+      expect(attacks.length).toBeGreaterThan(10);
+      // Decisions reach a watcher within seconds.
+      const end = Date.now() + 5000;
+      while (attacks.some((v) => decisions.get(v.account)?.verdict !== "attack") && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      expect(attacks.filter((v) => decisions.get(v.account)?.verdict !== "attack").map((v) => v.account)).toEqual([]);
+      expect(Math.max(...[...decisions.values()].map((d) => d.lagMs))).toBeLessThan(3000);
     } finally {
+      await stopWatch();
+      await watchBus.close();
       await coordBus.close();
       await store.close();
     }

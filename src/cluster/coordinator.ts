@@ -68,6 +68,8 @@ export interface CoordinatorOptions extends ClusterTarget {
   /** Time between passes. */
   intervalMs?: number;
   onPass?: (p: CoordinatorPass) => void;
+  /** A failed pass (the next one runs on schedule); default: printed to stderr. */
+  onError?: (err: Error) => void;
 }
 
 /** A running coordinator. */
@@ -93,7 +95,8 @@ export async function runCoordinator(opts: CoordinatorOptions): Promise<Coordina
     return p;
   };
   const timer = setInterval(() => {
-    pass().then(opts.onPass, (err: unknown) => console.error(`coordinator pass failed: ${(err as Error).message}`));
+    const onError = opts.onError ?? ((err: Error) => process.stderr.write(`coordinator pass failed: ${err.message}\n`));
+    pass().then(opts.onPass, (err: unknown) => onError(err as Error));
   }, opts.intervalMs ?? 10_000);
   return {
     passNow: pass,
