@@ -85,8 +85,16 @@ export class BatchWriter {
   /** `at` of the first exchange in the batch. */
   oldestAt = 0;
 
+  /** Buffers the worker handed back, reused so batches allocate no new backing store. */
+  private readonly free: ArrayBuffer[] = [];
+
   constructor(private readonly initialBytes = 64 * 1024) {
     this.buf = Buffer.from(new ArrayBuffer(initialBytes));
+  }
+
+  /** Takes back a buffer the worker is done with. */
+  recycle(bytes: ArrayBuffer): void {
+    if (this.free.length < 8 && bytes.byteLength >= this.initialBytes) this.free.push(bytes);
   }
 
   /** Appends one exchange. */
@@ -137,7 +145,7 @@ export class BatchWriter {
   /** The batch so far (to transfer), and a fresh buffer for the next one. */
   take(): { bytes: ArrayBuffer; used: number; count: number } {
     const out = { bytes: this.buf.buffer as ArrayBuffer, used: this.off, count: this.count };
-    this.buf = Buffer.from(new ArrayBuffer(Math.max(this.initialBytes, this.off)));
+    this.buf = Buffer.from(this.free.pop() ?? new ArrayBuffer(Math.max(this.initialBytes, this.off)));
     this.off = 0;
     this.count = 0;
     return out;
@@ -229,6 +237,8 @@ export interface AckMessage {
   verdicts: (string | number | null)[];
   /** Only with `wantRows`. */
   rows?: ExchangeRow[];
+  /** The batch's buffer, transferred back for reuse (nothing in the worker keeps a view of it). */
+  bytes?: ArrayBuffer;
   changed?: AccountVerdict[];
 }
 

@@ -63,7 +63,9 @@ port.on("message", (m: BatchMessage) => {
     ack.rows = rows;
     ack.changed = changed;
   }
-  port.postMessage(ack);
+  // Everything read from the batch was copied out (strings, parsed JSON), so its buffer can go back.
+  ack.bytes = m.bytes;
+  port.postMessage(ack, [m.bytes]);
   verdicts = [];
   changed = [];
 });

@@ -29,11 +29,20 @@ export interface ApiDeps {
   recent: RecentDecisions;
 }
 
+// Merged signals per (account signals object, cheap-signal combination): the account's object only
+// changes when the detector reports, so nearly every request reuses a merge instead of spreading.
+const merges = new WeakMap<Record<string, number>, (Record<string, number> | undefined)[]>();
+
 function signalsFor(link: LiveDetector, account: string, view: RequestView | undefined): Record<string, number> {
   const recent = link.signalsOf(account);
   if (!view) return recent ?? {};
   const now = cheapSignals(view);
   if (!recent) return now;
+  const slot = (now.cot! > 0 ? 2 : 0) + (now.reasoning! > 0 ? 1 : 0);
+  let cache = merges.get(recent);
+  if (!cache) merges.set(recent, (cache = []));
+  const hit = cache[slot];
+  if (hit) return hit;
   // The account's recent detector signals, raised by what this request itself shows.
   const merged = { ...recent };
   for (const id in now) {
@@ -41,6 +50,7 @@ function signalsFor(link: LiveDetector, account: string, view: RequestView | und
     const r = merged[id];
     merged[id] = r === undefined || p > r ? p : r;
   }
+  cache[slot] = merged;
   return merged;
 }
 

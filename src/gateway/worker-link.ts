@@ -219,6 +219,7 @@ export class WorkerDetectorLink implements LiveDetector {
         this.inflightHead = 0;
       }
     }
+    if (m.bytes) this.pending.recycle(m.bytes);
     const s = m.signals;
     for (let i = 0; i + 1 < s.length; i += 2) this.tables.setSignals(s[i] as string, s[i + 1] as Record<string, number>);
     const t = m.templates;
