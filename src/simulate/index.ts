@@ -1,3 +1,3 @@
 // Public surface of the traffic simulator (used by the CLI's `simulate` command and the bench).
-export { runSimulation, scenarios, type SimulateOptions, type SimulateSummary } from "./run.js";
+export { closeShardWorkers, runSimulation, scenarios, type SimulateOptions, type SimulateSummary } from "./run.js";
 export { benchSimulate } from "./bench.js";

@@ -42,7 +42,8 @@ export interface SimulateSummary {
 // below this many exchanges, starting workers (each loads the corpora) costs more than it saves
 const THREADED_FROM = 100_000;
 
-function defaultThreads(scenario: string, scale: number): number {
+/** Rendering threads a run gets when `threads` is not given. */
+export function defaultThreads(scenario: string, scale: number): number {
   return expectedExchanges(scenario, scale) < THREADED_FROM ? 1 : Math.min(4, availableParallelism());
 }
 
