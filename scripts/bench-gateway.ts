@@ -3,7 +3,7 @@
 // gateway (with the real engine), and Portkey's open-source gateway. Each target runs in its own
 // process so the load generator does not share a core's event loop with it.
 // The distillwatch gateway runs its engine in a worker thread, as `distillwatch gateway` does.
-//   npm run bench:gateway [-- --seconds 10 --sequential 1500 --connections 32 --rounds 10 --no-portkey]
+//   npm run bench:gateway [-- --seconds 10 --sequential 1500 --connections 32 --rounds 10 --warmup 3 --no-portkey]
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import { createRequire } from "node:module";
@@ -183,9 +183,10 @@ async function main(): Promise<void> {
     ];
     if (withPortkey) targets.push({ name: "portkey 1.15.2", url: `http://127.0.0.1:${ports.portkey}`, headers: { authorization: "Bearer sk-bench", "x-portkey-provider": "openai", "x-portkey-custom-host": `http://127.0.0.1:${ports.upstream}/v1`, "x-portkey-forward-headers": "x-upstream-delay-ms" } });
     const results: Measured[] = targets.map((t) => ({ name: t.name, lat: [], ttfc: [], requests: 0, seconds: 0, loadP50: [], loadP99: [], roundRps: [], bad: 0 }));
-    // Warm-up: JIT, keep-alive pools, the engine's first exchanges; not measured.
+    // Warm-up to steady state (JIT, keep-alive pools, heap sizing; for distillwatch also the
+    // worker's engine), the same for every target; not measured.
     for (const t of targets) for (let i = 0; i < 300; i++) await once(t, chatBody(i % 2 === 0));
-    for (const t of targets) await autocannon({ url: `${t.url}/v1/chat/completions`, method: "POST", headers: { "content-type": "application/json", ...t.headers }, body: chatBody(false), connections, duration: 1, pipelining: 1 });
+    for (const t of targets) await autocannon({ url: `${t.url}/v1/chat/completions`, method: "POST", headers: { "content-type": "application/json", ...t.headers }, body: chatBody(false), connections, duration: arg("warmup", 3), pipelining: 1 });
     for (let round = 0; round < rounds; round++) {
       process.stderr.write(`round ${round + 1}/${rounds}\n`);
       await measureSequential(targets, results, Math.ceil(sequential / rounds));

@@ -30,23 +30,27 @@ function verdictHolds(when: PolicyCondition, ctx: PolicyContext): boolean {
 }
 
 function signalsHold(required: Record<string, number>, signals: Record<string, number>): boolean {
-  for (const [id, min] of Object.entries(required)) {
-    if ((signals[id] ?? 0) < min) return false;
+  for (const id in required) {
+    if ((signals[id] ?? 0) < required[id]!) return false;
   }
   return true;
 }
 
+// Shared results for the common outcomes, so evaluating a request's rules allocates nothing.
+const miss: { hit: boolean; listHit?: ListHit } = Object.freeze({ hit: false });
+const hitNoList: { hit: boolean; listHit?: ListHit } = Object.freeze({ hit: true });
+
 /** Whether one rule's conditions hold; returns the list hit when `onList` was part of it. */
 export function ruleMatches(when: PolicyCondition, ctx: PolicyContext, lists: ListIndex): { hit: boolean; listHit?: ListHit } {
-  if (when.endpoint !== undefined && !matchesAny(ctx.endpoint, when.endpoint)) return { hit: false };
-  if (when.model !== undefined && !matchesAny(ctx.model, when.model)) return { hit: false };
-  if (!verdictHolds(when, ctx)) return { hit: false };
-  if (when.signals !== undefined && !signalsHold(when.signals, ctx.signals)) return { hit: false };
+  if (when.endpoint !== undefined && !matchesAny(ctx.endpoint, when.endpoint)) return miss;
+  if (when.model !== undefined && !matchesAny(ctx.model, when.model)) return miss;
+  if (!verdictHolds(when, ctx)) return miss;
+  if (when.signals !== undefined && !signalsHold(when.signals, ctx.signals)) return miss;
   if (when.onList !== undefined) {
     const listHit = lists.match(when.onList, ctx, when.listTypes, ctx.now);
-    return listHit ? { hit: true, listHit } : { hit: false };
+    return listHit ? { hit: true, listHit } : miss;
   }
-  return { hit: true };
+  return hitNoList;
 }
 
 /** Evaluates ordered rules against one request: the first rule whose conditions hold decides. */
