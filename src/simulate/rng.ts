@@ -17,6 +17,8 @@ export function hash32(...parts: (string | number)[]): number {
   return h >>> 0;
 }
 
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
 /** A deterministic PRNG stream; `fork` derives independent child streams by label. */
 export class Rng {
   private a: number;
@@ -106,11 +108,15 @@ export class Rng {
     return median * Math.exp(sigma * this.normal());
   }
 
-  /** Hex string of n hex digits. */
+  /** Hex string of n hex digits (each u32 gives 8, high nibble first, as toString(16) padded would). */
   hex(n: number): string {
     let s = "";
-    while (s.length < n) s += this.u32().toString(16).padStart(8, "0");
-    return s.slice(0, n);
+    while (s.length < n) {
+      const u = this.u32();
+      // byte table instead of toString(16) + padStart: ids are drawn for every planned account
+      s += (HEX_BYTE[u >>> 24] ?? "") + (HEX_BYTE[(u >>> 16) & 255] ?? "") + (HEX_BYTE[(u >>> 8) & 255] ?? "") + (HEX_BYTE[u & 255] ?? "");
+    }
+    return s.length === n ? s : s.slice(0, n);
   }
 
   /** An independent child stream. */
