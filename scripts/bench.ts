@@ -55,7 +55,7 @@ console.log(`distillwatch bench — ${new Date().toISOString()} — node ${proce
 const sim = await benchSimulate();
 console.log(`simulate: ${fmt(sim.perSecond)} exchanges/s written (${fmt(sim.exchanges)} in ${sim.seconds.toFixed(2)} s; target ≥ 200,000/s)`);
 const content = benchContent();
-console.log(`content model: ${fmt(content.perSecond)} prompts/s scored on one thread`);
+console.log(`content model, one thread: ${content.cpuUs.toFixed(1)} µs CPU per ~${Math.round(content.meanPromptChars)}-char prompt; ${content.long.cpuUs.toFixed(1)} µs CPU per ~${Math.round(content.long.meanPromptChars)}-char prompt (target ≤ 8 µs)`);
 
 // Traffic with realistic prompts: the medium scenario, scaled to the requested line count.
 const scale = lines / 1_000_000;
