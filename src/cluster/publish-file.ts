@@ -46,13 +46,21 @@ export async function publishFiles(opts: PublishOptions): Promise<PublishStats> 
   // Ids seen in this run: a repeated exchange must not count twice in the template statistics.
   const seen = new Set<string>();
   let out: ExchangeEnvelope[] = [];
+  // One batch's acks are awaited while the next is prepared (publishing is I/O-bound,
+  // preparing CPU-bound); the bus sends each batch in order, so partitions stay ordered.
+  let inflight: Promise<void> = Promise.resolve();
   const flush = async () => {
-    const t0 = performance.now();
-    const r = await opts.bus.publishExchanges(out);
-    stats.publishMs += performance.now() - t0;
-    stats.published += r.published;
-    stats.duplicates += r.duplicates;
+    const batch = out;
     out = [];
+    await inflight;
+    const t0 = performance.now();
+    inflight = opts.bus.publishExchanges(batch).then((r) => {
+      stats.publishMs += performance.now() - t0;
+      stats.published += r.published;
+      stats.duplicates += r.duplicates;
+    });
+    // Marked handled here; the failure surfaces at the next `await inflight`.
+    inflight.catch(() => undefined);
   };
   const emit = async (items: PreparedExchange[]) => {
     for (const it of items) {
@@ -90,6 +98,7 @@ export async function publishFiles(opts: PublishOptions): Promise<PublishStats> 
     reorder.drain(rest);
     await emit(rest);
     if (out.length) await flush();
+    await inflight;
     return stats;
   } finally {
     await pool.close();

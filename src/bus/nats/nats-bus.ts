@@ -15,8 +15,6 @@ export interface NatsBusOptions {
   url: string;
   stream: string;
   partitions: number;
-  /** Publishes in flight at once (acks are awaited in windows of this size). */
-  publishWindow?: number;
   ackWaitMs?: number;
   maxAckPending?: number;
   /** Messages each partition reader keeps requested ahead of processing. */
@@ -52,20 +50,18 @@ class NatsBus implements EventBus {
   }
 
   async publishExchanges(envelopes: ExchangeEnvelope[]): Promise<PublishResult> {
-    const window = this.opts.publishWindow ?? 2000;
     const result = { published: 0, duplicates: 0 };
-    // Sends go out in call order on one connection, so each partition keeps event-time order;
-    // only the acks are awaited in windows.
-    for (let i = 0; i < envelopes.length; i += window) {
-      const acks: Promise<PubAck>[] = [];
-      for (const e of envelopes.slice(i, i + window)) {
-        const subject = partitionSubject(this.opts.stream, partitionOf(e.facts.account, this.partitions));
-        acks.push(this.js.publish(subject, encodeEnvelope(e), { msgID: e.facts.id }));
-      }
-      for (const a of await Promise.all(acks)) {
-        if (a.duplicate) result.duplicates += 1;
-        else result.published += 1;
-      }
+    // Every send goes out synchronously, in call order, on one connection, before any ack is
+    // awaited: so each partition keeps event-time order even when the caller has several
+    // batches in flight. The caller bounds the batch size.
+    const acks: Promise<PubAck>[] = [];
+    for (const e of envelopes) {
+      const subject = partitionSubject(this.opts.stream, partitionOf(e.facts.account, this.partitions));
+      acks.push(this.js.publish(subject, encodeEnvelope(e), { msgID: e.facts.id }));
+    }
+    for (const a of await Promise.all(acks)) {
+      if (a.duplicate) result.duplicates += 1;
+      else result.published += 1;
     }
     return result;
   }
