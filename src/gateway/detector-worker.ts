@@ -1,6 +1,8 @@
 // The detector worker thread: rebuilds each finished exchange from its batch (request bytes are
 // parsed here, response bytes decoded here), ingests it, and posts back what the gateway's fast
 // path reads (verdicts, signals, templates) plus rows for the store when asked.
+import { readlinkSync } from "node:fs";
+import { getPriority, setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import type { Detector } from "../engine/types.js";
 import type { AccountVerdict } from "../scoring/types.js";
@@ -8,6 +10,19 @@ import type { ExchangeRow } from "../store/types.js";
 import { decodeBatch, type AckMessage, type BatchMessage, type DetectorWorkerData } from "./detector-worker-protocol.js";
 import { IngestCore } from "./ingest-core.js";
 import { readRequest } from "./request-view.js";
+
+// The detector is background work: when the CPU is oversubscribed the proxy thread should win,
+// and the detector catch up (its lag is watched: maxDecisionAgeMs). On Linux, setpriority on a
+// thread id renices just this thread; elsewhere this is a no-op.
+function lowerPriority(by: number): void {
+  try {
+    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, Math.min(19, getPriority(tid) + by));
+  } catch {
+    // Not Linux, or not allowed: run at the proxy's priority.
+  }
+}
+lowerPriority(5);
 
 const port = parentPort;
 if (!port) throw new Error("detector-worker must run in a worker thread");
