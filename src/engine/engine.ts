@@ -4,7 +4,7 @@
 // at that point of event time.
 import type { Config } from "../config/index.js";
 import type { ExchangeFacts } from "../events/normalize.js";
-import { buildAccountGraph, clusterAccounts, coreMembers } from "../linkage/index.js";
+import { buildAccountGraph, clusterAccounts, coreMembers, type IndicatorGroup } from "../linkage/index.js";
 import { accountFeatures, harvestScore, ipPrefix } from "../profiles/index.js";
 import { resellerMix, assessCampaign, sharedByCommunity, toReasons, toScore, totalLogit, type AccountVerdict, type Campaign, type Evidence, type Member, type SharedIndicators } from "../scoring/index.js";
 import type { ContentModel } from "../signals/content/index.js";
@@ -24,6 +24,33 @@ export interface EngineOptions {
   contentModel: ContentModel;
   /** Slots of the template band table (power of two); smaller for tests. */
   templateSlots?: number;
+}
+
+/** For each candidate, how many kinds of indicator it shares with others of its community. */
+function linkKindsByMember(groups: IndicatorGroup[], communityOf: Int32Array): Uint8Array {
+  const seen = new Map<number, Set<string>>();
+  const perCommunity = new Map<number, number[]>();
+  for (const g of groups) {
+    perCommunity.clear();
+    for (const m of g.members) {
+      const c = communityOf[m]!;
+      if (c < 0) continue;
+      const list = perCommunity.get(c);
+      if (list) list.push(m);
+      else perCommunity.set(c, [m]);
+    }
+    for (const list of perCommunity.values()) {
+      if (list.length < 2 || g.kind === "asn" || g.kind === "user-agent" || g.kind === "email-domain") continue;
+      for (const m of list) {
+        let k = seen.get(m);
+        if (!k) seen.set(m, (k = new Set()));
+        k.add(g.kind);
+      }
+    }
+  }
+  const out = new Uint8Array(communityOf.length);
+  for (const [m, k] of seen) out[m] = k.size + (k.has("payment") ? 1 : 0);
+  return out;
 }
 
 /** Per-exchange work that can be done ahead of `ingest`, outside the engine's state. */
@@ -119,6 +146,7 @@ export class Engine implements Detector {
     if (!hit) return;
     s.campaign = hit.campaign.campaign;
     s.campaignLogit = hit.logit;
+    s.linkKinds = byPayment ? 2 : 1;
   }
 
   private rescore(s: AccountState, ts: number): void {
@@ -172,17 +200,20 @@ export class Engine implements Detector {
       previous.set(s, s.campaign);
       s.campaign = null;
       s.campaignLogit = -10;
+      s.linkKinds = 0;
     }
     this.campaignList = [];
     this.campaignByIndicator.clear();
+    const kinds = linkKindsByMember(groups, communityOf);
     scored.forEach((c, k) => {
       const id = ids[k]!;
       const accounts = c.index.map((i) => candidates[i]!);
       let firstSeen = Infinity;
       let lastSeen = 0;
-      for (const s of accounts) {
+      for (const [j, s] of accounts.entries()) {
         s.campaign = id;
         s.campaignLogit = c.logit;
+        s.linkKinds = kinds[c.index[j]!] ?? 0;
         firstSeen = Math.min(firstSeen, s.profile.firstSeen);
         lastSeen = Math.max(lastSeen, s.profile.lastSeen);
       }

@@ -26,7 +26,10 @@ export function rescoreOwn(s: AccountState): Evidence[] {
 export function memberFactor(s: AccountState): number {
   const p = s.profile;
   const own = ramp(p.sumHarvest / Math.max(1, p.n), 0.35, 0.6);
-  return Math.max(own, resellerStrength(resellerMix(p)));
+  // Tied by a single kind of indicator (say, an IP block that residential proxies share with
+  // home users), an account needs more of its own evidence than one tied by several.
+  const tie = s.linkKinds >= 2 ? 1 : 0.6;
+  return Math.max(own * tie, resellerStrength(resellerMix(p)));
 }
 
 /** Sets the combined score from own and campaign log-odds. */
