@@ -3,7 +3,7 @@
 // redelivered may be one whose row a killed worker stored but never folded into a snapshot:
 // it is folded when the store holds more rows for the account than the state has counted.
 import type { Delivery, ExchangeEnvelope } from "../bus/index.js";
-import type { AccountState } from "../engine/account-state.js";
+import type { AccountState } from "../engine/index.js";
 import type { Store } from "../store/index.js";
 import { toExchangeRow, toSample } from "./exchange-row.js";
 import type { PartitionState } from "./partition-state.js";

@@ -4,7 +4,7 @@
 // verdicts of accounts whose campaign changed (store and decision bucket).
 import type { EventBus } from "../bus/index.js";
 import type { Config } from "../config/index.js";
-import type { AccountState } from "../engine/account-state.js";
+import type { AccountState } from "../engine/index.js";
 import type { Store } from "../store/index.js";
 import { DecisionPublisher } from "./decisions.js";
 import { findCampaigns } from "./find-campaigns.js";
@@ -58,6 +58,7 @@ export async function coordinateOnce(store: Store, config: Config, decisions: De
     const m = membership.get(s.profile.account);
     s.campaign = m?.campaign ?? null;
     s.campaignLogit = m?.logit ?? -10;
+    s.linkKinds = m?.linkKinds ?? 0;
   }
   const verdicts = touched.map((s) => scoreAccount(s, config));
   await decisions.publish(verdicts);

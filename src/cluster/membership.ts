@@ -1,5 +1,5 @@
 // The coordinator's campaign membership as stored for workers: which campaign each account is
-// in and that campaign's log-odds, plus the next free campaign number (ids stay stable).
+// in, that campaign's log-odds and how many kinds of indicator tie the account to it, plus the next free campaign number (ids stay stable).
 import type { Store } from "../store/index.js";
 import type { Membership } from "./find-campaigns.js";
 import { membershipKey } from "./meta-keys.js";
@@ -14,12 +14,12 @@ export interface MembershipTable {
 export async function readMembership(store: Store, stream: string): Promise<MembershipTable> {
   const text = await store.getMeta(membershipKey(stream));
   if (!text) return { nextCampaign: 1, members: new Map() };
-  const raw = JSON.parse(text) as { nextCampaign: number; members: [string, string, number][] };
-  return { nextCampaign: raw.nextCampaign, members: new Map(raw.members.map(([a, campaign, logit]) => [a, { campaign, logit }])) };
+  const raw = JSON.parse(text) as { nextCampaign: number; members: [string, string, number, number?][] };
+  return { nextCampaign: raw.nextCampaign, members: new Map(raw.members.map(([a, campaign, logit, linkKinds]) => [a, { campaign, logit, linkKinds: linkKinds ?? 0 }])) };
 }
 
 /** Stores the membership. */
 export async function writeMembership(store: Store, stream: string, t: MembershipTable): Promise<void> {
-  const members = [...t.members].map(([a, m]) => [a, m.campaign, m.logit]);
+  const members = [...t.members].map(([a, m]) => [a, m.campaign, m.logit, m.linkKinds]);
   await store.setMeta(membershipKey(stream), JSON.stringify({ nextCampaign: t.nextCampaign, members }));
 }

@@ -4,7 +4,7 @@
 import type { ExchangeEnvelope } from "../bus/index.js";
 // Engine internals: the per-account state and scoring the single-process engine uses, so a
 // worker scores exactly like `analyze` (an export from engine/index.ts has been requested).
-import { AccountState } from "../engine/account-state.js";
+import { AccountState } from "../engine/index.js";
 import type { ExchangeSignals } from "../signals/types.js";
 import { restoreProfile, snapshotProfile, type Json } from "./profile-snapshot.js";
 

@@ -2,8 +2,8 @@
 // campaign's log-odds (combineScore), labelled with the configured thresholds — the same
 // functions the single-process engine uses.
 import type { Config } from "../config/index.js";
-import type { AccountState } from "../engine/account-state.js";
-import { combineScore, rescoreOwn } from "../engine/rescore.js";
+import type { AccountState } from "../engine/index.js";
+import { combineScore, rescoreOwn } from "../engine/index.js";
 import { toReasons, type AccountVerdict } from "../scoring/index.js";
 
 /** Rescores `s` and returns its verdict (sets firstFlaggedAt when it first reaches attack). */

@@ -12,7 +12,7 @@ import { partitionKey } from "./meta-keys.js";
 import { PartitionState } from "./partition-state.js";
 import { scoreAccount } from "./score-account.js";
 import { openBus, openSharedStore, type ClusterTarget } from "./services.js";
-import type { AccountState } from "../engine/account-state.js";
+import type { AccountState } from "../engine/index.js";
 
 export interface WorkerOptions extends ClusterTarget {
   /** Partitions to own, or `auto` for all of them (a single worker). */
@@ -134,9 +134,11 @@ async function applyMembership(sh: Shared, state: PartitionState, changed: Set<A
     const x = m.members.get(s.profile.account);
     const campaign = x?.campaign ?? null;
     const logit = x?.logit ?? -10;
-    if (s.campaign === campaign && s.campaignLogit === logit) continue;
+    const linkKinds = x?.linkKinds ?? 0;
+    if (s.campaign === campaign && s.campaignLogit === logit && s.linkKinds === linkKinds) continue;
     s.campaign = campaign;
     s.campaignLogit = logit;
+    s.linkKinds = linkKinds;
     changed.add(s);
   }
 }

@@ -41,8 +41,10 @@ describe("engine on simulated traffic (small, seed 11)", () => {
     let tp = 0, fp = 0, fn = 0, hardFp = 0, hard = 0;
     for (const [a, t] of truth) {
       const flagged = verdicts.get(a)?.verdict === "attack";
-      if (t.label === "attack") flagged ? tp++ : fn++;
-      else if (flagged) fp++;
+      if (t.label === "attack") {
+        if (flagged) tp++;
+        else fn++;
+      } else if (flagged) fp++;
       if (t.label === "benign" && /eval|synthetic|university|enterprise/.test(t.persona)) {
         hard++;
         if (flagged) hardFp++;

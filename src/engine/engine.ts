@@ -4,53 +4,21 @@
 // at that point of event time.
 import type { Config } from "../config/index.js";
 import type { ExchangeFacts } from "../events/normalize.js";
-import { buildAccountGraph, clusterAccounts, coreMembers, type IndicatorGroup } from "../linkage/index.js";
-import { accountFeatures, harvestScore, ipPrefix } from "../profiles/index.js";
-import { resellerMix, assessCampaign, sharedByCommunity, toReasons, toScore, totalLogit, type AccountVerdict, type Campaign, type Evidence, type Member, type SharedIndicators } from "../scoring/index.js";
+import { harvestScore, ipPrefix } from "../profiles/index.js";
+import { toReasons, type AccountVerdict, type Campaign, type Evidence } from "../scoring/index.js";
 import type { ContentModel } from "../signals/content/index.js";
 import { annotateContent, templateText } from "../signals/annotate.js";
 import { TemplateMiner, TemplateStats } from "../signals/template/index.js";
 import type { ExchangeSignals } from "../signals/types.js";
 import { AccountState } from "./account-state.js";
-import { assignCampaignIds } from "./campaign-ids.js";
+import { findCampaigns } from "./find-campaigns.js";
 import { combineScore, rescoreOwn } from "./rescore.js";
 import type { Detector, DetectorStats } from "./types.js";
-
-const CAMPAIGN_BIAS = -1;
-/** Edges weaker than one corroborated indicator are dropped before clustering. */
-const MIN_EDGE_WEIGHT = 0.8;
 
 export interface EngineOptions {
   contentModel: ContentModel;
   /** Slots of the template band table (power of two); smaller for tests. */
   templateSlots?: number;
-}
-
-/** For each candidate, how many kinds of indicator it shares with others of its community. */
-function linkKindsByMember(groups: IndicatorGroup[], communityOf: Int32Array): Uint8Array {
-  const seen = new Map<number, Set<string>>();
-  const perCommunity = new Map<number, number[]>();
-  for (const g of groups) {
-    perCommunity.clear();
-    for (const m of g.members) {
-      const c = communityOf[m]!;
-      if (c < 0) continue;
-      const list = perCommunity.get(c);
-      if (list) list.push(m);
-      else perCommunity.set(c, [m]);
-    }
-    for (const list of perCommunity.values()) {
-      if (list.length < 2 || g.kind === "asn" || g.kind === "user-agent" || g.kind === "email-domain") continue;
-      for (const m of list) {
-        let k = seen.get(m);
-        if (!k) seen.set(m, (k = new Set()));
-        k.add(g.kind);
-      }
-    }
-  }
-  const out = new Uint8Array(communityOf.length);
-  for (const [m, k] of seen) out[m] = k.size + (k.has("payment") ? 1 : 0);
-  return out;
 }
 
 /** Per-exchange work that can be done ahead of `ingest`, outside the engine's state. */
@@ -168,32 +136,12 @@ export class Engine implements Detector {
     this.reclusters += 1;
     this.sinceCluster = 0;
     this.lastClusterTs = this.watermark;
-    const candidates: AccountState[] = [];
-    for (const s of this.accounts.values()) {
-      const p = s.profile;
-      if (p.sumHarvest / Math.max(1, p.n) >= 0.35 || resellerMix(p) !== undefined) candidates.push(s);
-    }
+    const found = findCampaigns(this.accounts.values(), (t) => (this.templates.harvestOf(t) >= 0.4 ? this.templates.accountsOf(t) : 0), this.config, {
+      previous: (a) => this.accounts.get(a)?.campaign ?? null,
+      fresh: () => `c${this.nextCampaign++}`,
+    });
+    const candidates = found.candidates;
     this.lastCandidates = candidates.length;
-    const profiles = candidates.map((s) => s.profile);
-    const { graph, groups } = buildAccountGraph(profiles, (t) => (this.templates.harvestOf(t) >= 0.4 ? this.templates.accountsOf(t) : 0), MIN_EDGE_WEIGHT);
-    const communities = clusterAccounts(graph, { minEdgeWeight: MIN_EDGE_WEIGHT, minSize: 3, splitAbove: 30, minModularity: 0.3, resolution: 0.5 })
-      .map((c) => coreMembers(graph, c, { minDegree: 0.8, medianShare: 0.1 }))
-      .filter((c) => c.length >= 3);
-    const scored: { index: number[]; members: Member[]; logit: number; assessment: ReturnType<typeof assessCampaign>; shared: SharedIndicators }[] = [];
-    const communityOf = new Int32Array(profiles.length).fill(-1);
-    communities.forEach((index, c) => index.forEach((i) => (communityOf[i] = c)));
-    const shared = sharedByCommunity(groups, communityOf, communities.length);
-    for (const [c, index] of communities.entries()) {
-      const members = index.map((i) => ({ profile: profiles[i]!, features: accountFeatures(profiles[i]!) }));
-      const assessment = assessCampaign(members, shared[c]!);
-      const logit = totalLogit(CAMPAIGN_BIAS, assessment.evidence);
-      if (toScore(logit) >= this.config.thresholds.review) scored.push({ index, members, logit, assessment, shared: shared[c]! });
-    }
-    const ids = assignCampaignIds(
-      scored.map((c) => c.index.map((i) => candidates[i]!.profile.account)),
-      (a) => this.accounts.get(a)?.campaign ?? null,
-      () => `c${this.nextCampaign++}`,
-    );
     const previous = new Map<AccountState, string | null>();
     for (const s of this.accounts.values()) {
       if (s.campaign === null) continue;
@@ -202,42 +150,25 @@ export class Engine implements Detector {
       s.campaignLogit = -10;
       s.linkKinds = 0;
     }
+    for (const [account, m] of found.membership) {
+      const s = this.accounts.get(account)!;
+      s.campaign = m.campaign;
+      s.campaignLogit = m.logit;
+      s.linkKinds = m.linkKinds;
+    }
     this.campaignList = [];
     this.campaignByIndicator.clear();
-    const kinds = linkKindsByMember(groups, communityOf);
-    scored.forEach((c, k) => {
-      const id = ids[k]!;
-      const accounts = c.index.map((i) => candidates[i]!);
-      let firstSeen = Infinity;
-      let lastSeen = 0;
-      for (const [j, s] of accounts.entries()) {
-        s.campaign = id;
-        s.campaignLogit = c.logit;
-        s.linkKinds = kinds[c.index[j]!] ?? 0;
-        firstSeen = Math.min(firstSeen, s.profile.firstSeen);
-        lastSeen = Math.max(lastSeen, s.profile.lastSeen);
-      }
-      const campaign: Campaign = {
-        campaign: id,
-        accounts: accounts.map((s) => s.profile.account).sort(),
-        score: toScore(c.logit),
-        requests: c.assessment.requests,
-        firstSeen,
-        lastSeen,
-        targets: c.assessment.targets,
-        indicators: c.assessment.indicators,
-        reasons: toReasons(c.assessment.evidence),
-      };
-      const st = { campaign, logit: c.logit };
+    for (const f of found.findings) {
+      const st = { campaign: f.campaign, logit: f.logit };
       this.campaignList.push(st);
-      if (campaign.score >= this.config.thresholds.attack) {
+      if (f.campaign.score >= this.config.thresholds.attack) {
         // Every value the campaign's accounts share (not only the few the output lists), so a
         // replacement account is recognised from any of the pool's payment cards or IP blocks.
-        for (const v of c.shared.get("payment")?.keys() ?? []) this.campaignByIndicator.set(`p:${v}`, st);
-        for (const v of c.shared.get("template")?.keys() ?? []) this.campaignByIndicator.set(`t:${v}`, st);
-        for (const v of c.shared.get("ip-prefix")?.keys() ?? []) this.campaignByIndicator.set(`x:${v}`, st);
+        for (const v of f.shared.get("payment")?.keys() ?? []) this.campaignByIndicator.set(`p:${v}`, st);
+        for (const v of f.shared.get("template")?.keys() ?? []) this.campaignByIndicator.set(`t:${v}`, st);
+        for (const v of f.shared.get("ip-prefix")?.keys() ?? []) this.campaignByIndicator.set(`x:${v}`, st);
       }
-    });
+    }
     const changed: AccountVerdict[] = [];
     for (const s of new Set([...candidates, ...previous.keys()])) {
       const before = s.score;

@@ -9,3 +9,6 @@ export { Engine, type EngineOptions, type PreparedSignals } from "./engine.js";
 export function createEngine(config: Config, opts: Partial<EngineOptions> = {}): Engine {
   return new Engine(config, { ...opts, contentModel: opts.contentModel ?? loadContentModel() });
 }
+export { AccountState } from "./account-state.js";
+export { combineScore, rescoreOwn } from "./rescore.js";
+export { findCampaigns, isCandidate, type CampaignFinding, type CampaignSet, type Membership } from "./find-campaigns.js";

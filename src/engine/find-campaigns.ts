@@ -1,0 +1,129 @@
+// One clustering pass, as a pure function of the accounts' states: candidate filter, indicator
+// graph, communities and their cores, campaign scoring and stable ids. The engine runs it over
+// its own accounts; the cluster coordinator runs it over every partition's snapshots.
+import type { Config } from "../config/index.js";
+import { buildAccountGraph, clusterAccounts, coreMembers, type IndicatorGroup } from "../linkage/index.js";
+import { accountFeatures } from "../profiles/index.js";
+import { assessCampaign, resellerMix, sharedByCommunity, toReasons, toScore, totalLogit, type Campaign, type SharedIndicators } from "../scoring/index.js";
+import type { AccountState } from "./account-state.js";
+import { assignCampaignIds } from "./campaign-ids.js";
+
+const CAMPAIGN_BIAS = -1;
+/** Edges weaker than one corroborated indicator are dropped before clustering. */
+const MIN_EDGE_WEIGHT = 0.8;
+
+/** An account's campaign membership. */
+export interface Membership {
+  campaign: string;
+  /** The campaign's log-odds. */
+  logit: number;
+  /** Kinds of indicator the account shares with its campaign (payment counts twice). */
+  linkKinds: number;
+}
+
+/** One campaign found, with the log-odds and every indicator value its accounts share. */
+export interface CampaignFinding {
+  campaign: Campaign;
+  logit: number;
+  shared: SharedIndicators;
+}
+
+/** The result of a clustering pass. */
+export interface CampaignSet {
+  candidates: AccountState[];
+  findings: CampaignFinding[];
+  campaigns: Campaign[];
+  membership: Map<string, Membership>;
+}
+
+/** True for an account whose own traffic makes it a linkage candidate. */
+export function isCandidate(s: AccountState): boolean {
+  const p = s.profile;
+  return p.sumHarvest / Math.max(1, p.n) >= 0.35 || resellerMix(p) !== undefined;
+}
+
+/** Clusters the candidates among `accounts` (in first-seen order) into scored campaigns. */
+export function findCampaigns(
+  accounts: Iterable<AccountState>,
+  templateAccounts: (template: number) => number,
+  config: Config,
+  ids: { previous: (account: string) => string | null; fresh: () => string },
+): CampaignSet {
+  const candidates: AccountState[] = [];
+  for (const s of accounts) if (isCandidate(s)) candidates.push(s);
+  const profiles = candidates.map((s) => s.profile);
+  const { graph, groups } = buildAccountGraph(profiles, templateAccounts, MIN_EDGE_WEIGHT);
+  const communities = clusterAccounts(graph, { minEdgeWeight: MIN_EDGE_WEIGHT, minSize: 3, splitAbove: 30, minModularity: 0.3, resolution: 0.5 })
+    .map((c) => coreMembers(graph, c, { minDegree: 0.8, medianShare: 0.1 }))
+    .filter((c) => c.length >= 3);
+  const communityOf = new Int32Array(profiles.length).fill(-1);
+  communities.forEach((index, c) => index.forEach((i) => (communityOf[i] = c)));
+  const shared = sharedByCommunity(groups, communityOf, communities.length);
+  const scored: { index: number[]; logit: number; assessment: ReturnType<typeof assessCampaign>; shared: SharedIndicators }[] = [];
+  for (const [c, index] of communities.entries()) {
+    const members = index.map((i) => ({ profile: profiles[i]!, features: accountFeatures(profiles[i]!) }));
+    const assessment = assessCampaign(members, shared[c]!);
+    const logit = totalLogit(CAMPAIGN_BIAS, assessment.evidence);
+    if (toScore(logit) >= config.thresholds.review) scored.push({ index, logit, assessment, shared: shared[c]! });
+  }
+  const names = assignCampaignIds(
+    scored.map((c) => c.index.map((i) => profiles[i]!.account)),
+    ids.previous,
+    ids.fresh,
+  );
+  const kinds = linkKindsByMember(groups, communityOf);
+  const membership = new Map<string, Membership>();
+  const findings = scored.map((c, k): CampaignFinding => {
+    const id = names[k]!;
+    const members = c.index.map((i) => profiles[i]!);
+    c.index.forEach((i) => membership.set(profiles[i]!.account, { campaign: id, logit: c.logit, linkKinds: kinds[i] ?? 0 }));
+    let firstSeen = Infinity;
+    let lastSeen = 0;
+    for (const p of members) {
+      firstSeen = Math.min(firstSeen, p.firstSeen);
+      lastSeen = Math.max(lastSeen, p.lastSeen);
+    }
+    const campaign: Campaign = {
+      campaign: id,
+      accounts: members.map((p) => p.account).sort(),
+      score: toScore(c.logit),
+      requests: c.assessment.requests,
+      firstSeen,
+      lastSeen,
+      targets: c.assessment.targets,
+      indicators: c.assessment.indicators,
+      reasons: toReasons(c.assessment.evidence),
+    };
+    return { campaign, logit: c.logit, shared: c.shared };
+  });
+  const campaigns = findings.map((f) => f.campaign).sort((a, b) => b.score - a.score || b.accounts.length - a.accounts.length);
+  return { candidates, findings, campaigns, membership };
+}
+
+/** For each candidate, how many kinds of indicator it shares with others of its community. */
+function linkKindsByMember(groups: IndicatorGroup[], communityOf: Int32Array): Uint8Array {
+  const seen = new Map<number, Set<string>>();
+  const perCommunity = new Map<number, number[]>();
+  for (const g of groups) {
+    perCommunity.clear();
+    for (const m of g.members) {
+      const c = communityOf[m]!;
+      if (c < 0) continue;
+      const list = perCommunity.get(c);
+      if (list) list.push(m);
+      else perCommunity.set(c, [m]);
+    }
+    for (const list of perCommunity.values()) {
+      if (list.length < 2 || g.kind === "asn" || g.kind === "user-agent" || g.kind === "email-domain") continue;
+      for (const m of list) {
+        let k = seen.get(m);
+        if (!k) seen.set(m, (k = new Set()));
+        k.add(g.kind);
+      }
+    }
+  }
+  const out = new Uint8Array(communityOf.length);
+  for (const [m, k] of seen) out[m] = k.size + (k.has("payment") ? 1 : 0);
+  return out;
+}
+
