@@ -1,5 +1,4 @@
 import { loadConfig } from "../config/index.js";
-import { createEngine } from "../engine/index.js";
 import { formatReadyLine, startGateway } from "../gateway/index.js";
 import { openStore } from "../store/index.js";
 import { numberFlag, parseCommand, required } from "./args.js";
@@ -13,7 +12,7 @@ export async function gatewayCommand(argv: string[]): Promise<void> {
   const config = loadConfig(configFile);
   const store = await openStore(values.db ?? "distillwatch.db");
   const upstream = required(values.upstream, "upstream");
-  const gw = await startGateway({ upstream, port: numberFlag(values.port, "port"), host: values.host, config, detector: createEngine(config), store, reloadConfig: () => loadConfig(configFile) });
+  const gw = await startGateway({ upstream, port: numberFlag(values.port, "port"), host: values.host, config, detector: { worker: {} }, store, reloadConfig: () => loadConfig(configFile) });
   process.stdout.write(formatReadyLine(gw.url, upstream, config) + "\n");
   await new Promise<void>((resolve) => {
     process.once("SIGINT", () => resolve());

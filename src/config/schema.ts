@@ -13,8 +13,10 @@ const thresholds = z
 const engine = z.object({
   /** Recluster the linkage graph every T of event time ... */
   clusterEveryMs: z.number().int().positive().default(15 * 60_000),
-  /** ... once at least this many new exchanges arrived (and 8 per candidate account). */
-  clusterEveryExchanges: z.number().int().positive().default(2_000),
+  /** ... once at least this many new exchanges arrived ... */
+  clusterEveryExchanges: z.number().int().positive().default(500),
+  /** ... and this many per linkage candidate, so that clustering stays a bounded share of the work. */
+  clusterExchangesPerCandidate: z.number().min(0).default(4),
   /** Evidence samples of raw prompt text kept per account. */
   samplesPerAccount: z.number().int().min(0).max(100).default(5),
   /** Reorder buffer for slightly out-of-order input, in exchanges. */

@@ -91,15 +91,16 @@ export class Engine implements Detector {
       s.nextRescore = s.profile.n + Math.max(1, s.profile.n >> 2);
       this.rescore(s, f.ts);
     }
-    // Clustering runs every clusterEveryMs of event time, but never before enough new exchanges
-    // arrived to pay for it: its cost grows with the candidate accounts, so the minimum gap
-    // does too (keeps clustering a bounded share of the work at any scale).
-    if (f.ts - this.lastClusterTs >= this.config.engine.clusterEveryMs && this.sinceCluster >= this.clusterEvery()) this.recluster();
+    // Clustering runs every clusterEveryMs of event time, or sooner under heavy traffic (twice
+    // the minimum gap), but never before enough new exchanges arrived to pay for it: its cost
+    // grows with the candidate accounts, so the minimum gap does too.
+    const every = this.clusterEvery();
+    if (this.sinceCluster >= every && (f.ts - this.lastClusterTs >= this.config.engine.clusterEveryMs || this.sinceCluster >= 2 * every)) this.recluster();
     return signals;
   }
 
   private clusterEvery(): number {
-    return Math.max(this.config.engine.clusterEveryExchanges, 8 * this.lastCandidates);
+    return Math.max(this.config.engine.clusterEveryExchanges, this.config.engine.clusterExchangesPerCandidate * this.lastCandidates);
   }
 
   /** A replacement account that reuses a flagged campaign's payment, or its template from its IP blocks, joins it at once. */
