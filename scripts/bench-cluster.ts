@@ -23,7 +23,9 @@ import { scoreAccount } from "../src/cluster/score-account.js";
 import { dropTestCluster, servicesUnreachable, testCluster } from "../src/cluster/test-services.js";
 import { runSimulation } from "../src/simulate/index.js";
 
-const { values } = parseArgs({ options: { scale: { type: "string" }, timeout: { type: "string" }, json: { type: "boolean" } } });
+const { values } = parseArgs({
+  options: { scale: { type: "string" }, timeout: { type: "string" }, json: { type: "boolean" } },
+});
 const scale = Number(values.scale ?? 1);
 const timeoutMs = Number(values.timeout ?? 120) * 1000;
 const BATCH = 500;
@@ -52,7 +54,14 @@ function cluster(tag: string, partitions = 8) {
   const { config } = cluster("pub");
   const bus = await openBus(config);
   const envelopes: ExchangeEnvelope[] = [];
-  const capture = { ...bus, partitions: bus.partitions, publishExchanges: async (e: ExchangeEnvelope[]) => (envelopes.push(...e), { published: e.length, duplicates: 0 }) };
+  const capture = {
+    ...bus,
+    partitions: bus.partitions,
+    publishExchanges: async (e: ExchangeEnvelope[]) => (
+      envelopes.push(...e),
+      { published: e.length, duplicates: 0 }
+    ),
+  };
   let t0 = performance.now();
   await publishFiles({ files: [file], config, bus: capture, threads: 0 });
   results.prepare = rate(n, performance.now() - t0);
@@ -65,13 +74,15 @@ function cluster(tag: string, partitions = 8) {
   let got = 0;
   const readers = await Promise.all(Array.from({ length: bus.partitions }, (_, p) => bus.openPartition(p)));
   const deadline = t0 + timeoutMs;
-  await Promise.all(readers.map(async (r) => {
-    while (got < n && performance.now() < deadline) {
-      const ds = await r.fetch(BATCH, 200);
-      for (const d of ds) d.ack();
-      got += ds.length;
-    }
-  }));
+  await Promise.all(
+    readers.map(async (r) => {
+      while (got < n && performance.now() < deadline) {
+        const ds = await r.fetch(BATCH, 200);
+        for (const d of ds) d.ack();
+        got += ds.length;
+      }
+    }),
+  );
   results.consume = rate(got, performance.now() - t0);
   await bus.close();
 
@@ -110,24 +121,52 @@ async function endToEnd(workers: number, prefill = false): Promise<{ perSec: num
   };
   try {
     if (prefill) await publish();
-    await Promise.all(Array.from({ length: workers }, (_, i) => new Promise<void>((resolve, reject) => {
-      const parts = Array.from({ length: config.cluster.partitions }, (_, p) => p).filter((p) => p % workers === i);
-      const c = spawn(process.execPath, ["--import", "tsx", main, "worker", "--config", configFile, "--partitions", parts.join(","), "--id", `w${i}`, "--schema", schema], { stdio: ["ignore", "pipe", "inherit"] });
-      children.push(c);
-      c.stdout?.once("data", () => resolve());
-      c.once("exit", (code) => reject(new Error(`worker exited with ${code}`)));
-    })));
+    await Promise.all(
+      Array.from(
+        { length: workers },
+        (_, i) =>
+          new Promise<void>((resolve, reject) => {
+            const parts = Array.from({ length: config.cluster.partitions }, (_, p) => p).filter(
+              (p) => p % workers === i,
+            );
+            const c = spawn(
+              process.execPath,
+              [
+                "--import",
+                "tsx",
+                main,
+                "worker",
+                "--config",
+                configFile,
+                "--partitions",
+                parts.join(","),
+                "--id",
+                `w${i}`,
+                "--schema",
+                schema,
+              ],
+              { stdio: ["ignore", "pipe", "inherit"] },
+            );
+            children.push(c);
+            c.stdout?.once("data", () => resolve());
+            c.once("exit", (code) => reject(new Error(`worker exited with ${code}`)));
+          }),
+      ),
+    );
     const t0 = performance.now();
     if (!prefill) await publish();
     while ((await store.countExchanges()) < n) {
-      if (performance.now() - t0 > timeoutMs) throw new Error(`end-to-end run with ${workers} workers exceeded ${timeoutMs / 1000} s`);
+      if (performance.now() - t0 > timeoutMs)
+        throw new Error(`end-to-end run with ${workers} workers exceeded ${timeoutMs / 1000} s`);
       await new Promise((r) => setTimeout(r, 100));
     }
     const ms = performance.now() - t0;
     return { perSec: rate(n, ms), seconds: ms / 1000 };
   } finally {
     for (const c of children) c.kill("SIGTERM");
-    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once("exit", r)))));
+    await Promise.all(
+      children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once("exit", r)))),
+    );
     await store.close();
   }
 }
@@ -137,20 +176,41 @@ try {
   const two = await endToEnd(2);
   const drain1 = await endToEnd(1, true);
   const drain2 = await endToEnd(2, true);
-  Object.assign(results, { e2e1: one.perSec, e2e2: two.perSec, drain1: drain1.perSec, drain2: drain2.perSec });
-  const stages = { prepare: results.prepare!, publish: results.publish!, consume: results.consume!, pgInsert: results.pgInsert!, fold: results.fold! };
+  Object.assign(results, {
+    e2e1: one.perSec,
+    e2e2: two.perSec,
+    drain1: drain1.perSec,
+    drain2: drain2.perSec,
+  });
+  const stages = {
+    prepare: results.prepare!,
+    publish: results.publish!,
+    consume: results.consume!,
+    pgInsert: results.pgInsert!,
+    fold: results.fold!,
+  };
   const slowest = Object.entries(stages).sort((a, b) => a[1] - b[1])[0]!;
   if (values.json) console.log(JSON.stringify({ exchanges: n, ...results, bottleneck: slowest[0] }));
   else {
     console.log(`cluster bench: ${n} exchanges (scenario small, scale ${scale})`);
-    for (const [k, v] of Object.entries(stages)) console.log(`  stage ${k.padEnd(9)} ${String(v).padStart(8)} exchanges/s`);
-    console.log(`  end to end, 1 worker  ${String(one.perSec).padStart(8)} exchanges/s (${one.seconds.toFixed(1)} s)`);
-    console.log(`  end to end, 2 workers ${String(two.perSec).padStart(8)} exchanges/s (${two.seconds.toFixed(1)} s)`);
-    console.log(`  workers alone (stream prefilled), 1 worker  ${String(drain1.perSec).padStart(8)} exchanges/s (${drain1.seconds.toFixed(1)} s)`);
-    console.log(`  workers alone (stream prefilled), 2 workers ${String(drain2.perSec).padStart(8)} exchanges/s (${drain2.seconds.toFixed(1)} s)`);
+    for (const [k, v] of Object.entries(stages))
+      console.log(`  stage ${k.padEnd(9)} ${String(v).padStart(8)} exchanges/s`);
+    console.log(
+      `  end to end, 1 worker  ${String(one.perSec).padStart(8)} exchanges/s (${one.seconds.toFixed(1)} s)`,
+    );
+    console.log(
+      `  end to end, 2 workers ${String(two.perSec).padStart(8)} exchanges/s (${two.seconds.toFixed(1)} s)`,
+    );
+    console.log(
+      `  workers alone (stream prefilled), 1 worker  ${String(drain1.perSec).padStart(8)} exchanges/s (${drain1.seconds.toFixed(1)} s)`,
+    );
+    console.log(
+      `  workers alone (stream prefilled), 2 workers ${String(drain2.perSec).padStart(8)} exchanges/s (${drain2.seconds.toFixed(1)} s)`,
+    );
     console.log(`  slowest stage: ${slowest[0]} (${slowest[1]} exchanges/s)`);
   }
 } finally {
-  for (const c of cleanups) await c().catch((e: unknown) => console.error(`cleanup failed: ${(e as Error).message}`));
+  for (const c of cleanups)
+    await c().catch((e: unknown) => console.error(`cleanup failed: ${(e as Error).message}`));
   rmSync(dir, { recursive: true, force: true });
 }

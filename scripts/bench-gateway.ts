@@ -18,7 +18,15 @@ interface CannonResult {
   non2xx: number;
   errors: number;
 }
-type Cannon = (o: { url: string; method: string; headers: Record<string, string>; body: string; connections: number; duration: number; pipelining: number }) => Promise<CannonResult>;
+type Cannon = (o: {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: string;
+  connections: number;
+  duration: number;
+  pipelining: number;
+}) => Promise<CannonResult>;
 const autocannon = createRequire(import.meta.url)("autocannon") as Cannon;
 
 const self = fileURLToPath(import.meta.url);
@@ -32,10 +40,20 @@ function startBareProxy(port: number, upstreamPort: number): void {
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   http
     .createServer((req, res) => {
-      const up = http.request({ hostname: "127.0.0.1", port: upstreamPort, method: req.method, path: req.url, headers: { ...req.headers, host: `127.0.0.1:${upstreamPort}` }, agent }, (upRes) => {
-        res.writeHead(upRes.statusCode ?? 502, upRes.headers);
-        upRes.pipe(res);
-      });
+      const up = http.request(
+        {
+          hostname: "127.0.0.1",
+          port: upstreamPort,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: `127.0.0.1:${upstreamPort}` },
+          agent,
+        },
+        (upRes) => {
+          res.writeHead(upRes.statusCode ?? 502, upRes.headers);
+          upRes.pipe(res);
+        },
+      );
       up.on("error", () => res.destroy());
       res.on("close", () => {
         if (!res.writableFinished) up.destroy();
@@ -47,7 +65,12 @@ function startBareProxy(port: number, upstreamPort: number): void {
 
 async function startEngineGateway(port: number, upstreamPort: number): Promise<void> {
   const config = parseConfig({});
-  await startGateway({ upstream: `http://127.0.0.1:${upstreamPort}`, port, config, detector: { worker: {} } });
+  await startGateway({
+    upstream: `http://127.0.0.1:${upstreamPort}`,
+    port,
+    config,
+    detector: { worker: {} },
+  });
   process.send?.("ready");
 }
 
@@ -60,7 +83,21 @@ async function runRole(role: string, port: number, upstreamPort: number): Promis
 }
 
 function spawnRole(role: string, port: number, upstreamPort: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", self, "--role", role, "--port", String(port), "--upstream-port", String(upstreamPort)], { stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      self,
+      "--role",
+      role,
+      "--port",
+      String(port),
+      "--upstream-port",
+      String(upstreamPort),
+    ],
+    { stdio: ["ignore", "ignore", "inherit", "ipc"] },
+  );
   return new Promise((resolve, reject) => {
     child.once("message", () => resolve(child));
     child.once("exit", (code) => reject(new Error(`${role} exited with ${code}`)));
@@ -70,7 +107,9 @@ function spawnRole(role: string, port: number, upstreamPort: number): Promise<Ch
 async function spawnPortkey(port: number): Promise<ChildProcess> {
   const bin = createRequire(import.meta.url).resolve("@portkey-ai/gateway/build/start-server.js");
   // Portkey logs every upstream hiccup with a stack trace; its stderr would bury the report.
-  const child = spawn(process.execPath, [bin, `--port=${port}`, "--headless"], { stdio: ["ignore", "pipe", "ignore"] });
+  const child = spawn(process.execPath, [bin, `--port=${port}`, "--headless"], {
+    stdio: ["ignore", "pipe", "ignore"],
+  });
   await new Promise<void>((resolve, reject) => {
     child.stdout?.on("data", (d: Buffer) => {
       if (d.toString().includes("Ready")) resolve();
@@ -88,20 +127,48 @@ interface Target {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 const chatBody = (stream: boolean): string =>
-  JSON.stringify({ model: "gpt-test", stream, messages: [{ role: "system", content: "You are a helpful assistant." }, { role: "user", content: "Explain how a hash map handles collisions." }] });
+  JSON.stringify({
+    model: "gpt-test",
+    stream,
+    messages: [
+      { role: "system", content: "You are a helpful assistant." },
+      { role: "user", content: "Explain how a hash map handles collisions." },
+    ],
+  });
 
 /** One request; resolves with ms to first body byte and to the end. */
-function once(t: Target, body: string, extra: Record<string, string> = {}): Promise<{ first: number; total: number; status: number }> {
+function once(
+  t: Target,
+  body: string,
+  extra: Record<string, string> = {},
+): Promise<{ first: number; total: number; status: number }> {
   const u = new URL(`${t.url}/v1/chat/completions`);
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = http.request({ hostname: u.hostname, port: u.port, path: u.pathname, method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...t.headers, ...extra } }, (res) => {
-      let first = 0;
-      res.on("data", () => {
-        if (!first) first = performance.now() - started;
-      });
-      res.on("end", () => resolve({ first, total: performance.now() - started, status: res.statusCode ?? 0 }));
-    });
+    const req = http.request(
+      {
+        hostname: u.hostname,
+        port: u.port,
+        path: u.pathname,
+        method: "POST",
+        agent,
+        headers: {
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(body),
+          ...t.headers,
+          ...extra,
+        },
+      },
+      (res) => {
+        let first = 0;
+        res.on("data", () => {
+          if (!first) first = performance.now() - started;
+        });
+        res.on("end", () =>
+          resolve({ first, total: performance.now() - started, status: res.statusCode ?? 0 }),
+        );
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -150,7 +217,15 @@ async function measureSequential(targets: Target[], ms: Measured[], sequential: 
 }
 
 async function measureLoad(t: Target, m: Measured, seconds: number, connections: number): Promise<void> {
-  const c = await autocannon({ url: `${t.url}/v1/chat/completions`, method: "POST", headers: { "content-type": "application/json", ...t.headers }, body: chatBody(false), connections, duration: seconds, pipelining: 1 });
+  const c = await autocannon({
+    url: `${t.url}/v1/chat/completions`,
+    method: "POST",
+    headers: { "content-type": "application/json", ...t.headers },
+    body: chatBody(false),
+    connections,
+    duration: seconds,
+    pipelining: 1,
+  });
   m.bad += c.non2xx + c.errors;
   m.requests += c.requests.total;
   m.seconds += seconds;
@@ -179,14 +254,47 @@ async function main(): Promise<void> {
     const targets: Target[] = [
       { name: "direct", url: `http://127.0.0.1:${ports.upstream}`, headers: {} },
       { name: "bare node proxy", url: `http://127.0.0.1:${ports.bare}`, headers: {} },
-      { name: "distillwatch", url: `http://127.0.0.1:${ports.gateway}`, headers: { authorization: "Bearer sk-bench", "x-distillwatch-account": "acct_bench" } },
+      {
+        name: "distillwatch",
+        url: `http://127.0.0.1:${ports.gateway}`,
+        headers: { authorization: "Bearer sk-bench", "x-distillwatch-account": "acct_bench" },
+      },
     ];
-    if (withPortkey) targets.push({ name: "portkey 1.15.2", url: `http://127.0.0.1:${ports.portkey}`, headers: { authorization: "Bearer sk-bench", "x-portkey-provider": "openai", "x-portkey-custom-host": `http://127.0.0.1:${ports.upstream}/v1`, "x-portkey-forward-headers": "x-upstream-delay-ms" } });
-    const results: Measured[] = targets.map((t) => ({ name: t.name, lat: [], ttfc: [], requests: 0, seconds: 0, loadP50: [], loadP99: [], roundRps: [], bad: 0 }));
+    if (withPortkey)
+      targets.push({
+        name: "portkey 1.15.2",
+        url: `http://127.0.0.1:${ports.portkey}`,
+        headers: {
+          authorization: "Bearer sk-bench",
+          "x-portkey-provider": "openai",
+          "x-portkey-custom-host": `http://127.0.0.1:${ports.upstream}/v1`,
+          "x-portkey-forward-headers": "x-upstream-delay-ms",
+        },
+      });
+    const results: Measured[] = targets.map((t) => ({
+      name: t.name,
+      lat: [],
+      ttfc: [],
+      requests: 0,
+      seconds: 0,
+      loadP50: [],
+      loadP99: [],
+      roundRps: [],
+      bad: 0,
+    }));
     // Warm-up to steady state (JIT, keep-alive pools, heap sizing; for distillwatch also the
     // worker's engine), the same for every target; not measured.
     for (const t of targets) for (let i = 0; i < 300; i++) await once(t, chatBody(i % 2 === 0));
-    for (const t of targets) await autocannon({ url: `${t.url}/v1/chat/completions`, method: "POST", headers: { "content-type": "application/json", ...t.headers }, body: chatBody(false), connections, duration: arg("warmup", 3), pipelining: 1 });
+    for (const t of targets)
+      await autocannon({
+        url: `${t.url}/v1/chat/completions`,
+        method: "POST",
+        headers: { "content-type": "application/json", ...t.headers },
+        body: chatBody(false),
+        connections,
+        duration: arg("warmup", 3),
+        pipelining: 1,
+      });
     for (let round = 0; round < rounds; round++) {
       process.stderr.write(`round ${round + 1}/${rounds}\n`);
       await measureSequential(targets, results, Math.ceil(sequential / rounds));
@@ -219,24 +327,46 @@ interface Row {
 
 function summarize(m: Measured): Row {
   const median = (xs: number[]): number => pct(xs, 0.5);
-  return { name: m.name, p50: pct(m.lat, 0.5), p99: pct(m.lat, 0.99), ttfc50: pct(m.ttfc, 0.5), ttfc99: pct(m.ttfc, 0.99), rps: m.requests / m.seconds, load: `${median(m.loadP50)}/${median(m.loadP99)}`, bad: m.bad };
+  return {
+    name: m.name,
+    p50: pct(m.lat, 0.5),
+    p99: pct(m.lat, 0.99),
+    ttfc50: pct(m.ttfc, 0.5),
+    ttfc99: pct(m.ttfc, 0.99),
+    rps: m.requests / m.seconds,
+    load: `${median(m.loadP50)}/${median(m.loadP99)}`,
+    bad: m.bad,
+  };
 }
 
-function report(ms: Measured[], o: { seconds: number; sequential: number; connections: number; rounds: number }): void {
+function report(
+  ms: Measured[],
+  o: { seconds: number; sequential: number; connections: number; rounds: number },
+): void {
   const rs = ms.map(summarize);
   const direct = rs[0]!;
   const bare = rs[1]!;
   const f = (n: number): string => n.toFixed(3);
-  console.log(`\ngateway bench, one run: ${o.rounds} interleaved rounds; per target ${ms[0]!.lat.length} sequential requests (round-robin over targets), ${ms[0]!.ttfc.length} streams, autocannon ${o.seconds}s total x ${o.connections} connections (node ${process.version})`);
-  console.log("target            | seq p50 ms | seq p99 ms | added p50 | added p99 | ttfc p50 | ttfc p99 | req/s   | load p50/p99 ms | non-2xx");
+  console.log(
+    `\ngateway bench, one run: ${o.rounds} interleaved rounds; per target ${ms[0]!.lat.length} sequential requests (round-robin over targets), ${ms[0]!.ttfc.length} streams, autocannon ${o.seconds}s total x ${o.connections} connections (node ${process.version})`,
+  );
+  console.log(
+    "target            | seq p50 ms | seq p99 ms | added p50 | added p99 | ttfc p50 | ttfc p99 | req/s   | load p50/p99 ms | non-2xx",
+  );
   for (const r of rs) {
-    console.log(`${r.name.padEnd(17)} | ${f(r.p50).padStart(10)} | ${f(r.p99).padStart(10)} | ${f(r.p50 - direct.p50).padStart(9)} | ${f(r.p99 - direct.p99).padStart(9)} | ${f(r.ttfc50).padStart(8)} | ${f(r.ttfc99).padStart(8)} | ${r.rps.toFixed(0).padStart(7)} | ${r.load.padStart(15)} | ${r.bad}`);
+    console.log(
+      `${r.name.padEnd(17)} | ${f(r.p50).padStart(10)} | ${f(r.p99).padStart(10)} | ${f(r.p50 - direct.p50).padStart(9)} | ${f(r.p99 - direct.p99).padStart(9)} | ${f(r.ttfc50).padStart(8)} | ${f(r.ttfc99).padStart(8)} | ${r.rps.toFixed(0).padStart(7)} | ${r.load.padStart(15)} | ${r.bad}`,
+    );
   }
   const bareAdded50 = bare.p50 - direct.p50;
   const bareAdded99 = bare.p99 - direct.p99;
   const ratio = (x: number, of: number): string => (of > 0 ? `${(x / of).toFixed(2)}x` : "n/a");
-  console.log(`\nvs bare pass-through (added = target - direct; bare added p50 ${f(bareAdded50)} ms, p99 ${f(bareAdded99)} ms, ${bare.rps.toFixed(0)} req/s)`);
-  console.log("target            | added p50 (<= 1.3x) | added p99 (<= 1.5x) | throughput (>= 0.8x) | throughput per round");
+  console.log(
+    `\nvs bare pass-through (added = target - direct; bare added p50 ${f(bareAdded50)} ms, p99 ${f(bareAdded99)} ms, ${bare.rps.toFixed(0)} req/s)`,
+  );
+  console.log(
+    "target            | added p50 (<= 1.3x) | added p99 (<= 1.5x) | throughput (>= 0.8x) | throughput per round",
+  );
   for (const [k, r] of rs.entries()) {
     if (k < 2) continue;
     const a50 = (r.p50 - direct.p50) / bareAdded50;
@@ -244,7 +374,9 @@ function report(ms: Measured[], o: { seconds: number; sequential: number; connec
     const tp = r.rps / bare.rps;
     const perRound = ms[k]!.roundRps.map((x, i) => (x / ms[1]!.roundRps[i]!).toFixed(2)).join(" ");
     const cell = (s: string, ok: boolean): string => `${s} ${ok ? "ok" : "MISS"}`.padEnd(19);
-    console.log(`${r.name.padEnd(17)} | ${cell(ratio(r.p50 - direct.p50, bareAdded50), bareAdded50 > 0 && a50 <= 1.3)} | ${cell(ratio(r.p99 - direct.p99, bareAdded99), bareAdded99 > 0 && a99 <= 1.5)} | ${cell(`${tp.toFixed(2)}x`, tp >= 0.8).padEnd(20)} | ${perRound}`);
+    console.log(
+      `${r.name.padEnd(17)} | ${cell(ratio(r.p50 - direct.p50, bareAdded50), bareAdded50 > 0 && a50 <= 1.3)} | ${cell(ratio(r.p99 - direct.p99, bareAdded99), bareAdded99 > 0 && a99 <= 1.5)} | ${cell(`${tp.toFixed(2)}x`, tp >= 0.8).padEnd(20)} | ${perRound}`,
+    );
   }
 }
 

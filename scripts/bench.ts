@@ -53,19 +53,37 @@ const lines = Number(values.lines ?? 1_000_000);
 console.log(`distillwatch bench — ${new Date().toISOString()} — node ${process.version}\n`);
 
 const sim = await benchSimulate();
-console.log(`simulate: ${fmt(sim.perSecond)} exchanges/s written (${fmt(sim.exchanges)} in ${sim.seconds.toFixed(2)} s; target ≥ 200,000/s)`);
+console.log(
+  `simulate: ${fmt(sim.perSecond)} exchanges/s written (${fmt(sim.exchanges)} in ${sim.seconds.toFixed(2)} s; target ≥ 200,000/s)`,
+);
 const content = benchContent();
-console.log(`content model, one thread: ${content.cpuUs.toFixed(1)} µs CPU per ~${Math.round(content.meanPromptChars)}-char prompt; ${content.long.cpuUs.toFixed(1)} µs CPU per ~${Math.round(content.long.meanPromptChars)}-char prompt (target ≤ 8 µs)`);
+console.log(
+  `content model, one thread: ${content.cpuUs.toFixed(1)} µs CPU per ~${Math.round(content.meanPromptChars)}-char prompt; ${content.long.cpuUs.toFixed(1)} µs CPU per ~${Math.round(content.long.meanPromptChars)}-char prompt (target ≤ 8 µs)`,
+);
 
 // Traffic with realistic prompts: the medium scenario, scaled to the requested line count.
 const scale = lines / 1_000_000;
 const simDir = join(dir, "sim");
-const simSeconds = run(["simulate", "--scenario", values.scenario ?? "medium", "--seed", "11", "--out", simDir, "--scale", String(scale)]);
+const simSeconds = run([
+  "simulate",
+  "--scenario",
+  values.scenario ?? "medium",
+  "--seed",
+  "11",
+  "--out",
+  simDir,
+  "--scale",
+  String(scale),
+]);
 const file = join(simDir, "exchanges.jsonl");
 const bytes = statSync(file).size;
 const fl = floor(file);
-console.log(`\ninput: ${fmt(fl.lines)} lines, ${(bytes / fl.lines).toFixed(0)} bytes/line (simulated in ${simSeconds.toFixed(1)} s)`);
-console.log(`floor (one thread: newline scan + JSON.parse): ${fl.seconds.toFixed(2)} s = ${fmt(fl.lines / fl.seconds)} lines/s`);
+console.log(
+  `\ninput: ${fmt(fl.lines)} lines, ${(bytes / fl.lines).toFixed(0)} bytes/line (simulated in ${simSeconds.toFixed(1)} s)`,
+);
+console.log(
+  `floor (one thread: newline scan + JSON.parse): ${fl.seconds.toFixed(2)} s = ${fmt(fl.lines / fl.seconds)} lines/s`,
+);
 const outDir = join(dir, "out");
 const an = run(["analyze", file, "--out", outDir, "--quiet"]);
 const summary = JSON.parse(readFileSync(join(outDir, "summary.json"), "utf8")) as {
@@ -75,9 +93,13 @@ const summary = JSON.parse(readFileSync(join(outDir, "summary.json"), "utf8")) a
   throughput: { threads: number };
   stages_ms: Record<string, number>;
 };
-console.log(`analyze (CLI, ${summary.throughput.threads} worker threads, incl. start-up and outputs): ${an.toFixed(2)} s = ${fmt(summary.events.exchanges / an)} exchanges/s`);
+console.log(
+  `analyze (CLI, ${summary.throughput.threads} worker threads, incl. start-up and outputs): ${an.toFixed(2)} s = ${fmt(summary.events.exchanges / an)} exchanges/s`,
+);
 console.log(`  stages (ms): ${JSON.stringify(summary.stages_ms)}`);
 console.log(`  ratio analyze time / floor time: ${(an / fl.seconds).toFixed(2)}× (target ≤ 2.0×)`);
 console.log(`  peak RSS: ${summary.state.max_rss_mb} MB (target < 1,024 MB)`);
-console.log(`  state per account: ${summary.state.per_account_bytes} bytes over ${fmt(summary.accounts.total)} accounts (target ≤ 1,536), plus fixed template tables of ${(summary.state.template_table_bytes / 1048576).toFixed(0)} MB`);
+console.log(
+  `  state per account: ${summary.state.per_account_bytes} bytes over ${fmt(summary.accounts.total)} accounts (target ≤ 1,536), plus fixed template tables of ${(summary.state.template_table_bytes / 1048576).toFixed(0)} MB`,
+);
 rmSync(dir, { recursive: true, force: true });

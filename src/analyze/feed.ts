@@ -44,7 +44,12 @@ function toRow(engine: Engine, it: PreparedExchange): ExchangeRow {
 }
 
 /** Stores and ingests `items`; a repeated id (already in the store) has no further effect. */
-export async function feedExchanges(engine: Engine, store: Store, items: PreparedExchange[], stats: FeedStats): Promise<void> {
+export async function feedExchanges(
+  engine: Engine,
+  store: Store,
+  items: PreparedExchange[],
+  stats: FeedStats,
+): Promise<void> {
   if (items.length === 0) return;
   const t0 = performance.now();
   const rows = items.map((it) => toRow(engine, it));
@@ -61,7 +66,11 @@ export async function feedExchanges(engine: Engine, store: Store, items: Prepare
     const row = rows[i]!;
     const f = it.facts;
     if (stats.firstEvent === null || f.ts < stats.firstEvent) stats.firstEvent = f.ts;
-    engine.ingest(f, { content: it.content, templateKeys: it.templateKeys, templateId: row.template ? Number.parseInt(row.template, 16) : 0 });
+    engine.ingest(f, {
+      content: it.content,
+      templateKeys: it.templateKeys,
+      templateId: row.template ? Number.parseInt(row.template, 16) : 0,
+    });
     stats.exchanges += 1;
     if (it.sampled) samples.push(toSample(it, row));
   }
@@ -75,7 +84,13 @@ export async function feedExchanges(engine: Engine, store: Store, items: Prepare
  * Like `feedExchanges`, for a store that started empty: ids are deduplicated in memory and the
  * rows are handed to a sink (a writer thread) without waiting for the database.
  */
-export async function feedExchangesFast(engine: Engine, ids: IdSet, sink: RowSink, items: PreparedExchange[], stats: FeedStats): Promise<void> {
+export async function feedExchangesFast(
+  engine: Engine,
+  ids: IdSet,
+  sink: RowSink,
+  items: PreparedExchange[],
+  stats: FeedStats,
+): Promise<void> {
   if (items.length === 0) return;
   const t0 = performance.now();
   const rows: ExchangeRow[] = [];
@@ -89,7 +104,11 @@ export async function feedExchangesFast(engine: Engine, ids: IdSet, sink: RowSin
     const row = toRow(engine, it);
     rows.push(row);
     if (stats.firstEvent === null || f.ts < stats.firstEvent) stats.firstEvent = f.ts;
-    engine.ingest(f, { content: it.content, templateKeys: it.templateKeys, templateId: row.template ? Number.parseInt(row.template, 16) : 0 });
+    engine.ingest(f, {
+      content: it.content,
+      templateKeys: it.templateKeys,
+      templateId: row.template ? Number.parseInt(row.template, 16) : 0,
+    });
     stats.exchanges += 1;
     if (it.sampled) samples.push(toSample(it, row));
   }
@@ -102,5 +121,13 @@ export async function feedExchangesFast(engine: Engine, ids: IdSet, sink: RowSin
 function toSample(it: PreparedExchange, row: ExchangeRow): EvidenceSample {
   const f = it.facts;
   const prompt = f.opener ? `${f.opener}\n\n[…]\n\n${f.prompt}` : f.prompt;
-  return { account: f.account, exchangeId: f.id, ts: f.ts, system: f.system || undefined, prompt, output: f.output, template: row.template };
+  return {
+    account: f.account,
+    exchangeId: f.id,
+    ts: f.ts,
+    system: f.system || undefined,
+    prompt,
+    output: f.output,
+    template: row.template,
+  };
 }

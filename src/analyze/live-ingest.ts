@@ -15,7 +15,11 @@ export interface LiveIngestResult {
 }
 
 /** Creates a function that ingests one batch of JSONL lines into `engine` and `store`. */
-export function createLiveIngest(engine: Engine, store: Store, samplesPerAccount: number): (lines: string[]) => Promise<LiveIngestResult> {
+export function createLiveIngest(
+  engine: Engine,
+  store: Store,
+  samplesPerAccount: number,
+): (lines: string[]) => Promise<LiveIngestResult> {
   const preparer = new BatchPreparer(loadContentModel(), undefined, samplesPerAccount);
   let queue = Promise.resolve();
   const run = async (lines: string[]): Promise<LiveIngestResult> => {
@@ -25,10 +29,15 @@ export function createLiveIngest(engine: Engine, store: Store, samplesPerAccount
     await feedExchanges(engine, store, items, stats);
     const touched = new Set(items.map((i) => i.facts.account));
     const verdicts = [...touched].flatMap((a) => engine.verdict(a) ?? []);
-    for (const c of engine.campaigns()) for (const a of c.accounts) if (!touched.has(a)) verdicts.push(engine.verdict(a)!);
+    for (const c of engine.campaigns())
+      for (const a of c.accounts) if (!touched.has(a)) verdicts.push(engine.verdict(a)!);
     await store.putAccounts(verdicts);
     await store.replaceCampaigns(engine.campaigns());
-    return { accepted: stats.exchanges, duplicates: stats.duplicates, rejected: batch.rejected.map((r) => ({ line: r.line, reason: r.reason })) };
+    return {
+      accepted: stats.exchanges,
+      duplicates: stats.duplicates,
+      rejected: batch.rejected.map((r) => ({ line: r.line, reason: r.reason })),
+    };
   };
   // Batches are applied one at a time, in arrival order, so the engine sees one stream.
   return (lines) => {

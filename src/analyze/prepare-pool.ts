@@ -22,24 +22,45 @@ interface Pending {
 }
 
 /** Creates the pool; `threads: 0` forces inline preparation. */
-export function createPreparePool(opts: { format?: string; samplesPerAccount: number; threads?: number }): PreparePool {
+export function createPreparePool(opts: {
+  format?: string;
+  samplesPerAccount: number;
+  threads?: number;
+}): PreparePool {
   const script = fileURLToPath(new URL("./prepare-worker.js", import.meta.url));
   const wanted = opts.threads ?? Math.max(1, Math.min(4, cpus().length));
   if (wanted === 0 || !existsSync(script)) {
     const preparer = new BatchPreparer(loadContentModel(), opts.format, opts.samplesPerAccount);
-    return { threads: 0, submit: async (file, batch) => preparer.prepare(file, batch), close: async () => {} };
+    return {
+      threads: 0,
+      submit: async (file, batch) => preparer.prepare(file, batch),
+      close: async () => {},
+    };
   }
-  const workers = Array.from({ length: wanted }, () => new Worker(script, { workerData: { format: opts.format, samplesPerAccount: opts.samplesPerAccount } }));
+  const workers = Array.from(
+    { length: wanted },
+    () =>
+      new Worker(script, { workerData: { format: opts.format, samplesPerAccount: opts.samplesPerAccount } }),
+  );
   const pending = new Map<number, Pending>();
   let seq = 0;
   for (const w of workers) {
-    w.on("message", (m: { seq: number; result?: PreparedBatch; error?: { message: string; code?: string } }) => {
-      const p = pending.get(m.seq);
-      pending.delete(m.seq);
-      if (!p) return;
-      if (m.result) p.resolve(m.result);
-      else p.reject(new DistillwatchError(m.error?.code === "usage" ? "usage" : "internal", m.error?.message ?? "worker failed"));
-    });
+    w.on(
+      "message",
+      (m: { seq: number; result?: PreparedBatch; error?: { message: string; code?: string } }) => {
+        const p = pending.get(m.seq);
+        pending.delete(m.seq);
+        if (!p) return;
+        if (m.result) p.resolve(m.result);
+        else
+          p.reject(
+            new DistillwatchError(
+              m.error?.code === "usage" ? "usage" : "internal",
+              m.error?.message ?? "worker failed",
+            ),
+          );
+      },
+    );
     w.on("error", (e) => {
       for (const p of pending.values()) p.reject(e);
       pending.clear();

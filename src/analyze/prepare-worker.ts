@@ -15,6 +15,9 @@ parentPort?.on("message", (msg: { seq: number; file: string; batch: LineBatch })
   try {
     parentPort?.postMessage({ seq: msg.seq, result: preparer.prepare(msg.file, msg.batch) });
   } catch (e) {
-    parentPort?.postMessage({ seq: msg.seq, error: { message: (e as Error).message, code: (e as { code?: string }).code } });
+    parentPort?.postMessage({
+      seq: msg.seq,
+      error: { message: (e as Error).message, code: (e as { code?: string }).code },
+    });
   }
 });

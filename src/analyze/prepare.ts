@@ -46,7 +46,8 @@ export class BatchPreparer {
     if (!decoder) this.decoders.set(file, (decoder = new LineDecoder(file, this.format)));
     const exchanges: Exchange[] = [];
     const rejected: Rejection[] = [];
-    for (let i = 0; i < batch.lines.length; i++) decoder.decode(batch.lines[i]!, batch.firstLine + i, exchanges, rejected);
+    for (let i = 0; i < batch.lines.length; i++)
+      decoder.decode(batch.lines[i]!, batch.firstLine + i, exchanges, rejected);
     const items: PreparedExchange[] = [];
     for (const e of exchanges) {
       const facts = toFacts(e);

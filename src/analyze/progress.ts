@@ -11,7 +11,12 @@ export interface Progress {
 export function createProgress(totalBytes: number, enabled = process.stderr.isTTY === true): Progress {
   if (!enabled || totalBytes <= 0) return { update() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: "analyze |{bar}| {percentage}% | {exchanges} exchanges | {rate} exch/s | ETA {eta_formatted}", hideCursor: true, etaBuffer: 50 },
+    {
+      stream: process.stderr,
+      format: "analyze |{bar}| {percentage}% | {exchanges} exchanges | {rate} exch/s | ETA {eta_formatted}",
+      hideCursor: true,
+      etaBuffer: 50,
+    },
     cliProgress.Presets.shades_classic,
   );
   const start = Date.now();

@@ -44,7 +44,8 @@ export interface AnalyzeResult {
 const INFLIGHT_PER_THREAD = 3;
 
 function checkInputs(files: string[]): number {
-  if (files.length === 0) throw new DistillwatchError("usage", "analyze needs at least one input file (or - for stdin)");
+  if (files.length === 0)
+    throw new DistillwatchError("usage", "analyze needs at least one input file (or - for stdin)");
   let total = 0;
   for (const f of files) {
     if (f === "-") continue;
@@ -74,7 +75,11 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
   const engine = createEngine(opts.config);
   // Worker threads pay off only past start-up (each loads the content model): small inputs run inline.
   const threads = opts.threads ?? (totalBytes > 0 && totalBytes < 32 * 1024 * 1024 ? 0 : undefined);
-  const pool = createPreparePool({ format: opts.format, samplesPerAccount: opts.config.engine.samplesPerAccount, threads });
+  const pool = createPreparePool({
+    format: opts.format,
+    samplesPerAccount: opts.config.engine.samplesPerAccount,
+    threads,
+  });
   const rejectedOut = new JsonlWriter(join(outDir, "rejected.jsonl"));
   const reorder = new ReorderBuffer<PreparedExchange>(opts.config.engine.reorderBuffer);
   const progress = createProgress(totalBytes, opts.progress);
@@ -94,7 +99,8 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
   const startedEmpty = (await store.countExchanges()) === 0;
   const ids = new IdSet();
   const sink = startedEmpty ? createRowSink(dbPath, store) : undefined;
-  const feed = (items: PreparedExchange[]) => (sink ? feedExchangesFast(engine, ids, sink, items, fed) : feedExchanges(engine, store, items, fed));
+  const feed = (items: PreparedExchange[]) =>
+    sink ? feedExchangesFast(engine, ids, sink, items, fed) : feedExchanges(engine, store, items, fed);
 
   try {
     for (const file of opts.files) {
@@ -114,9 +120,13 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
         bytesDone = Math.max(bytesDone, b.bytesRead);
         progress.update(bytesDone, fed.exchanges);
       };
-      for await (const batch of readLines(file, { batchLines: 1024, onFault: (f) => faults.push({ file, line: f.line, reason: f.reason, text: "" }) })) {
+      for await (const batch of readLines(file, {
+        batchLines: 1024,
+        onFault: (f) => faults.push({ file, line: f.line, reason: f.reason, text: "" }),
+      })) {
         inflight.push(pool.submit(file, batch));
-        if (inflight.length >= Math.max(2, pool.threads * INFLIGHT_PER_THREAD)) await handle(inflight.shift()!);
+        if (inflight.length >= Math.max(2, pool.threads * INFLIGHT_PER_THREAD))
+          await handle(inflight.shift()!);
       }
       while (inflight.length) await handle(inflight.shift()!);
       for (const f of faults) {
@@ -143,7 +153,20 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
     t.output += performance.now() - o0;
     Object.assign(counts, { exchanges: fed.exchanges, duplicates: fed.duplicates });
     Object.assign(t, { engine: fed.engineMs, store: fed.storeMs });
-    const summary = buildSummary({ opts, counts, late: reorder.late, formats: [...formats], verdicts, campaigns, stats: engine.stats(), tableBytes: engine.tableBytes, timings: t, started, threads: pool.threads, firstEvent: fed.firstEvent });
+    const summary = buildSummary({
+      opts,
+      counts,
+      late: reorder.late,
+      formats: [...formats],
+      verdicts,
+      campaigns,
+      stats: engine.stats(),
+      tableBytes: engine.tableBytes,
+      timings: t,
+      started,
+      threads: pool.threads,
+      firstEvent: fed.firstEvent,
+    });
     await store.setMeta("last_summary", JSON.stringify(summary));
     writeSummary(join(outDir, "summary.json"), summary);
     const reportPath = join(outDir, "report.html");
@@ -157,7 +180,11 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
   }
 }
 
-async function writeVerdicts(engine: Engine, store: Store, path: string): Promise<{ attack: number; review: number; benign: number }> {
+async function writeVerdicts(
+  engine: Engine,
+  store: Store,
+  path: string,
+): Promise<{ attack: number; review: number; benign: number }> {
   const out = new JsonlWriter(path);
   const tally = { attack: 0, review: 0, benign: 0 };
   let batch: AccountVerdict[] = [];

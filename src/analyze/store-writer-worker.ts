@@ -5,15 +5,18 @@ import { openSqliteStore } from "../store/index.js";
 import type { EvidenceSample, ExchangeRow } from "../store/index.js";
 
 const store = openSqliteStore((workerData as { file: string }).file);
-parentPort?.on("message", (m: { seq: number; rows?: ExchangeRow[]; samples?: EvidenceSample[]; close?: boolean }) => {
-  void (async () => {
-    try {
-      if (m.rows?.length) await store.insertExchanges(m.rows);
-      if (m.samples?.length) await store.addSamples(m.samples);
-      if (m.close) await store.close();
-      parentPort?.postMessage({ seq: m.seq });
-    } catch (e) {
-      parentPort?.postMessage({ seq: m.seq, error: (e as Error).message });
-    }
-  })();
-});
+parentPort?.on(
+  "message",
+  (m: { seq: number; rows?: ExchangeRow[]; samples?: EvidenceSample[]; close?: boolean }) => {
+    void (async () => {
+      try {
+        if (m.rows?.length) await store.insertExchanges(m.rows);
+        if (m.samples?.length) await store.addSamples(m.samples);
+        if (m.close) await store.close();
+        parentPort?.postMessage({ seq: m.seq });
+      } catch (e) {
+        parentPort?.postMessage({ seq: m.seq, error: (e as Error).message });
+      }
+    })();
+  },
+);

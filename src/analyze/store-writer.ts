@@ -36,7 +36,9 @@ export function createRowSink(file: string, store: Store, maxPending = 8): RowSi
     const p = pending.get(m.seq);
     pending.delete(m.seq);
     if (m.error) failure ??= new DistillwatchError("internal", `store writer: ${m.error}`);
-    if (p) (m.error ? p.reject(failure!) : p.resolve());
+    if (!p) return;
+    if (m.error) p.reject(failure!);
+    else p.resolve();
   });
   worker.on("error", (e) => {
     failure ??= e;

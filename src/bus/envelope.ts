@@ -10,7 +10,12 @@ const envelopeSchema = z.looseObject({
   facts: z.looseObject({ id: z.string().min(1), ts: z.number().finite(), account: z.string().min(1) }),
   content: z.object({ scores: z.record(z.string(), z.number()), capability: z.string() }),
   template: z.number().int().nonnegative(),
-  use: z.object({ accounts: z.number().int().nonnegative(), uses: z.number().int().nonnegative(), harvest: z.number(), newForAccount: z.boolean() }),
+  use: z.object({
+    accounts: z.number().int().nonnegative(),
+    uses: z.number().int().nonnegative(),
+    harvest: z.number(),
+    newForAccount: z.boolean(),
+  }),
   sampled: z.boolean(),
 });
 

@@ -5,7 +5,9 @@ import { partitionOf, partitionsFor } from "./partition.js";
 describe("partitionOf", () => {
   it("keeps accounts in the partitions they had when the cluster format was fixed", () => {
     // Pinned values: a changed hash would move accounts away from the workers holding their state.
-    expect(["acct_709fb0e38b", "acct_1", "org-42/user@example.com"].map((a) => partitionOf(a, 16))).toEqual([2, 9, 2]);
+    expect(["acct_709fb0e38b", "acct_1", "org-42/user@example.com"].map((a) => partitionOf(a, 16))).toEqual([
+      2, 9, 2,
+    ]);
   });
 
   it("spreads accounts over every partition", () => {

@@ -9,7 +9,8 @@ export function partitionOf(account: string, partitions: number): number {
 
 /** Partitions worker `index` of `count` owns: p with p % count == index. */
 export function partitionsFor(index: number, count: number, partitions: number): number[] {
-  if (!(count > 0 && index >= 0 && index < count)) throw new Error(`worker index ${index} out of range 0..${count - 1}`);
+  if (!(count > 0 && index >= 0 && index < count))
+    throw new Error(`worker index ${index} out of range 0..${count - 1}`);
   const out: number[] = [];
   for (let p = index; p < partitions; p += count) out.push(p);
   return out;

@@ -2,7 +2,8 @@ import { loadConfig } from "../config/index.js";
 import { runAnalyze } from "../analyze/run-analyze.js";
 import { numberFlag, parseCommand, required } from "./args.js";
 
-export const analyzeUsage = "distillwatch analyze FILE... --out DIR [--db FILE] [--config FILE] [--format NAME] [--threads N] [--quiet]";
+export const analyzeUsage =
+  "distillwatch analyze FILE... --out DIR [--db FILE] [--config FILE] [--format NAME] [--threads N] [--quiet]";
 
 /** `distillwatch analyze`. */
 export async function analyzeCommand(argv: string[]): Promise<void> {

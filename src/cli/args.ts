@@ -5,9 +5,16 @@ import { DistillwatchError } from "../errors.js";
 /** Parses a subcommand's argv; throws a usage error naming the bad flag. */
 export function parseCommand<T extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: T) {
   try {
-    return parseArgs({ args: argv, options: { ...options, debug: { type: "boolean" }, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: argv,
+      options: { ...options, debug: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (cause) {
-    throw new DistillwatchError("usage", (cause as Error).message.split("\n")[0] ?? "bad arguments", { cause });
+    throw new DistillwatchError("usage", (cause as Error).message.split("\n")[0] ?? "bad arguments", {
+      cause,
+    });
   }
 }
 
@@ -24,6 +31,7 @@ export function numberFlag(v: unknown, flag: string, fallback?: number): number 
     return fallback;
   }
   const n = Number(v);
-  if (!Number.isFinite(n)) throw new DistillwatchError("usage", `--${flag} must be a number, got ${String(v)}`);
+  if (!Number.isFinite(n))
+    throw new DistillwatchError("usage", `--${flag} must be a number, got ${String(v)}`);
   return n;
 }

@@ -25,7 +25,17 @@ const readJsonl = (p: string) =>
 
 describe("distillwatch CLI", () => {
   beforeAll(() => {
-    const r = cli("simulate", "--scenario", "small", "--seed", "3", "--scale", "0.4", "--out", join(dir, "sim"));
+    const r = cli(
+      "simulate",
+      "--scenario",
+      "small",
+      "--seed",
+      "3",
+      "--scale",
+      "0.4",
+      "--out",
+      join(dir, "sim"),
+    );
     expect(r.code, r.stderr).toBe(0);
   });
 
@@ -33,7 +43,8 @@ describe("distillwatch CLI", () => {
     const a = cli("analyze", join(dir, "sim", "exchanges.jsonl"), "--out", join(dir, "out"));
     expect(a.code, a.stderr).toBe(0);
     expect(a.stdout).toMatch(/report: .*report\.html/);
-    for (const f of ["accounts.jsonl", "campaigns.jsonl", "summary.json", "report.html", "rejected.jsonl"]) expect(existsSync(join(dir, "out", f))).toBe(true);
+    for (const f of ["accounts.jsonl", "campaigns.jsonl", "summary.json", "report.html", "rejected.jsonl"])
+      expect(existsSync(join(dir, "out", f))).toBe(true);
     const accounts = readJsonl(join(dir, "out", "accounts.jsonl"));
     const truth = readJsonl(join(dir, "sim", "truth.jsonl"));
     expect(accounts.length).toBe(truth.length);
@@ -47,13 +58,18 @@ describe("distillwatch CLI", () => {
     const e = cli("eval", "--truth", join(dir, "sim", "truth.jsonl"), "--result", join(dir, "out"));
     expect(e.code, e.stderr).toBe(0);
     expect(e.stdout).toMatch(/precision/i);
-    const j = JSON.parse(cli("eval", "--truth", join(dir, "sim", "truth.jsonl"), "--result", join(dir, "out"), "--json").stdout) as { accounts: { precision: number; recall: number } };
+    const j = JSON.parse(
+      cli("eval", "--truth", join(dir, "sim", "truth.jsonl"), "--result", join(dir, "out"), "--json").stdout,
+    ) as { accounts: { precision: number; recall: number } };
     expect(j.accounts.recall).toBeGreaterThan(0.5);
     expect(j.accounts.precision).toBeGreaterThan(0.5);
   });
 
   it("keeps exactly the valid exchanges of a file with broken lines and names each bad line", () => {
-    const good = readFileSync(join(dir, "sim", "exchanges.jsonl"), "utf8").split("\n").filter(Boolean).slice(0, 2000);
+    const good = readFileSync(join(dir, "sim", "exchanges.jsonl"), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .slice(0, 2000);
     const lines: string[] = [];
     const bad: number[] = [];
     good.forEach((l, i) => {
@@ -75,7 +91,9 @@ describe("distillwatch CLI", () => {
     const r = cli("analyze", p, "--out", join(dir, "broken"));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/rejected .*broken\.jsonl\.gz:\d+: /);
-    const summary = JSON.parse(readFileSync(join(dir, "broken", "summary.json"), "utf8")) as { events: { exchanges: number; rejected: number; duplicates: number } };
+    const summary = JSON.parse(readFileSync(join(dir, "broken", "summary.json"), "utf8")) as {
+      events: { exchanges: number; rejected: number; duplicates: number };
+    };
     expect(summary.events.exchanges).toBe(good.length);
     expect(summary.events.duplicates).toBe(1);
     const rejected = readJsonl(join(dir, "broken", "rejected.jsonl"));
@@ -99,7 +117,10 @@ describe("distillwatch CLI", () => {
     writeFileSync(p, records.map((r) => JSON.stringify(r)).join("\n") + "\n");
     const r = cli("analyze", p, "--out", join(dir, `fmt-${format}`), "--quiet");
     expect(r.code, r.stderr).toBe(0);
-    const summary = JSON.parse(readFileSync(join(dir, `fmt-${format}`, "summary.json"), "utf8")) as { formats: string[]; events: { exchanges: number } };
+    const summary = JSON.parse(readFileSync(join(dir, `fmt-${format}`, "summary.json"), "utf8")) as {
+      formats: string[];
+      events: { exchanges: number };
+    };
     expect(summary.formats).toEqual([format]);
     expect(expected).toBeGreaterThan(0);
     expect(summary.events.exchanges).toBe(expected);

@@ -5,7 +5,16 @@ export const evalUsage = "distillwatch eval --truth FILE --result DIR [--truth-e
 
 /** `distillwatch eval`. */
 export async function evalCommand(argv: string[]): Promise<void> {
-  const { values } = parseCommand(argv, { truth: { type: "string" }, result: { type: "string" }, "truth-exchanges": { type: "string" }, json: { type: "boolean" } });
-  const report = await runEvaluation({ truthFile: required(values.truth, "truth"), resultDir: required(values.result, "result"), truthExchangesFile: values["truth-exchanges"] });
+  const { values } = parseCommand(argv, {
+    truth: { type: "string" },
+    result: { type: "string" },
+    "truth-exchanges": { type: "string" },
+    json: { type: "boolean" },
+  });
+  const report = await runEvaluation({
+    truthFile: required(values.truth, "truth"),
+    resultDir: required(values.result, "result"),
+    truthExchangesFile: values["truth-exchanges"],
+  });
   process.stdout.write(values.json ? JSON.stringify(report) + "\n" : formatEvalTable(report) + "\n");
 }

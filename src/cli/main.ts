@@ -15,19 +15,53 @@ import { workerCommand, workerUsage } from "./worker-command.js";
 type Command = { run: (argv: string[]) => Promise<void>; usage: string; about: string };
 
 const commands: Record<string, Command> = {
-  analyze: { run: analyzeCommand, usage: analyzeUsage, about: "analyze exchange logs; write verdicts, campaigns, summary and report" },
-  demo: { run: demoCommand, usage: "distillwatch demo [--out DIR]", about: "simulate a built-in sample of traffic, analyze it and show the top campaigns" },
-  simulate: { run: simulateCommand, usage: simulateUsage, about: "write simulated traffic with ground truth" },
+  analyze: {
+    run: analyzeCommand,
+    usage: analyzeUsage,
+    about: "analyze exchange logs; write verdicts, campaigns, summary and report",
+  },
+  demo: {
+    run: demoCommand,
+    usage: "distillwatch demo [--out DIR]",
+    about: "simulate a built-in sample of traffic, analyze it and show the top campaigns",
+  },
+  simulate: {
+    run: simulateCommand,
+    usage: simulateUsage,
+    about: "write simulated traffic with ground truth",
+  },
   eval: { run: evalCommand, usage: evalUsage, about: "score an analysis against ground truth" },
-  gateway: { run: gatewayCommand, usage: gatewayUsage, about: "inline OpenAI/Anthropic-compatible gateway enforcing the policy on live traffic" },
-  publish: { run: publishCommand, usage: publishUsage, about: "publish exchange logs to the cluster stream (NATS JetStream)" },
-  worker: { run: workerCommand, usage: workerUsage, about: "cluster worker: consume stream partitions, dedupe through PostgreSQL, score accounts" },
-  coordinator: { run: coordinatorCommand, usage: coordinatorUsage, about: "cluster coordinator: cross-account linkage and campaigns over the shared store" },
-  serve: { run: serveCommand, usage: serveUsage, about: "REST API and analyst dashboard over a store (admin key from DISTILLWATCH_ADMIN_KEY)" },
+  gateway: {
+    run: gatewayCommand,
+    usage: gatewayUsage,
+    about: "inline OpenAI/Anthropic-compatible gateway enforcing the policy on live traffic",
+  },
+  publish: {
+    run: publishCommand,
+    usage: publishUsage,
+    about: "publish exchange logs to the cluster stream (NATS JetStream)",
+  },
+  worker: {
+    run: workerCommand,
+    usage: workerUsage,
+    about: "cluster worker: consume stream partitions, dedupe through PostgreSQL, score accounts",
+  },
+  coordinator: {
+    run: coordinatorCommand,
+    usage: coordinatorUsage,
+    about: "cluster coordinator: cross-account linkage and campaigns over the shared store",
+  },
+  serve: {
+    run: serveCommand,
+    usage: serveUsage,
+    about: "REST API and analyst dashboard over a store (admin key from DISTILLWATCH_ADMIN_KEY)",
+  },
 };
 
 function help(): string {
-  return `distillwatch — detect, attribute and stop LLM distillation campaigns\n\nusage:\n${Object.values(commands)
+  return `distillwatch — detect, attribute and stop LLM distillation campaigns\n\nusage:\n${Object.values(
+    commands,
+  )
     .map((c) => `  ${c.usage}\n      ${c.about}`)
     .join("\n")}\n`;
 }

@@ -7,15 +7,27 @@ export const publishUsage = "distillwatch publish FILE... [--config FILE] [--for
 
 /** `distillwatch publish`: validates exchange logs and publishes them to the cluster stream. */
 export async function publishCommand(argv: string[]): Promise<void> {
-  const { values, positionals } = parseCommand(argv, { config: { type: "string" }, format: { type: "string" }, threads: { type: "string" } });
+  const { values, positionals } = parseCommand(argv, {
+    config: { type: "string" },
+    format: { type: "string" },
+    threads: { type: "string" },
+  });
   if (positionals.length === 0) throw new DistillwatchError("usage", "publish needs at least one input file");
   const config = loadConfig(values.config);
   const bus = await openBus(config);
   try {
     const t0 = performance.now();
-    const s = await publishFiles({ files: positionals, config, bus, format: values.format, threads: values.threads === undefined ? undefined : numberFlag(values.threads, "threads") });
+    const s = await publishFiles({
+      files: positionals,
+      config,
+      bus,
+      format: values.format,
+      threads: values.threads === undefined ? undefined : numberFlag(values.threads, "threads"),
+    });
     const secs = (performance.now() - t0) / 1000;
-    process.stdout.write(`published ${s.published} exchanges to ${config.cluster.stream} (${s.duplicates} duplicates, ${s.rejected} rejected lines) in ${secs.toFixed(1)} s\n`);
+    process.stdout.write(
+      `published ${s.published} exchanges to ${config.cluster.stream} (${s.duplicates} duplicates, ${s.rejected} rejected lines) in ${secs.toFixed(1)} s\n`,
+    );
   } finally {
     await bus.close();
   }

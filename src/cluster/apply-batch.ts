@@ -24,7 +24,12 @@ export function newBatchStats(): BatchStats {
 }
 
 /** Stores and folds a batch; returns the accounts whose state changed. Acks are the caller's. */
-export async function applyBatch(store: Store, state: PartitionState, deliveries: Delivery[], stats: BatchStats): Promise<Set<AccountState>> {
+export async function applyBatch(
+  store: Store,
+  state: PartitionState,
+  deliveries: Delivery[],
+  stats: BatchStats,
+): Promise<Set<AccountState>> {
   const envelopes: ExchangeEnvelope[] = [];
   const redelivered: boolean[] = [];
   for (const d of deliveries) {
@@ -60,7 +65,10 @@ export async function applyBatch(store: Store, state: PartitionState, deliveries
       changed.add(state.fold(e));
       stats.processed += 1;
       if (e.sampled) samples.push(toSample(e));
-    } else if (redelivered[i] && (await isUnfolded(store, state, a, freshLeft.get(a) ?? 0, suspects.get(a) ?? 0, stored))) {
+    } else if (
+      redelivered[i] &&
+      (await isUnfolded(store, state, a, freshLeft.get(a) ?? 0, suspects.get(a) ?? 0, stored))
+    ) {
       changed.add(state.fold(e));
       stats.recovered += 1;
       if (e.sampled) samples.push(toSample(e));
@@ -76,7 +84,14 @@ export async function applyBatch(store: Store, state: PartitionState, deliveries
 }
 
 /** Whether the store holds a row of `account` that its state has not counted yet. */
-async function isUnfolded(store: Store, state: PartitionState, account: string, freshLeft: number, suspects: number, stored: Map<string, number>): Promise<boolean> {
+async function isUnfolded(
+  store: Store,
+  state: PartitionState,
+  account: string,
+  freshLeft: number,
+  suspects: number,
+  stored: Map<string, number>,
+): Promise<boolean> {
   const counted = state.accounts.get(account)?.profile.n ?? 0;
   let rows = stored.get(account);
   if (rows === undefined) {

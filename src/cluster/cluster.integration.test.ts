@@ -18,7 +18,14 @@ import { partitionsFor } from "../bus/index.js";
 import { isCI } from "../config/index.js";
 import { runSimulation } from "../simulate/index.js";
 import type { AccountVerdict, Campaign } from "../scoring/index.js";
-import { coordinateOnce, DecisionPublisher, openBus, openSharedStore, publishFiles, runWorker } from "./index.js";
+import {
+  coordinateOnce,
+  DecisionPublisher,
+  openBus,
+  openSharedStore,
+  publishFiles,
+  runWorker,
+} from "./index.js";
 import { dropTestCluster, servicesUnreachable, testCluster } from "./test-services.js";
 
 const reason = await servicesUnreachable();
@@ -46,10 +53,13 @@ describe.skipIf(skip !== undefined)("cluster workers", () => {
   it("reach the same verdicts and campaigns as the single-process analysis", async () => {
     const single = await runAnalyze({ files: [file], outDir: join(dir, "single"), config, threads: 0 });
     const singleAccounts = new Map(
-      readFileSync(join(dir, "single", "accounts.jsonl"), "utf8").split("\n").filter(Boolean).map((l) => {
-        const v = JSON.parse(l) as { account: string; score: number; verdict: string; requests: number };
-        return [v.account, v] as const;
-      }),
+      readFileSync(join(dir, "single", "accounts.jsonl"), "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => {
+          const v = JSON.parse(l) as { account: string; score: number; verdict: string; requests: number };
+          return [v.account, v] as const;
+        }),
     );
 
     const bus = await openBus(config);
@@ -60,11 +70,27 @@ describe.skipIf(skip !== undefined)("cluster workers", () => {
     // A gateway's view: every decision published to the KV bucket, with its delay.
     const watchBus = await openBus(config);
     const decisions = new Map<string, { verdict: string; lagMs: number }>();
-    const stopWatch = await watchBus.watchDecisions((u) => decisions.set(u.account, { verdict: u.verdict, lagMs: Date.now() - u.at }));
+    const stopWatch = await watchBus.watchDecisions((u) =>
+      decisions.set(u.account, { verdict: u.verdict, lagMs: Date.now() - u.at }),
+    );
 
-    const workers = await Promise.all([0, 1, 2].map((i) => runWorker({ config, schema, partitions: partitionsFor(i, 3, 8), workerId: `w${i}`, snapshotEveryMs: 200 })));
+    const workers = await Promise.all(
+      [0, 1, 2].map((i) =>
+        runWorker({
+          config,
+          schema,
+          partitions: partitionsFor(i, 3, 8),
+          workerId: `w${i}`,
+          snapshotEveryMs: 200,
+        }),
+      ),
+    );
     const deadline = Date.now() + 40_000;
-    while (workers.reduce((n, w) => n + w.stats().processed, 0) < published.published && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    while (
+      workers.reduce((n, w) => n + w.stats().processed, 0) < published.published &&
+      Date.now() < deadline
+    )
+      await new Promise((r) => setTimeout(r, 200));
     await Promise.all(workers.map((w) => w.stop()));
     expect(workers.reduce((n, w) => n + w.stats().processed, 0)).toBe(published.published);
     expect(workers.reduce((n, w) => n + w.stats().duplicates + w.stats().recovered, 0)).toBe(0);
@@ -75,21 +101,32 @@ describe.skipIf(skip !== undefined)("cluster workers", () => {
       const pass = await coordinateOnce(store, config, new DecisionPublisher(store, coordBus));
       expect(pass.exchanges).toBe(published.published);
       expect(await store.countExchanges()).toBe(published.published);
-      const clusterAccounts: AccountVerdict[] = (await store.listAccounts({ limit: 10_000, offset: 0 })).items;
+      const clusterAccounts: AccountVerdict[] = (await store.listAccounts({ limit: 10_000, offset: 0 }))
+        .items;
       expect(clusterAccounts.length).toBe(singleAccounts.size);
       const mismatches = clusterAccounts.filter((v) => {
         const s = singleAccounts.get(v.account);
         return !s || s.verdict !== v.verdict || s.score !== v.score || s.requests !== v.requests;
       });
-      expect(mismatches.slice(0, 5).map((v) => `${v.account}: ${v.verdict} ${v.score} vs ${singleAccounts.get(v.account)?.verdict} ${singleAccounts.get(v.account)?.score}`)).toEqual([]);
+      expect(
+        mismatches
+          .slice(0, 5)
+          .map(
+            (v) =>
+              `${v.account}: ${v.verdict} ${v.score} vs ${singleAccounts.get(v.account)?.verdict} ${singleAccounts.get(v.account)?.score}`,
+          ),
+      ).toEqual([]);
       const clusterCampaigns = (await store.listCampaigns({ limit: 1000, offset: 0 })).items;
       expect(grouping(clusterCampaigns)).toEqual(grouping(single.campaigns));
       const attacks = clusterAccounts.filter((v) => v.verdict === "attack");
       expect(attacks.length).toBeGreaterThan(10);
       // Decisions reach a watcher within seconds.
       const end = Date.now() + 5000;
-      while (attacks.some((v) => decisions.get(v.account)?.verdict !== "attack") && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
-      expect(attacks.filter((v) => decisions.get(v.account)?.verdict !== "attack").map((v) => v.account)).toEqual([]);
+      while (attacks.some((v) => decisions.get(v.account)?.verdict !== "attack") && Date.now() < end)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(
+        attacks.filter((v) => decisions.get(v.account)?.verdict !== "attack").map((v) => v.account),
+      ).toEqual([]);
       expect(Math.max(...[...decisions.values()].map((d) => d.lagMs))).toBeLessThan(3000);
     } finally {
       await stopWatch();

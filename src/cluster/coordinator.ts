@@ -24,7 +24,10 @@ export interface CoordinatorPass {
 }
 
 /** Reads every partition snapshot: accounts in first-seen order and the merged template counts. */
-async function readPartitions(store: Store, config: Config): Promise<{ accounts: AccountState[]; templates: Map<number, TemplateTally>; exchanges: number }> {
+async function readPartitions(
+  store: Store,
+  config: Config,
+): Promise<{ accounts: AccountState[]; templates: Map<number, TemplateTally>; exchanges: number }> {
   const states: { s: AccountState; seq: number }[] = [];
   const templates = new Map<number, TemplateTally>();
   let exchanges = 0;
@@ -42,7 +45,11 @@ async function readPartitions(store: Store, config: Config): Promise<{ accounts:
 }
 
 /** One coordinator pass over the store; publishes changed decisions through `decisions`. */
-export async function coordinateOnce(store: Store, config: Config, decisions: DecisionPublisher): Promise<CoordinatorPass> {
+export async function coordinateOnce(
+  store: Store,
+  config: Config,
+  decisions: DecisionPublisher,
+): Promise<CoordinatorPass> {
   const t0 = performance.now();
   const { accounts, templates, exchanges } = await readPartitions(store, config);
   const before = await readMembership(store, config.cluster.stream);
@@ -53,7 +60,9 @@ export async function coordinateOnce(store: Store, config: Config, decisions: De
   });
   await writeMembership(store, config.cluster.stream, { nextCampaign: next, members: membership });
   await store.replaceCampaigns(campaigns);
-  const touched = accounts.filter((s) => membership.has(s.profile.account) || before.members.has(s.profile.account));
+  const touched = accounts.filter(
+    (s) => membership.has(s.profile.account) || before.members.has(s.profile.account),
+  );
   for (const s of touched) {
     const m = membership.get(s.profile.account);
     s.campaign = m?.campaign ?? null;
@@ -62,7 +71,13 @@ export async function coordinateOnce(store: Store, config: Config, decisions: De
   }
   const verdicts = touched.map((s) => scoreAccount(s, config));
   await decisions.publish(verdicts);
-  return { accounts: accounts.length, exchanges, campaigns: campaigns.length, verdicts: verdicts.length, ms: performance.now() - t0 };
+  return {
+    accounts: accounts.length,
+    exchanges,
+    campaigns: campaigns.length,
+    verdicts: verdicts.length,
+    ms: performance.now() - t0,
+  };
 }
 
 export interface CoordinatorOptions extends ClusterTarget {
@@ -96,7 +111,8 @@ export async function runCoordinator(opts: CoordinatorOptions): Promise<Coordina
     return p;
   };
   const timer = setInterval(() => {
-    const onError = opts.onError ?? ((err: Error) => process.stderr.write(`coordinator pass failed: ${err.message}\n`));
+    const onError =
+      opts.onError ?? ((err: Error) => process.stderr.write(`coordinator pass failed: ${err.message}\n`));
     pass().then(opts.onPass, (err: unknown) => onError(err as Error));
   }, opts.intervalMs ?? 10_000);
   return {

@@ -6,9 +6,22 @@ import type { EvidenceSample, ExchangeRow } from "../store/index.js";
 export function toExchangeRow(e: ExchangeEnvelope): ExchangeRow {
   const f = e.facts;
   return {
-    id: f.id, ts: f.ts, account: f.account, endUser: f.endUser, key: f.key, ip: f.ip, asn: f.asn, payment: f.payment, userAgent: f.userAgent,
-    model: f.model, endpoint: f.endpoint, template: e.template ? e.template.toString(16) : undefined, inputTokens: f.inputTokens, outputTokens: f.outputTokens,
-    signals: e.content.scores, capability: e.content.capability,
+    id: f.id,
+    ts: f.ts,
+    account: f.account,
+    endUser: f.endUser,
+    key: f.key,
+    ip: f.ip,
+    asn: f.asn,
+    payment: f.payment,
+    userAgent: f.userAgent,
+    model: f.model,
+    endpoint: f.endpoint,
+    template: e.template ? e.template.toString(16) : undefined,
+    inputTokens: f.inputTokens,
+    outputTokens: f.outputTokens,
+    signals: e.content.scores,
+    capability: e.content.capability,
   };
 }
 
@@ -16,5 +29,13 @@ export function toExchangeRow(e: ExchangeEnvelope): ExchangeRow {
 export function toSample(e: ExchangeEnvelope): EvidenceSample {
   const f = e.facts;
   const prompt = f.opener ? `${f.opener}\n\n[…]\n\n${f.prompt}` : f.prompt;
-  return { account: f.account, exchangeId: f.id, ts: f.ts, system: f.system || undefined, prompt, output: f.output, template: e.template ? e.template.toString(16) : undefined };
+  return {
+    account: f.account,
+    exchangeId: f.id,
+    ts: f.ts,
+    system: f.system || undefined,
+    prompt,
+    output: f.output,
+    template: e.template ? e.template.toString(16) : undefined,
+  };
 }

@@ -25,7 +25,24 @@ const configFile = join(dir, "config.json");
 const main = join(import.meta.dirname, "..", "cli", "main.ts");
 
 function startWorker(id: string): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ["--import", "tsx", main, "worker", "--config", configFile, "--partitions", "auto", "--id", id, "--schema", schema], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      main,
+      "worker",
+      "--config",
+      configFile,
+      "--partitions",
+      "auto",
+      "--id",
+      id,
+      "--schema",
+      schema,
+    ],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
   let out = "";
   child.stdout?.on("data", (b: Buffer) => (out += b.toString()));
   child.stderr?.on("data", (b: Buffer) => (out += b.toString()));
@@ -50,7 +67,10 @@ async function until(cond: () => Promise<boolean>, ms: number): Promise<void> {
   }
 }
 
-const exited = (c: ChildProcess) => new Promise<void>((resolve) => (c.exitCode !== null || c.signalCode !== null ? resolve() : c.once("exit", () => resolve())));
+const exited = (c: ChildProcess) =>
+  new Promise<void>((resolve) =>
+    c.exitCode !== null || c.signalCode !== null ? resolve() : c.once("exit", () => resolve()),
+  );
 
 describe.skipIf(skip !== undefined)("a killed cluster worker", () => {
   let store: Store;

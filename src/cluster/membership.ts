@@ -15,7 +15,15 @@ export async function readMembership(store: Store, stream: string): Promise<Memb
   const text = await store.getMeta(membershipKey(stream));
   if (!text) return { nextCampaign: 1, members: new Map() };
   const raw = JSON.parse(text) as { nextCampaign: number; members: [string, string, number, number?][] };
-  return { nextCampaign: raw.nextCampaign, members: new Map(raw.members.map(([a, campaign, logit, linkKinds]) => [a, { campaign, logit, linkKinds: linkKinds ?? 0 }])) };
+  return {
+    nextCampaign: raw.nextCampaign,
+    members: new Map(
+      raw.members.map(([a, campaign, logit, linkKinds]) => [
+        a,
+        { campaign, logit, linkKinds: linkKinds ?? 0 },
+      ]),
+    ),
+  };
 }
 
 /** Stores the membership. */

@@ -45,12 +45,21 @@ export class PartitionState {
       this.accounts.set(f.account, (s = new AccountState(f.account)));
       this.firstSeq.set(f.account, e.seq);
     }
-    const signals: ExchangeSignals = { scores: e.content.scores, capability: e.content.capability, template: e.template ? e.template.toString(16) : "" };
+    const signals: ExchangeSignals = {
+      scores: e.content.scores,
+      capability: e.content.capability,
+      template: e.template ? e.template.toString(16) : "",
+    };
     // As in Engine.ingest: only harvesting-looking templates count as shared campaign templates.
     s.profile.update(f, signals, e.use.harvest >= 0.4 ? e.use.accounts : 1, e.use.newForAccount);
     if (e.template && e.use.accounts >= 2) {
       const t = this.templates.get(e.template);
-      if (!t || e.use.uses > t.uses) this.templates.set(e.template, { uses: e.use.uses, accounts: e.use.accounts, harvest: e.use.harvest });
+      if (!t || e.use.uses > t.uses)
+        this.templates.set(e.template, {
+          uses: e.use.uses,
+          accounts: e.use.accounts,
+          harvest: e.use.harvest,
+        });
     }
     return s;
   }
@@ -66,7 +75,11 @@ export class PartitionState {
   toJson(): string {
     const snap: PartitionSnapshot = {
       partition: this.partition,
-      accounts: [...this.accounts.values()].map((s) => ({ profile: snapshotProfile(s.profile), firstSeq: this.firstSeq.get(s.profile.account) ?? 0, firstFlaggedAt: s.firstFlaggedAt })),
+      accounts: [...this.accounts.values()].map((s) => ({
+        profile: snapshotProfile(s.profile),
+        firstSeq: this.firstSeq.get(s.profile.account) ?? 0,
+        firstFlaggedAt: s.firstFlaggedAt,
+      })),
       templates: [...this.templates].map(([t, v]) => [t, v.uses, v.accounts, v.harvest]),
     };
     return JSON.stringify(snap);
@@ -85,7 +98,8 @@ export class PartitionState {
       st.accounts.set(profile.account, s);
       st.firstSeq.set(profile.account, a.firstSeq);
     }
-    for (const [t, uses, accounts, harvest] of snap.templates) st.templates.set(t, { uses, accounts, harvest });
+    for (const [t, uses, accounts, harvest] of snap.templates)
+      st.templates.set(t, { uses, accounts, harvest });
     return st;
   }
 }

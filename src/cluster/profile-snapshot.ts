@@ -37,7 +37,15 @@ function restoreInto(target: Record<string, unknown>, snap: Record<string, Json>
     const cur = target[k];
     if (ArrayBuffer.isView(cur) && typeof j === "object" && j !== null && !Array.isArray(j)) {
       (cur as unknown as Float64Array).set(j[TYPED] as number[]);
-    } else if (cur !== null && typeof cur === "object" && !Array.isArray(cur) && typeof j === "object" && j !== null && !Array.isArray(j) && !isUndef(j)) {
+    } else if (
+      cur !== null &&
+      typeof cur === "object" &&
+      !Array.isArray(cur) &&
+      typeof j === "object" &&
+      j !== null &&
+      !Array.isArray(j) &&
+      !isUndef(j)
+    ) {
       restoreInto(cur as Record<string, unknown>, j);
     } else {
       target[k] = fromJson(j);

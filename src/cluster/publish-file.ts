@@ -39,10 +39,22 @@ const BATCH = 2000;
 
 /** Publishes the exchanges of `files` to the bus; returns counters. */
 export async function publishFiles(opts: PublishOptions): Promise<PublishStats> {
-  const pool = createPreparePool({ format: opts.format, samplesPerAccount: opts.config.engine.samplesPerAccount, threads: opts.threads });
+  const pool = createPreparePool({
+    format: opts.format,
+    samplesPerAccount: opts.config.engine.samplesPerAccount,
+    threads: opts.threads,
+  });
   const sequencer = opts.sequencer ?? new TemplateSequencer();
   const reorder = new ReorderBuffer<PreparedExchange>(opts.config.engine.reorderBuffer);
-  const stats: PublishStats = { lines: 0, rejected: 0, published: 0, duplicates: 0, nextSeq: opts.firstSeq ?? 0, prepareMs: 0, publishMs: 0 };
+  const stats: PublishStats = {
+    lines: 0,
+    rejected: 0,
+    published: 0,
+    duplicates: 0,
+    nextSeq: opts.firstSeq ?? 0,
+    prepareMs: 0,
+    publishMs: 0,
+  };
   // Ids seen in this run: a repeated exchange must not count twice in the template statistics.
   const seen = new Set<string>();
   let out: ExchangeEnvelope[] = [];
@@ -71,7 +83,15 @@ export async function publishFiles(opts: PublishOptions): Promise<PublishStats> 
       }
       seen.add(f.id);
       const { template, use } = sequencer.next(it.templateKeys, f.account, it.content.scores);
-      out.push({ v: 1, seq: stats.nextSeq++, facts: f, content: { scores: it.content.scores, capability: it.content.capability }, template, use, sampled: it.sampled });
+      out.push({
+        v: 1,
+        seq: stats.nextSeq++,
+        facts: f,
+        content: { scores: it.content.scores, capability: it.content.capability },
+        template,
+        use,
+        sampled: it.sampled,
+      });
       if (out.length >= BATCH) await flush();
     }
   };

@@ -14,8 +14,22 @@ export function scoreAccount(s: AccountState, config: Config): AccountVerdict {
   const verdict = s.score >= t.attack ? "attack" : s.score >= t.review ? "review" : "benign";
   if (verdict === "attack" && s.firstFlaggedAt === null) s.firstFlaggedAt = s.profile.lastSeen;
   if (s.campaign !== null && s.campaignLogit > s.ownLogit) {
-    ev.push({ signal: "campaign-member", points: Math.max(0.1, s.campaignLogit - Math.max(0, s.ownLogit)), detail: `It belongs to campaign ${s.campaign} (coordinated accounts found by the cluster coordinator).` });
+    ev.push({
+      signal: "campaign-member",
+      points: Math.max(0.1, s.campaignLogit - Math.max(0, s.ownLogit)),
+      detail: `It belongs to campaign ${s.campaign} (coordinated accounts found by the cluster coordinator).`,
+    });
   }
   const p = s.profile;
-  return { account: p.account, score: s.score, verdict, campaign: s.campaign, firstFlaggedAt: verdict === "attack" ? s.firstFlaggedAt : null, reasons: toReasons(ev), requests: p.n, firstSeen: p.firstSeen, lastSeen: p.lastSeen };
+  return {
+    account: p.account,
+    score: s.score,
+    verdict,
+    campaign: s.campaign,
+    firstFlaggedAt: verdict === "attack" ? s.firstFlaggedAt : null,
+    reasons: toReasons(ev),
+    requests: p.n,
+    firstSeen: p.firstSeen,
+    lastSeen: p.lastSeen,
+  };
 }

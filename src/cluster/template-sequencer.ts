@@ -12,9 +12,16 @@ export class TemplateSequencer {
   private readonly stats = new TemplateStats();
 
   /** Template id and use of one exchange, given its band keys and content scores. */
-  next(keys: ArrayLike<number>, account: string, scores: Record<string, number>): { template: number; use: TemplateUseWire } {
+  next(
+    keys: ArrayLike<number>,
+    account: string,
+    scores: Record<string, number>,
+  ): { template: number; use: TemplateUseWire } {
     const template = this.miner.assignKeys(keys);
     const u = this.stats.record(template, account, hashString(account), harvestScore(scores));
-    return { template, use: { accounts: u.accounts, uses: u.uses, harvest: u.harvest, newForAccount: u.newForAccount } };
+    return {
+      template,
+      use: { accounts: u.accounts, uses: u.uses, harvest: u.harvest, newForAccount: u.newForAccount },
+    };
   }
 }

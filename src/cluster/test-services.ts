@@ -12,7 +12,10 @@ const defaults = parseConfig({});
 
 /** Why the cluster services cannot be used, or undefined when both answer. */
 export async function servicesUnreachable(config: Config = defaults): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: config.cluster.postgresUrl, connectionTimeoutMillis: 2000 });
+  const client = new pg.Client({
+    connectionString: config.cluster.postgresUrl,
+    connectionTimeoutMillis: 2000,
+  });
   try {
     await client.connect();
     await client.query("SELECT 1");
@@ -35,7 +38,11 @@ export async function servicesUnreachable(config: Config = defaults): Promise<st
 export function testCluster(tag: string, partitions = 8): { config: Config; schema: string; stream: string } {
   const id = `${tag}_${process.pid}_${Date.now().toString(36)}`;
   const stream = `DWT_${id}`.toUpperCase();
-  return { config: parseConfig({ cluster: { stream, partitions } }), schema: `dw_${id}`.toLowerCase(), stream };
+  return {
+    config: parseConfig({ cluster: { stream, partitions } }),
+    schema: `dw_${id}`.toLowerCase(),
+    stream,
+  };
 }
 
 /** Deletes the run's stream, decision bucket and schema. */
@@ -43,7 +50,10 @@ export async function dropTestCluster(config: Config, schema: string): Promise<v
   const nc = await connect({ servers: config.cluster.natsUrl });
   const jsm = await jetstreamManager(nc);
   await jsm.streams.delete(config.cluster.stream).catch(() => false);
-  await new Kvm(nc).open(decisionBucket(config.cluster.stream)).then((kv) => kv.destroy()).catch(() => false);
+  await new Kvm(nc)
+    .open(decisionBucket(config.cluster.stream))
+    .then((kv) => kv.destroy())
+    .catch(() => false);
   await nc.close();
   const client = new pg.Client({ connectionString: config.cluster.postgresUrl });
   await client.connect();
@@ -53,5 +63,8 @@ export async function dropTestCluster(config: Config, schema: string): Promise<v
 
 /** Exchange ids of a JSONL file (one per line). */
 export function fileIds(path: string): string[] {
-  return readFileSync(path, "utf8").split("\n").filter(Boolean).map((l) => (JSON.parse(l) as { id: string }).id);
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { id: string }).id);
 }

@@ -63,8 +63,16 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerHandle> {
     await bus.close();
     throw err;
   });
-  const partitions = opts.partitions === "auto" ? Array.from({ length: bus.partitions }, (_, i) => i) : opts.partitions;
-  const sh: Shared = { opts, store, bus, decisions: new DecisionPublisher(store, bus), stats: { ...newBatchStats(), snapshots: 0, snapshotMs: 0, decisions: 0 }, stopping: false };
+  const partitions =
+    opts.partitions === "auto" ? Array.from({ length: bus.partitions }, (_, i) => i) : opts.partitions;
+  const sh: Shared = {
+    opts,
+    store,
+    bus,
+    decisions: new DecisionPublisher(store, bus),
+    stats: { ...newBatchStats(), snapshots: 0, snapshotMs: 0, decisions: 0 },
+    stopping: false,
+  };
   const readers = await Promise.all(partitions.map((p) => bus.openPartition(p)));
   const loops = readers.map((r) => runPartition(sh, r));
   const done = Promise.all(loops).then(
@@ -96,7 +104,10 @@ async function loadState(store: Store, stream: string, partition: number): Promi
   return text ? PartitionState.fromJson(text) : new PartitionState(partition);
 }
 
-async function runPartition(sh: Shared, reader: Awaited<ReturnType<EventBus["openPartition"]>>): Promise<void> {
+async function runPartition(
+  sh: Shared,
+  reader: Awaited<ReturnType<EventBus["openPartition"]>>,
+): Promise<void> {
   const { config } = sh.opts;
   const stream = config.cluster.stream;
   const state = await loadState(sh.store, stream, reader.partition);
@@ -117,15 +128,25 @@ async function runPartition(sh: Shared, reader: Awaited<ReturnType<EventBus["ope
     const deliveries = await reader.fetch(sh.opts.batch ?? 500, 1000);
     const changed = await applyBatch(sh.store, state, deliveries, sh.stats);
     await applyMembership(sh, state, changed, membership);
-    if (changed.size) sh.stats.decisions += await sh.decisions.publish([...changed].map((s) => scoreAccount(s, config)));
+    if (changed.size)
+      sh.stats.decisions += await sh.decisions.publish([...changed].map((s) => scoreAccount(s, config)));
     unacked.push(...deliveries);
-    if (unacked.length && (performance.now() - lastSnapshot >= every || unacked.length >= (sh.opts.snapshotEveryMessages ?? 500))) await snapshot();
+    if (
+      unacked.length &&
+      (performance.now() - lastSnapshot >= every || unacked.length >= (sh.opts.snapshotEveryMessages ?? 500))
+    )
+      await snapshot();
   }
   if (unacked.length) await snapshot();
 }
 
 /** Applies the coordinator's newest campaign membership to this partition's accounts. */
-async function applyMembership(sh: Shared, state: PartitionState, changed: Set<AccountState>, last: { at: number }): Promise<void> {
+async function applyMembership(
+  sh: Shared,
+  state: PartitionState,
+  changed: Set<AccountState>,
+  last: { at: number },
+): Promise<void> {
   const now = performance.now();
   if (now - last.at < (sh.opts.membershipEveryMs ?? 2000)) return;
   last.at = now;

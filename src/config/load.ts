@@ -14,7 +14,10 @@ const envMap: [string, (c: Record<string, Record<string, unknown>>, v: string) =
 
 /** Parses a config object (file contents plus env); errors name the offending field. */
 export function parseConfig(raw: unknown, env: Record<string, string | undefined> = {}): Config {
-  const base = (typeof raw === "object" && raw !== null ? structuredClone(raw) : {}) as Record<string, Record<string, unknown>>;
+  const base = (typeof raw === "object" && raw !== null ? structuredClone(raw) : {}) as Record<
+    string,
+    Record<string, unknown>
+  >;
   for (const [name, apply] of envMap) {
     const v = env[name];
     if (v) apply(base, v);
@@ -40,7 +43,11 @@ export function loadConfig(file?: string): Config {
     try {
       raw = JSON.parse(text);
     } catch (cause) {
-      throw new DistillwatchError("config_invalid", `config file ${file} is not valid JSON: ${(cause as Error).message}`, { cause });
+      throw new DistillwatchError(
+        "config_invalid",
+        `config file ${file} is not valid JSON: ${(cause as Error).message}`,
+        { cause },
+      );
     }
   }
   return parseConfig(raw, process.env);

@@ -12,7 +12,11 @@ const thresholds = z
 
 const engine = z.object({
   /** Recluster the linkage graph every T of event time ... */
-  clusterEveryMs: z.number().int().positive().default(15 * 60_000),
+  clusterEveryMs: z
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60_000),
   /** ... once at least this many new exchanges arrived ... */
   clusterEveryExchanges: z.number().int().positive().default(500),
   /** ... and this many per linkage candidate, so that clustering stays a bounded share of the work. */
@@ -75,8 +79,16 @@ const defaultRules: z.input<typeof rule>[] = [
   { name: "allow-listed", when: { onList: "allow" }, action: { type: "allow" } },
   { name: "block-listed", when: { onList: "block" }, action: { type: "block" } },
   { name: "block-confirmed-attack", when: { minScore: 90, verdict: ["attack"] }, action: { type: "block" } },
-  { name: "throttle-attack", when: { verdict: ["attack"] }, action: { type: "throttle", perMinute: 6, burst: 3, scope: "campaign" } },
-  { name: "degrade-review", when: { verdict: ["review"] }, action: { type: "degrade", withholdReasoning: true } },
+  {
+    name: "throttle-attack",
+    when: { verdict: ["attack"] },
+    action: { type: "throttle", perMinute: 6, burst: 3, scope: "campaign" },
+  },
+  {
+    name: "degrade-review",
+    when: { verdict: ["review"] },
+    action: { type: "degrade", withholdReasoning: true },
+  },
 ];
 
 const policy = z.object({

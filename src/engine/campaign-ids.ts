@@ -3,7 +3,11 @@
 // campaign keeps its name while it grows, loses banned accounts and gains replacements.
 
 /** Assigns stable ids to communities given each account's previous campaign id. */
-export function assignCampaignIds(communities: string[][], previous: (account: string) => string | null, fresh: () => string): string[] {
+export function assignCampaignIds(
+  communities: string[][],
+  previous: (account: string) => string | null,
+  fresh: () => string,
+): string[] {
   const order = communities.map((c, i) => ({ i, size: c.length })).sort((a, b) => b.size - a.size);
   const taken = new Set<string>();
   const ids = new Array<string>(communities.length);

@@ -12,8 +12,23 @@ import type { AccountVerdict } from "../scoring/index.js";
 import { createEngine } from "./index.js";
 
 const corpora = join(import.meta.dirname, "..", "..", "..", "shared", "corpora");
-const alpaca = (JSON.parse(readFileSync(join(corpora, "stanford_alpaca/data/alpaca_5000.json"), "utf8")) as { instruction: string; input: string }[]).slice(0, 400);
-const sharegpt = (JSON.parse(readFileSync(join(corpora, "sharegpt_mlenergy/benchmark/llm_text_generation/chat/sharegpt/ShareGPT_V3_filtered_500.json"), "utf8")) as { conversations: { value: string }[] }[]).map((c) => c.conversations[0]!.value);
+const alpaca = (
+  JSON.parse(readFileSync(join(corpora, "stanford_alpaca/data/alpaca_5000.json"), "utf8")) as {
+    instruction: string;
+    input: string;
+  }[]
+).slice(0, 400);
+const sharegpt = (
+  JSON.parse(
+    readFileSync(
+      join(
+        corpora,
+        "sharegpt_mlenergy/benchmark/llm_text_generation/chat/sharegpt/ShareGPT_V3_filtered_500.json",
+      ),
+      "utf8",
+    ),
+  ) as { conversations: { value: string }[] }[]
+).map((c) => c.conversations[0]!.value);
 const generationPrompt = readFileSync(join(corpora, "stanford_alpaca/prompt.txt"), "utf8");
 
 type Truth = { account: string; label: string; campaign: string | null; persona: string };
@@ -38,7 +53,11 @@ describe("engine on simulated traffic (small, seed 11)", () => {
   }, 120_000);
 
   it("flags most campaign accounts and almost no benign ones", () => {
-    let tp = 0, fp = 0, fn = 0, hardFp = 0, hard = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0,
+      hardFp = 0,
+      hard = 0;
     for (const [a, t] of truth) {
       const flagged = verdicts.get(a)?.verdict === "attack";
       if (t.label === "attack") {
@@ -64,7 +83,9 @@ describe("engine on simulated traffic (small, seed 11)", () => {
       m.set(v.campaign, (m.get(v.campaign) ?? 0) + 1);
       byTrue.set(t.campaign, m);
     }
-    const purities = [...byTrue.values()].map((m) => Math.max(...m.values()) / [...m.values()].reduce((x, y) => x + y, 0));
+    const purities = [...byTrue.values()].map(
+      (m) => Math.max(...m.values()) / [...m.values()].reduce((x, y) => x + y, 0),
+    );
     expect(purities.length).toBeGreaterThan(0);
     expect(purities.reduce((x, y) => x + y, 0) / purities.length).toBeGreaterThan(0.6);
   });
@@ -88,7 +109,14 @@ describe("engine on simulated traffic (small, seed 11)", () => {
 describe("engine on hand-built traffic from corpus prompts", () => {
   const t0 = Date.parse("2026-03-01T00:00:00Z");
   function exchange(i: number, account: string, text: string, extra: Record<string, unknown>) {
-    const v = validateExchange({ id: `x${i}`, ts: t0 + i * 20_000, account, messages: [{ role: "user", content: text }], usage: { input_tokens: 300, output_tokens: 900 }, ...extra });
+    const v = validateExchange({
+      id: `x${i}`,
+      ts: t0 + i * 20_000,
+      account,
+      messages: [{ role: "user", content: text }],
+      usage: { input_tokens: 300, output_tokens: 900 },
+      ...extra,
+    });
     if (!v.ok) throw new Error(v.reason);
     return toFacts(v.exchange);
   }
@@ -99,10 +127,29 @@ describe("engine on hand-built traffic from corpus prompts", () => {
     for (let round = 0; round < 40; round++) {
       for (let k = 0; k < 8; k++) {
         const task = alpaca[(round * 8 + k) % alpaca.length]!;
-        engine.ingest(exchange(i++, `hydra_${k}`, `${generationPrompt}\n\n1. Instruction: ${task.instruction}\n${task.input}`, { payment: "pm_shared", ip: `198.51.${100 + ((round + k) % 6)}.${k + 1}`, account_created: t0 - 3_600_000 * k, verification: "email" }));
+        engine.ingest(
+          exchange(
+            i++,
+            `hydra_${k}`,
+            `${generationPrompt}\n\n1. Instruction: ${task.instruction}\n${task.input}`,
+            {
+              payment: "pm_shared",
+              ip: `198.51.${100 + ((round + k) % 6)}.${k + 1}`,
+              account_created: t0 - 3_600_000 * k,
+              verification: "email",
+            },
+          ),
+        );
       }
       for (let k = 0; k < 8; k++) {
-        engine.ingest(exchange(i++, `office_${k}`, sharegpt[(round * 8 + k) % sharegpt.length]!, { payment: "pm_office", ip: `203.0.113.${k + 1}`, account_created: t0 - 400 * 86_400_000, verification: "enterprise" }));
+        engine.ingest(
+          exchange(i++, `office_${k}`, sharegpt[(round * 8 + k) % sharegpt.length]!, {
+            payment: "pm_office",
+            ip: `203.0.113.${k + 1}`,
+            account_created: t0 - 400 * 86_400_000,
+            verification: "enterprise",
+          }),
+        );
       }
     }
     engine.recluster();

@@ -75,8 +75,14 @@ export class Engine implements Detector {
    */
   ingest(f: ExchangeFacts, pre?: PreparedSignals): ExchangeSignals {
     const c = pre?.content ?? this.annotate(f);
-    const templateId = pre ? (pre.templateId ?? this.miner.assignKeys(pre.templateKeys)) : this.miner.assign(f.system, templateText(f));
-    const signals: ExchangeSignals = { scores: c.scores, capability: c.capability, template: templateId ? templateId.toString(16) : "" };
+    const templateId = pre
+      ? (pre.templateId ?? this.miner.assignKeys(pre.templateKeys))
+      : this.miner.assign(f.system, templateText(f));
+    const signals: ExchangeSignals = {
+      scores: c.scores,
+      capability: c.capability,
+      template: templateId ? templateId.toString(16) : "",
+    };
     let s = this.accounts.get(f.account);
     if (!s) this.accounts.set(f.account, (s = new AccountState(f.account)));
     const use = this.templates.record(templateId, f.account, s.profile.hash, harvestScore(c.scores));
@@ -95,12 +101,19 @@ export class Engine implements Detector {
     // the minimum gap), but never before enough new exchanges arrived to pay for it: its cost
     // grows with the candidate accounts, so the minimum gap does too.
     const every = this.clusterEvery();
-    if (this.sinceCluster >= every && (f.ts - this.lastClusterTs >= this.config.engine.clusterEveryMs || this.sinceCluster >= 2 * every)) this.recluster();
+    if (
+      this.sinceCluster >= every &&
+      (f.ts - this.lastClusterTs >= this.config.engine.clusterEveryMs || this.sinceCluster >= 2 * every)
+    )
+      this.recluster();
     return signals;
   }
 
   private clusterEvery(): number {
-    return Math.max(this.config.engine.clusterEveryExchanges, this.config.engine.clusterExchangesPerCandidate * this.lastCandidates);
+    return Math.max(
+      this.config.engine.clusterEveryExchanges,
+      this.config.engine.clusterExchangesPerCandidate * this.lastCandidates,
+    );
   }
 
   /** A replacement account that reuses a flagged campaign's payment, or its template from its IP blocks, joins it at once. */
@@ -137,10 +150,15 @@ export class Engine implements Detector {
     this.reclusters += 1;
     this.sinceCluster = 0;
     this.lastClusterTs = this.watermark;
-    const found = findCampaigns(this.accounts.values(), (t) => (this.templates.harvestOf(t) >= 0.4 ? this.templates.accountsOf(t) : 0), this.config, {
-      previous: (a) => this.accounts.get(a)?.campaign ?? null,
-      fresh: () => `c${this.nextCampaign++}`,
-    });
+    const found = findCampaigns(
+      this.accounts.values(),
+      (t) => (this.templates.harvestOf(t) >= 0.4 ? this.templates.accountsOf(t) : 0),
+      this.config,
+      {
+        previous: (a) => this.accounts.get(a)?.campaign ?? null,
+        fresh: () => `c${this.nextCampaign++}`,
+      },
+    );
     const candidates = found.candidates;
     this.lastCandidates = candidates.length;
     const previous = new Map<AccountState, string | null>();
@@ -176,8 +194,10 @@ export class Engine implements Detector {
       const beforeCampaign = previous.get(s) ?? null;
       rescoreOwn(s);
       combineScore(s);
-      if (s.score >= this.config.thresholds.attack && s.firstFlaggedAt === null) s.firstFlaggedAt = this.watermark;
-      if (this.listeners.size && (before !== s.score || beforeCampaign !== s.campaign)) changed.push(this.toVerdict(s));
+      if (s.score >= this.config.thresholds.attack && s.firstFlaggedAt === null)
+        s.firstFlaggedAt = this.watermark;
+      if (this.listeners.size && (before !== s.score || beforeCampaign !== s.campaign))
+        changed.push(this.toVerdict(s));
     }
     if (changed.length) this.emit(changed);
   }
@@ -199,7 +219,12 @@ export class Engine implements Detector {
       combineScore(s);
       const c = s.campaign ? this.campaignList.find((x) => x.campaign.campaign === s.campaign) : undefined;
       if (c && s.campaignLogit > s.ownLogit) {
-        ev.push({ signal: "campaign-member", points: Math.max(0.1, s.campaignLogit - Math.max(0, s.ownLogit)), detail: `It belongs to campaign ${c.campaign.campaign}: ${c.campaign.accounts.length} coordinated accounts (campaign score ${c.campaign.score}); ${c.campaign.reasons[0]?.detail ?? ""}`.trim() });
+        ev.push({
+          signal: "campaign-member",
+          points: Math.max(0.1, s.campaignLogit - Math.max(0, s.ownLogit)),
+          detail:
+            `It belongs to campaign ${c.campaign.campaign}: ${c.campaign.accounts.length} coordinated accounts (campaign score ${c.campaign.score}); ${c.campaign.reasons[0]?.detail ?? ""}`.trim(),
+        });
       }
       reasons = toReasons(ev);
     }
@@ -226,7 +251,9 @@ export class Engine implements Detector {
   }
 
   campaigns(): Campaign[] {
-    return this.campaignList.map((c) => c.campaign).sort((a, b) => b.score - a.score || b.accounts.length - a.accounts.length);
+    return this.campaignList
+      .map((c) => c.campaign)
+      .sort((a, b) => b.score - a.score || b.accounts.length - a.accounts.length);
   }
 
   onVerdicts(listener: (changed: AccountVerdict[]) => void): () => void {
@@ -237,7 +264,15 @@ export class Engine implements Detector {
   stats(): DetectorStats {
     let bytes = 0;
     for (const s of this.accounts.values()) bytes += s.profile.bytes + 96;
-    return { exchanges: this.exchanges, accounts: this.accounts.size, campaigns: this.campaignList.length, reclusters: this.reclusters, clusterMs: Math.round(this.clusterMs), watermark: this.watermark, stateBytes: bytes };
+    return {
+      exchanges: this.exchanges,
+      accounts: this.accounts.size,
+      campaigns: this.campaignList.length,
+      reclusters: this.reclusters,
+      clusterMs: Math.round(this.clusterMs),
+      watermark: this.watermark,
+      stateBytes: bytes,
+    };
   }
 
   /** Bytes of fixed-size template tables (shared across accounts). */

@@ -4,7 +4,16 @@
 import type { Config } from "../config/index.js";
 import { buildAccountGraph, clusterAccounts, coreMembers, type IndicatorGroup } from "../linkage/index.js";
 import { accountFeatures } from "../profiles/index.js";
-import { assessCampaign, resellerMix, sharedByCommunity, toReasons, toScore, totalLogit, type Campaign, type SharedIndicators } from "../scoring/index.js";
+import {
+  assessCampaign,
+  resellerMix,
+  sharedByCommunity,
+  toReasons,
+  toScore,
+  totalLogit,
+  type Campaign,
+  type SharedIndicators,
+} from "../scoring/index.js";
 import type { AccountState } from "./account-state.js";
 import { assignCampaignIds } from "./campaign-ids.js";
 
@@ -53,18 +62,30 @@ export function findCampaigns(
   for (const s of accounts) if (isCandidate(s)) candidates.push(s);
   const profiles = candidates.map((s) => s.profile);
   const { graph, groups } = buildAccountGraph(profiles, templateAccounts, MIN_EDGE_WEIGHT);
-  const communities = clusterAccounts(graph, { minEdgeWeight: MIN_EDGE_WEIGHT, minSize: 3, splitAbove: 30, minModularity: 0.3, resolution: 0.5 })
+  const communities = clusterAccounts(graph, {
+    minEdgeWeight: MIN_EDGE_WEIGHT,
+    minSize: 3,
+    splitAbove: 30,
+    minModularity: 0.3,
+    resolution: 0.5,
+  })
     .map((c) => coreMembers(graph, c, { minDegree: 0.8, medianShare: 0.1 }))
     .filter((c) => c.length >= 3);
   const communityOf = new Int32Array(profiles.length).fill(-1);
   communities.forEach((index, c) => index.forEach((i) => (communityOf[i] = c)));
   const shared = sharedByCommunity(groups, communityOf, communities.length);
-  const scored: { index: number[]; logit: number; assessment: ReturnType<typeof assessCampaign>; shared: SharedIndicators }[] = [];
+  const scored: {
+    index: number[];
+    logit: number;
+    assessment: ReturnType<typeof assessCampaign>;
+    shared: SharedIndicators;
+  }[] = [];
   for (const [c, index] of communities.entries()) {
     const members = index.map((i) => ({ profile: profiles[i]!, features: accountFeatures(profiles[i]!) }));
     const assessment = assessCampaign(members, shared[c]!);
     const logit = totalLogit(CAMPAIGN_BIAS, assessment.evidence);
-    if (toScore(logit) >= config.thresholds.review) scored.push({ index, logit, assessment, shared: shared[c]! });
+    if (toScore(logit) >= config.thresholds.review)
+      scored.push({ index, logit, assessment, shared: shared[c]! });
   }
   const names = assignCampaignIds(
     scored.map((c) => c.index.map((i) => profiles[i]!.account)),
@@ -76,7 +97,9 @@ export function findCampaigns(
   const findings = scored.map((c, k): CampaignFinding => {
     const id = names[k]!;
     const members = c.index.map((i) => profiles[i]!);
-    c.index.forEach((i) => membership.set(profiles[i]!.account, { campaign: id, logit: c.logit, linkKinds: kinds[i] ?? 0 }));
+    c.index.forEach((i) =>
+      membership.set(profiles[i]!.account, { campaign: id, logit: c.logit, linkKinds: kinds[i] ?? 0 }),
+    );
     let firstSeen = Infinity;
     let lastSeen = 0;
     for (const p of members) {
@@ -96,7 +119,9 @@ export function findCampaigns(
     };
     return { campaign, logit: c.logit, shared: c.shared };
   });
-  const campaigns = findings.map((f) => f.campaign).sort((a, b) => b.score - a.score || b.accounts.length - a.accounts.length);
+  const campaigns = findings
+    .map((f) => f.campaign)
+    .sort((a, b) => b.score - a.score || b.accounts.length - a.accounts.length);
   return { candidates, findings, campaigns, membership };
 }
 
@@ -114,7 +139,8 @@ function linkKindsByMember(groups: IndicatorGroup[], communityOf: Int32Array): U
       else perCommunity.set(c, [m]);
     }
     for (const list of perCommunity.values()) {
-      if (list.length < 2 || g.kind === "asn" || g.kind === "user-agent" || g.kind === "email-domain") continue;
+      if (list.length < 2 || g.kind === "asn" || g.kind === "user-agent" || g.kind === "email-domain")
+        continue;
       for (const m of list) {
         let k = seen.get(m);
         if (!k) seen.set(m, (k = new Set()));
@@ -126,4 +152,3 @@ function linkKindsByMember(groups: IndicatorGroup[], communityOf: Int32Array): U
   for (const [m, k] of seen) out[m] = k.size + (k.has("payment") ? 1 : 0);
   return out;
 }
-

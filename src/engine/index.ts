@@ -11,4 +11,10 @@ export function createEngine(config: Config, opts: Partial<EngineOptions> = {}):
 }
 export { AccountState } from "./account-state.js";
 export { combineScore, rescoreOwn } from "./rescore.js";
-export { findCampaigns, isCandidate, type CampaignFinding, type CampaignSet, type Membership } from "./find-campaigns.js";
+export {
+  findCampaigns,
+  isCandidate,
+  type CampaignFinding,
+  type CampaignSet,
+  type Membership,
+} from "./find-campaigns.js";

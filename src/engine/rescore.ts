@@ -3,7 +3,15 @@
 // accounts, or a reseller's campaign end users): a single account generating synthetic data
 // is a legitimate product use until it is tied to a campaign.
 import { accountFeatures } from "../profiles/index.js";
-import { accountEvidence, ramp, resellerMix, resellerStrength, toScore, totalLogit, type Evidence } from "../scoring/index.js";
+import {
+  accountEvidence,
+  ramp,
+  resellerMix,
+  resellerStrength,
+  toScore,
+  totalLogit,
+  type Evidence,
+} from "../scoring/index.js";
 import type { AccountState } from "./account-state.js";
 
 const OWN_BIAS = -4.5;
@@ -12,7 +20,10 @@ const UNCOORDINATED_CAP = 0.3;
 /** Recomputes the account's own log-odds; returns its evidence. */
 export function rescoreOwn(s: AccountState): Evidence[] {
   const ev = accountEvidence(accountFeatures(s.profile), s.profile);
-  s.coordinated = ev.some((e) => (e.signal === "shared-template" && e.points >= 0.5) || (e.signal === "reseller-mix" && e.points >= 1.5));
+  s.coordinated = ev.some(
+    (e) =>
+      (e.signal === "shared-template" && e.points >= 0.5) || (e.signal === "reseller-mix" && e.points >= 1.5),
+  );
   const logit = totalLogit(OWN_BIAS, ev);
   s.ownLogit = s.coordinated ? logit : Math.min(logit, UNCOORDINATED_CAP);
   return ev;

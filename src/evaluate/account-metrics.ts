@@ -7,8 +7,14 @@ import { isHardNegativePersona } from "./personas.js";
 import { ratio } from "./ratio.js";
 
 /** Confusion counts, precision, recall, F1 and FPR over all truth accounts. */
-export function scoreAccounts(truth: Map<string, TruthAccount>, result: Map<string, ResultAccount>): AccountScores {
-  let tp = 0, fp = 0, fn = 0, tn = 0;
+export function scoreAccounts(
+  truth: Map<string, TruthAccount>,
+  result: Map<string, ResultAccount>,
+): AccountScores {
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    tn = 0;
   const review = { attack: 0, benign: 0 };
   for (const [account, t] of truth) {
     const verdict = result.get(account)?.verdict ?? "benign";
@@ -36,7 +42,12 @@ export function scorePersonas(
   const personas: Record<string, PersonaScores> = {};
   for (const [account, t] of truth) {
     if (t.label !== "benign") continue;
-    const p = (personas[t.persona] ??= { accounts: 0, flagged: 0, fpr: 0, hard: isHardNegativePersona(t.persona, extraHard) });
+    const p = (personas[t.persona] ??= {
+      accounts: 0,
+      flagged: 0,
+      fpr: 0,
+      hard: isHardNegativePersona(t.persona, extraHard),
+    });
     p.accounts += 1;
     if (result.get(account)?.verdict === "attack") p.flagged += 1;
   }

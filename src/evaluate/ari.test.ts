@@ -7,7 +7,10 @@ describe("adjustedRandIndex", () => {
     // Contingency n_ij: row 0 = (2,1,0), row 1 = (0,1,2); a = (3,3); b = (2,2,2); n = 6.
     // index = C(2,2)+C(2,2) = 2; Σ C(a_i,2) = 6; Σ C(b_j,2) = 3; C(6,2) = 15.
     // expected = 6·3/15 = 1.2; max = (6+3)/2 = 4.5; ARI = (2−1.2)/(4.5−1.2) = 0.8/3.3 = 0.242424…
-    expect(adjustedRandIndex(["0", "0", "0", "1", "1", "1"], ["0", "0", "1", "1", "2", "2"])).toBeCloseTo(0.8 / 3.3, 12);
+    expect(adjustedRandIndex(["0", "0", "0", "1", "1", "1"], ["0", "0", "1", "1", "2", "2"])).toBeCloseTo(
+      0.8 / 3.3,
+      12,
+    );
   });
 
   it("matches two more hand-computed tables, one below zero", () => {

@@ -36,7 +36,8 @@ export function campaignCatch(
     const r = result.get(account);
     if (r?.verdict !== "attack") continue;
     c.flagged += 1;
-    if (r.firstFlaggedMs !== null && (c.first === null || r.firstFlaggedMs < c.first)) c.first = r.firstFlaggedMs;
+    if (r.firstFlaggedMs !== null && (c.first === null || r.firstFlaggedMs < c.first))
+      c.first = r.firstFlaggedMs;
   }
   const caught: Record<string, number> = {};
   const firstFlaggedMs = new Map<string, number | null>();

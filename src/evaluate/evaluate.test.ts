@@ -1,3 +1,4 @@
+import { mulberry32 } from "../shared/prng.js";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,19 +7,17 @@ import { describe, expect, it } from "vitest";
 import { formatEvalTable, runEvaluation } from "./index.js";
 
 type Truth = { account: string; label: "attack" | "benign"; campaign: string | null; persona: string };
-type Result = { account: string; score: number; verdict: string; campaign: string | null; first_flagged_at: string | number | null; reasons: unknown[] };
+type Result = {
+  account: string;
+  score: number;
+  verdict: string;
+  campaign: string | null;
+  first_flagged_at: string | number | null;
+  reasons: unknown[];
+};
 
 /** mulberry32: a small seeded PRNG so the generated fixtures are the same on every run. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 function fixtureDir(): string {
   return mkdtempSync(join(tmpdir(), "distillwatch-eval-"));
@@ -34,8 +33,18 @@ function generateTruth(n: number, random: () => number): Truth[] {
   return Array.from({ length: n }, (_, i) => {
     const attack = random() < 0.3;
     return attack
-      ? { account: `acct_${i}`, label: "attack", campaign: `c${Math.floor(random() * 3) + 1}`, persona: "distiller" }
-      : { account: `acct_${i}`, label: "benign", campaign: null, persona: personas[Math.floor(random() * personas.length)] ?? "hobbyist" };
+      ? {
+          account: `acct_${i}`,
+          label: "attack",
+          campaign: `c${Math.floor(random() * 3) + 1}`,
+          persona: "distiller",
+        }
+      : {
+          account: `acct_${i}`,
+          label: "benign",
+          campaign: null,
+          persona: personas[Math.floor(random() * personas.length)] ?? "hobbyist",
+        };
   });
 }
 
@@ -48,7 +57,10 @@ describe("runEvaluation", () => {
     const truth = generateTruth(300, random);
     const tsv: string[] = ["id\taccount\tepoch_ms\tcampaign"];
     for (const t of truth.filter((x) => x.label === "attack")) {
-      for (let k = 0; k < 5; k++) tsv.push(`ex_${t.account}_${k}\t${t.account}\t${base + 60_000 + Math.floor(random() * 1e7)}\t${t.campaign}`);
+      for (let k = 0; k < 5; k++)
+        tsv.push(
+          `ex_${t.account}_${k}\t${t.account}\t${base + 60_000 + Math.floor(random() * 1e7)}\t${t.campaign}`,
+        );
     }
     // Flagged one minute before any campaign traffic; half as RFC 3339, half as epoch ms.
     const result: Result[] = truth.map((t, i) => ({
@@ -121,13 +133,35 @@ describe("runEvaluation", () => {
     );
     writeFileSync(
       join(dir, "truth-exchanges.tsv"),
-      ["id\taccount\tepoch_ms\tcampaign", "e1\tacct_a\t500\tc1", "e2\tacct_a\t999\tc1", "e3\tacct_a\t1000\tc1", "e4\tacct_a\t1500\tc1", "e5\tacct_b\t100\tc2", "e6\tacct_b\t200\t"].join("\n"),
+      [
+        "id\taccount\tepoch_ms\tcampaign",
+        "e1\tacct_a\t500\tc1",
+        "e2\tacct_a\t999\tc1",
+        "e3\tacct_a\t1000\tc1",
+        "e4\tacct_a\t1500\tc1",
+        "e5\tacct_b\t100\tc2",
+        "e6\tacct_b\t200\t",
+      ].join("\n"),
     );
     writeFileSync(
       join(dir, "accounts.jsonl"),
       jsonl([
-        { account: "acct_a", score: 90, verdict: "attack", campaign: "k", first_flagged_at: new Date(1000).toISOString(), reasons: [] },
-        { account: "acct_h", score: 5, verdict: "benign", campaign: null, first_flagged_at: null, reasons: [] },
+        {
+          account: "acct_a",
+          score: 90,
+          verdict: "attack",
+          campaign: "k",
+          first_flagged_at: new Date(1000).toISOString(),
+          reasons: [],
+        },
+        {
+          account: "acct_h",
+          score: 5,
+          verdict: "benign",
+          campaign: null,
+          first_flagged_at: null,
+          reasons: [],
+        },
       ]),
     );
 
@@ -152,12 +186,29 @@ describe("runEvaluation", () => {
         { account: "acct_x", label: "attack", campaign: "c9", persona: "distiller" },
       ]),
     );
-    writeFileSync(join(dir, "truth-exchanges.tsv.gz"), gzipSync("r1\treseller_1\t100\tc9\nr2\treseller_1\t3000\tc9\nx1\tacct_x\t2500\tc9\n"));
+    writeFileSync(
+      join(dir, "truth-exchanges.tsv.gz"),
+      gzipSync("r1\treseller_1\t100\tc9\nr2\treseller_1\t3000\tc9\nx1\tacct_x\t2500\tc9\n"),
+    );
     writeFileSync(
       join(dir, "accounts.jsonl"),
       jsonl([
-        { account: "reseller_1", score: 70, verdict: "attack", campaign: "k1", first_flagged_at: 2000, reasons: [] },
-        { account: "acct_x", score: 70, verdict: "attack", campaign: "k1", first_flagged_at: 2600, reasons: [] },
+        {
+          account: "reseller_1",
+          score: 70,
+          verdict: "attack",
+          campaign: "k1",
+          first_flagged_at: 2000,
+          reasons: [],
+        },
+        {
+          account: "acct_x",
+          score: 70,
+          verdict: "attack",
+          campaign: "k1",
+          first_flagged_at: 2600,
+          reasons: [],
+        },
       ]),
     );
 
@@ -170,7 +221,10 @@ describe("runEvaluation", () => {
 
   it("gives an empty truth perfect scores when nothing is flagged", async () => {
     const dir = fixtureDir();
-    writeFileSync(join(dir, "truth.jsonl"), jsonl([{ account: "a", label: "benign", campaign: null, persona: "hobbyist" }]));
+    writeFileSync(
+      join(dir, "truth.jsonl"),
+      jsonl([{ account: "a", label: "benign", campaign: null, persona: "hobbyist" }]),
+    );
     writeFileSync(join(dir, "accounts.jsonl"), "");
     const r = await runEvaluation({ truthFile: join(dir, "truth.jsonl"), resultDir: dir });
     expect(r.accounts).toMatchObject({ tn: 1, precision: 1, recall: 1, f1: 1, fpr: 0 });
@@ -190,46 +244,88 @@ describe("runEvaluation", () => {
     writeFileSync(join(dir, "truth.jsonl"), jsonl(truth));
     writeFileSync(
       join(dir, "accounts.jsonl"),
-      jsonl(["u1", "t1", "h1"].map((account) => ({ account, score: 90, verdict: "attack", campaign: null, first_flagged_at: 1, reasons: [] }))),
+      jsonl(
+        ["u1", "t1", "h1"].map((account) => ({
+          account,
+          score: 90,
+          verdict: "attack",
+          campaign: null,
+          first_flagged_at: 1,
+          reasons: [],
+        })),
+      ),
     );
-    const r = await runEvaluation({ truthFile: join(dir, "truth.jsonl"), resultDir: dir, hardNegativePersonas: ["translation-agency"] });
+    const r = await runEvaluation({
+      truthFile: join(dir, "truth.jsonl"),
+      resultDir: dir,
+      hardNegativePersonas: ["translation-agency"],
+    });
     expect(r.personas.university).toEqual({ accounts: 2, flagged: 1, fpr: 0.5, hard: true });
     expect(r.personas.hobbyist).toEqual({ accounts: 1, flagged: 1, fpr: 1, hard: false });
     expect(r.personas["(none)"]).toEqual({ accounts: 1, flagged: 0, fpr: 0, hard: false });
-    expect(r.hard_negatives).toEqual({ accounts: 3, flagged: 2, fpr: 2 / 3, personas: ["translation-agency", "university"] });
+    expect(r.hard_negatives).toEqual({
+      accounts: 3,
+      flagged: 2,
+      fpr: 2 / 3,
+      personas: ["translation-agency", "university"],
+    });
     expect(r.accounts).toMatchObject({ fp: 3, tn: 2, fpr: 0.6, precision: 0 });
   });
 
   it("rejects a bad truth line naming the file and line number", async () => {
     const dir = fixtureDir();
     const file = join(dir, "truth.jsonl");
-    writeFileSync(file, jsonl([{ account: "a", label: "benign", persona: "x" }]) + "\n" + JSON.stringify({ account: "b", label: "evil" }) + "\n");
+    writeFileSync(
+      file,
+      jsonl([{ account: "a", label: "benign", persona: "x" }]) +
+        "\n" +
+        JSON.stringify({ account: "b", label: "evil" }) +
+        "\n",
+    );
     writeFileSync(join(dir, "accounts.jsonl"), "");
     await expect(runEvaluation({ truthFile: file, resultDir: dir })).rejects.toThrow(`${file}:3: label`);
     writeFileSync(file, "{not json\n");
-    await expect(runEvaluation({ truthFile: file, resultDir: dir })).rejects.toThrow(`${file}:1: not valid JSON`);
+    await expect(runEvaluation({ truthFile: file, resultDir: dir })).rejects.toThrow(
+      `${file}:1: not valid JSON`,
+    );
   });
 
   it("rejects a malformed truth-exchanges line and a missing result", async () => {
     const dir = fixtureDir();
-    writeFileSync(join(dir, "truth.jsonl"), jsonl([{ account: "a", label: "attack", campaign: "c1", persona: "d" }]));
+    writeFileSync(
+      join(dir, "truth.jsonl"),
+      jsonl([{ account: "a", label: "attack", campaign: "c1", persona: "d" }]),
+    );
     writeFileSync(join(dir, "truth-exchanges.tsv"), "e1\ta\t100\tc1\ne2\ta\tyesterday\tc1\n");
-    await expect(runEvaluation({ truthFile: join(dir, "truth.jsonl"), resultDir: join(dir, "nope") })).rejects.toThrow(/cannot read .*accounts\.jsonl/);
+    await expect(
+      runEvaluation({ truthFile: join(dir, "truth.jsonl"), resultDir: join(dir, "nope") }),
+    ).rejects.toThrow(/cannot read .*accounts\.jsonl/);
     writeFileSync(join(dir, "accounts.jsonl"), "");
-    await expect(runEvaluation({ truthFile: join(dir, "truth.jsonl"), resultDir: dir })).rejects.toThrow(/truth-exchanges\.tsv:2: .*epoch_ms/);
+    await expect(runEvaluation({ truthFile: join(dir, "truth.jsonl"), resultDir: dir })).rejects.toThrow(
+      /truth-exchanges\.tsv:2: .*epoch_ms/,
+    );
     writeFileSync(join(dir, "truth-exchanges.tsv"), "e1\ta\t100\tc1\textra\n");
-    await expect(runEvaluation({ truthFile: join(dir, "truth.jsonl"), resultDir: dir })).rejects.toThrow(/truth-exchanges\.tsv:1: expected id/);
+    await expect(runEvaluation({ truthFile: join(dir, "truth.jsonl"), resultDir: dir })).rejects.toThrow(
+      /truth-exchanges\.tsv:1: expected id/,
+    );
   });
 
   it("fails on a truncated gzip instead of reading it as a short file", async () => {
     const dir = fixtureDir();
-    writeFileSync(join(dir, "truth.jsonl"), jsonl([{ account: "a", label: "attack", campaign: "c1", persona: "d" }]));
+    writeFileSync(
+      join(dir, "truth.jsonl"),
+      jsonl([{ account: "a", label: "attack", campaign: "c1", persona: "d" }]),
+    );
     writeFileSync(join(dir, "accounts.jsonl"), "");
     const lines = Array.from({ length: 20_000 }, (_, i) => `e${i}\ta\t${i}\tc1`).join("\n");
     const gz = gzipSync(lines);
     writeFileSync(join(dir, "cut.tsv.gz"), gz.subarray(0, gz.length >> 1));
     await expect(
-      runEvaluation({ truthFile: join(dir, "truth.jsonl"), resultDir: dir, truthExchangesFile: join(dir, "cut.tsv.gz") }),
+      runEvaluation({
+        truthFile: join(dir, "truth.jsonl"),
+        resultDir: dir,
+        truthExchangesFile: join(dir, "cut.tsv.gz"),
+      }),
     ).rejects.toThrow(/cannot read .*cut\.tsv\.gz/);
   });
 });
@@ -254,9 +350,22 @@ describe("formatEvalTable", () => {
         { account: "b1", score: 90, verdict: "attack", campaign: null, first_flagged_at: 9, reasons: [] },
       ]),
     );
-    const table = formatEvalTable(await runEvaluation({ truthFile: join(dir, "truth.jsonl"), resultDir: dir }));
+    const table = formatEvalTable(
+      await runEvaluation({ truthFile: join(dir, "truth.jsonl"), resultDir: dir }),
+    );
     // tp 2, fp 1, fn 1: precision = recall = f1 = 2/3; the one benign account flagged: fpr 1.
-    for (const s of ["precision", "0.667", "1.000", "ARI 1.000", "Hard negatives", "university", "c1", "c2", "Harvest before flag: 0.333", "approximate"]) {
+    for (const s of [
+      "precision",
+      "0.667",
+      "1.000",
+      "ARI 1.000",
+      "Hard negatives",
+      "university",
+      "c1",
+      "c2",
+      "Harvest before flag: 0.333",
+      "approximate",
+    ]) {
       expect(table).toContain(s);
     }
   });

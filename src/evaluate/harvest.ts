@@ -28,7 +28,10 @@ function flagTime(r: ResultAccount | undefined): number {
 }
 
 /** Attack accounts flagged `attack` but with no first_flagged_at. */
-function countFlaggedWithoutTime(truth: Map<string, TruthAccount>, result: Map<string, ResultAccount>): number {
+function countFlaggedWithoutTime(
+  truth: Map<string, TruthAccount>,
+  result: Map<string, ResultAccount>,
+): number {
   let n = 0;
   for (const [account, t] of truth) {
     const r = result.get(account);
@@ -40,7 +43,8 @@ function countFlaggedWithoutTime(truth: Map<string, TruthAccount>, result: Map<s
 /** Shares per campaign from harvested / total counters, campaigns in name order. */
 function shares(counts: Map<string, { total: number; harvested: number }>): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [c, n] of [...counts].sort(([a], [b]) => a.localeCompare(b))) out[c] = ratio(n.harvested, n.total, 0);
+  for (const [c, n] of [...counts].sort(([a], [b]) => a.localeCompare(b)))
+    out[c] = ratio(n.harvested, n.total, 0);
   return out;
 }
 
@@ -52,7 +56,8 @@ export async function harvestFromExchanges(
 ): Promise<Harvest> {
   const counts = new Map<string, { total: number; harvested: number }>();
   const firstExchangeMs = new Map<string, number>();
-  let total = 0, harvested = 0;
+  let total = 0,
+    harvested = 0;
   for await (const batch of exchanges) {
     for (const e of batch) {
       const campaign = e.campaign ?? truth.get(e.account)?.campaign ?? noCampaign;
@@ -87,9 +92,13 @@ export async function harvestFromExchanges(
  * counts 1.0 when never flagged, 0 when flagged — as if a flag came before its first exchange.
  * It therefore understates harvest for accounts flagged late.
  */
-export function harvestWithoutExchanges(truth: Map<string, TruthAccount>, result: Map<string, ResultAccount>): Harvest {
+export function harvestWithoutExchanges(
+  truth: Map<string, TruthAccount>,
+  result: Map<string, ResultAccount>,
+): Harvest {
   const counts = new Map<string, { total: number; harvested: number }>();
-  let total = 0, harvested = 0;
+  let total = 0,
+    harvested = 0;
   for (const [account, t] of truth) {
     if (t.label !== "attack") continue;
     const unflagged = flagTime(result.get(account)) === Number.POSITIVE_INFINITY ? 1 : 0;

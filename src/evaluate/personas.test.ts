@@ -7,7 +7,14 @@ describe("isHardNegativePersona", () => {
   });
 
   it("recognises hard negatives by the words in their names", () => {
-    for (const p of ["evaluator", "llm-benchmarking", "SyntheticDataShop", "universities", "cgnat-office", "big_enterprise"]) {
+    for (const p of [
+      "evaluator",
+      "llm-benchmarking",
+      "SyntheticDataShop",
+      "universities",
+      "cgnat-office",
+      "big_enterprise",
+    ]) {
       expect(isHardNegativePersona(p), p).toBe(true);
     }
   });

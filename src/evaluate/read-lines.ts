@@ -26,7 +26,9 @@ export async function* readLineBatches(file: string): AsyncGenerator<NumberedLin
   try {
     await access(file);
   } catch (cause) {
-    throw new DistillwatchError("input_unreadable", `cannot read ${file}: no such file or no permission`, { cause });
+    throw new DistillwatchError("input_unreadable", `cannot read ${file}: no such file or no permission`, {
+      cause,
+    });
   }
   const raw = createReadStream(file, { highWaterMark: 1 << 20 });
   const input: Readable = file.endsWith(".gz") ? raw.pipe(createGunzip()) : raw;

@@ -4,9 +4,11 @@ import { z } from "zod";
 import { parseTimestamp } from "../events/contract.js";
 import { parseJsonLine, readLineBatches } from "./read-lines.js";
 
-const timestamp = z.union([z.string().min(1), z.number().finite()]).refine((v) => parseTimestamp(v) !== null, {
-  message: "not an RFC 3339 time or epoch ms",
-});
+const timestamp = z
+  .union([z.string().min(1), z.number().finite()])
+  .refine((v) => parseTimestamp(v) !== null, {
+    message: "not an RFC 3339 time or epoch ms",
+  });
 
 const resultSchema = z.looseObject({
   account: z.string().min(1),

@@ -41,10 +41,19 @@ function parseLine(file: string, line: NumberedLine): TruthExchange {
   if (t1 < 1 || t3 < 0 || s.includes("\t", t3 + 1) || account === "" || !epochMs.test(epoch)) {
     const r = fieldsSchema.safeParse(s.split("\t"));
     const reason = r.success ? "" : describeIssues(r.error);
-    throw badLine(file, line.lineNo, `expected id<TAB>account<TAB>epoch_ms<TAB>campaign${reason ? `: ${reason}` : ""}`, r.error);
+    throw badLine(
+      file,
+      line.lineNo,
+      `expected id<TAB>account<TAB>epoch_ms<TAB>campaign${reason ? `: ${reason}` : ""}`,
+      r.error,
+    );
   }
   const campaign = s.slice(t3 + 1).trim();
-  return { account, epochMs: Number(epoch), campaign: campaign === "" || campaign === "null" ? null : campaign };
+  return {
+    account,
+    epochMs: Number(epoch),
+    campaign: campaign === "" || campaign === "null" ? null : campaign,
+  };
 }
 
 /** Yields the exchanges of truth-exchanges.tsv in batches; a malformed line throws naming its line number. */

@@ -37,11 +37,15 @@ async function firstExisting(files: string[]): Promise<string | null> {
 /** Scores the analysis in `resultDir` against the truth, writes `resultDir/eval.json` and returns the report. */
 export async function runEvaluation(opts: EvaluationOptions): Promise<EvalReport> {
   const resultFile =
-    (await firstExisting([join(opts.resultDir, "accounts.jsonl"), join(opts.resultDir, "accounts.jsonl.gz")])) ??
-    join(opts.resultDir, "accounts.jsonl"); // missing: readResult reports it as unreadable
+    (await firstExisting([
+      join(opts.resultDir, "accounts.jsonl"),
+      join(opts.resultDir, "accounts.jsonl.gz"),
+    ])) ?? join(opts.resultDir, "accounts.jsonl"); // missing: readResult reports it as unreadable
   const exchangesFile =
     opts.truthExchangesFile ??
-    (await firstExisting(["truth-exchanges.tsv", "truth-exchanges.tsv.gz"].map((f) => join(dirname(opts.truthFile), f))));
+    (await firstExisting(
+      ["truth-exchanges.tsv", "truth-exchanges.tsv.gz"].map((f) => join(dirname(opts.truthFile), f)),
+    ));
 
   const truth = await readTruth(opts.truthFile);
   const result = await readResult(resultFile);

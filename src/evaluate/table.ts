@@ -34,10 +34,21 @@ export function formatEvalTable(r: EvalReport): string {
   out.push(
     ...columns([
       ["", "tp", "fp", "fn", "tn", "precision", "recall", "f1", "fpr"],
-      ["", `${a.tp}`, `${a.fp}`, `${a.fn}`, `${a.tn}`, fix(a.precision), fix(a.recall), fix(a.f1), fix(a.fpr)],
+      [
+        "",
+        `${a.tp}`,
+        `${a.fp}`,
+        `${a.fn}`,
+        `${a.tn}`,
+        fix(a.precision),
+        fix(a.recall),
+        fix(a.f1),
+        fix(a.fpr),
+      ],
     ]).map((l) => ` ${l}`),
   );
-  if (a.review.attack + a.review.benign > 0) out.push(` review (not flagged): ${a.review.attack} attack, ${a.review.benign} benign`);
+  if (a.review.attack + a.review.benign > 0)
+    out.push(` review (not flagged): ${a.review.attack} attack, ${a.review.benign} benign`);
 
   const personaRows = (hard: boolean) =>
     Object.entries(r.personas)
@@ -75,8 +86,11 @@ export function formatEvalTable(r: EvalReport): string {
       : "approximate: per account, no truth-exchanges.tsv";
   out.push("", `Harvest before flag: ${fix(r.harvest_before_flag)} (${basis})`);
   if (r.harvest.flagged_without_time > 0) {
-    out.push(`  ${r.harvest.flagged_without_time} flagged attack accounts had no first_flagged_at; their traffic counts as harvested`);
+    out.push(
+      `  ${r.harvest.flagged_without_time} flagged attack accounts had no first_flagged_at; their traffic counts as harvested`,
+    );
   }
-  if (r.inputs.unknown_accounts > 0) out.push(`  ${r.inputs.unknown_accounts} result accounts are not in the truth (ignored)`);
+  if (r.inputs.unknown_accounts > 0)
+    out.push(`  ${r.inputs.unknown_accounts} result accounts are not in the truth (ignored)`);
   return `${out.join("\n")}\n`;
 }

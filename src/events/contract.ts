@@ -22,7 +22,10 @@ export const paramsSchema = z.looseObject({
   max_tokens: z.number().nullable().optional(),
   n: z.number().nullable().optional(),
   stream: z.boolean().nullable().optional(),
-  tools: z.union([z.number(), z.array(z.unknown())]).nullable().optional(),
+  tools: z
+    .union([z.number(), z.array(z.unknown())])
+    .nullable()
+    .optional(),
   tool_choice: z.unknown().optional(),
   reasoning: z.unknown().optional(),
   response_format: z.unknown().optional(),
@@ -73,11 +76,20 @@ export const exchangeSchema = z
   })
   .superRefine((e, ctx) => {
     if (e.messages === undefined && e.prompt === undefined) {
-      ctx.addIssue({ code: "custom", path: ["messages"], message: "one of `messages` or `prompt` is required" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["messages"],
+        message: "one of `messages` or `prompt` is required",
+      });
     }
-    if (parseTimestamp(e.ts) === null) ctx.addIssue({ code: "custom", path: ["ts"], message: "not an RFC 3339 time or epoch ms" });
+    if (parseTimestamp(e.ts) === null)
+      ctx.addIssue({ code: "custom", path: ["ts"], message: "not an RFC 3339 time or epoch ms" });
     if (e.account_created !== undefined && parseTimestamp(e.account_created) === null) {
-      ctx.addIssue({ code: "custom", path: ["account_created"], message: "not an RFC 3339 time or epoch ms" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["account_created"],
+        message: "not an RFC 3339 time or epoch ms",
+      });
     }
   });
 
@@ -94,7 +106,9 @@ export function describeIssues(error: z.ZodError): string {
 }
 
 /** Validates one decoded record; returns the exchange or the reason it was rejected. */
-export function validateExchange(record: unknown): { ok: true; exchange: Exchange } | { ok: false; reason: string } {
+export function validateExchange(
+  record: unknown,
+): { ok: true; exchange: Exchange } | { ok: false; reason: string } {
   if (typeof record !== "object" || record === null || Array.isArray(record)) {
     return { ok: false, reason: "(record): expected a JSON object" };
   }

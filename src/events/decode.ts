@@ -36,7 +36,12 @@ export class LineDecoder {
     try {
       record = JSON.parse(text);
     } catch (e) {
-      rejected.push({ file: this.file, line, reason: `not valid JSON: ${(e as Error).message}`, text: text.slice(0, 200) });
+      rejected.push({
+        file: this.file,
+        line,
+        reason: `not valid JSON: ${(e as Error).message}`,
+        text: text.slice(0, 200),
+      });
       return;
     }
     let importer = this.importer;
@@ -55,7 +60,12 @@ export class LineDecoder {
     try {
       candidates = importer.toExchanges(record);
     } catch (e) {
-      rejected.push({ file: this.file, line, reason: `${importer.name}: ${(e as Error).message}`, text: text.slice(0, 200) });
+      rejected.push({
+        file: this.file,
+        line,
+        reason: `${importer.name}: ${(e as Error).message}`,
+        text: text.slice(0, 200),
+      });
       return;
     }
     for (const c of candidates) {

@@ -4,7 +4,13 @@ import { describe, expect, it } from "vitest";
 import { exchangeSchema } from "./contract.js";
 import { isExchangeFast } from "./fast-validate.js";
 
-const human = readFileSync(new URL("../../../shared/corpora/openassistant/model/model_eval/manual/data/en_100_text.jsonl", import.meta.url), "utf8")
+const human = readFileSync(
+  new URL(
+    "../../../shared/corpora/openassistant/model/model_eval/manual/data/en_100_text.jsonl",
+    import.meta.url,
+  ),
+  "utf8",
+)
   .split("\n")
   .filter(Boolean)
   .map((l) => JSON.parse(l) as string);
@@ -44,8 +50,50 @@ const base = (i: number): Record<string, unknown> => ({
   usage: { input_tokens: 10, output_tokens: 20, reasoning_tokens: null },
 });
 
-const odd: unknown[] = [null, undefined, "", "x", -1, 1.5, 0, Number.NaN, true, [], {}, [1], { type: 3 }, "2026-13-99", "not a time"];
-const paths = ["id", "ts", "account", "asn", "ip", "account_created", "messages", "messages.0", "messages.0.role", "messages.0.content", "messages.1.content.0", "messages.1.tool_calls", "prompt", "params", "params.temperature", "params.stream", "params.tools", "params.logprobs", "usage", "usage.input_tokens", "tool_calls", "status", "latency_ms", "system", "output"];
+const odd: unknown[] = [
+  null,
+  undefined,
+  "",
+  "x",
+  -1,
+  1.5,
+  0,
+  Number.NaN,
+  true,
+  [],
+  {},
+  [1],
+  { type: 3 },
+  "2026-13-99",
+  "not a time",
+];
+const paths = [
+  "id",
+  "ts",
+  "account",
+  "asn",
+  "ip",
+  "account_created",
+  "messages",
+  "messages.0",
+  "messages.0.role",
+  "messages.0.content",
+  "messages.1.content.0",
+  "messages.1.tool_calls",
+  "prompt",
+  "params",
+  "params.temperature",
+  "params.stream",
+  "params.tools",
+  "params.logprobs",
+  "usage",
+  "usage.input_tokens",
+  "tool_calls",
+  "status",
+  "latency_ms",
+  "system",
+  "output",
+];
 
 function setPath(o: Record<string, unknown>, path: string, v: unknown): void {
   const keys = path.split(".");
@@ -69,7 +117,12 @@ describe("isExchangeFast", () => {
     for (let i = 0; i < 5000; i++) {
       const r = base(i);
       const cuts = 1 + Math.floor(rnd() * 3);
-      for (let c = 0; c < cuts; c++) setPath(r, paths[Math.floor(rnd() * paths.length)]!, structuredClone(odd[Math.floor(rnd() * odd.length)]));
+      for (let c = 0; c < cuts; c++)
+        setPath(
+          r,
+          paths[Math.floor(rnd() * paths.length)]!,
+          structuredClone(odd[Math.floor(rnd() * odd.length)]),
+        );
       const zodOk = exchangeSchema.safeParse(r).success;
       if (!zodOk) rejected += 1;
       if (isExchangeFast(r)) expect(zodOk, JSON.stringify(r).slice(0, 300)).toBe(true);

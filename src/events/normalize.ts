@@ -65,13 +65,16 @@ function partText(part: unknown): { text: string; tool: boolean; media: boolean 
   if (type === "text" || type === "input_text" || type === "output_text") {
     return { text: typeof p.text === "string" ? p.text : "", tool: false, media: false };
   }
-  if (type === "tool_use") return { text: p.input === undefined ? "" : JSON.stringify(p.input), tool: true, media: false };
+  if (type === "tool_use")
+    return { text: p.input === undefined ? "" : JSON.stringify(p.input), tool: true, media: false };
   if (type === "tool_result") {
     const c = p.content;
-    const text = typeof c === "string" ? c : Array.isArray(c) ? c.map((x) => partText(x).text).join("\n") : "";
+    const text =
+      typeof c === "string" ? c : Array.isArray(c) ? c.map((x) => partText(x).text).join("\n") : "";
     return { text, tool: true, media: false };
   }
-  if (type === "thinking") return { text: typeof p.thinking === "string" ? p.thinking : "", tool: false, media: false };
+  if (type === "thinking")
+    return { text: typeof p.thinking === "string" ? p.thinking : "", tool: false, media: false };
   return { text: "", tool: false, media: true };
 }
 
@@ -129,7 +132,8 @@ export function toFacts(e: Exchange): ExchangeFacts {
     userAgent: e.user_agent,
     payment: e.payment,
     emailDomain: e.email_domain,
-    accountCreated: e.account_created === undefined ? undefined : (parseTimestamp(e.account_created) ?? undefined),
+    accountCreated:
+      e.account_created === undefined ? undefined : (parseTimestamp(e.account_created) ?? undefined),
     verification: e.verification,
     via: e.via,
     endpoint: e.endpoint,
@@ -149,7 +153,10 @@ export function toFacts(e: Exchange): ExchangeFacts {
     tools,
     reasoningRequested: p.reasoning !== undefined && p.reasoning !== null,
     structuredOutput: p.response_format !== undefined && p.response_format !== null,
-    logprobs: p.logprobs === true || (typeof p.logprobs === "number" && p.logprobs > 0) || (num(p.top_logprobs) ?? 0) > 0,
+    logprobs:
+      p.logprobs === true ||
+      (typeof p.logprobs === "number" && p.logprobs > 0) ||
+      (num(p.top_logprobs) ?? 0) > 0,
     seed: num(p.seed),
     outputChars: e.output?.length ?? 0,
     output: e.output === undefined ? undefined : e.output.slice(0, 1000),

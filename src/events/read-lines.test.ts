@@ -10,14 +10,15 @@ const dir = mkdtempSync(join(tmpdir(), "dw-read-"));
 async function collect(path: string, batchLines = 3) {
   const lines: { n: number; text: string }[] = [];
   const faults: ReadFault[] = [];
-  for await (const b of readLines(path, { batchLines, onFault: (f) => faults.push(f) })) b.lines.forEach((t, i) => lines.push({ n: b.firstLine + i, text: t }));
+  for await (const b of readLines(path, { batchLines, onFault: (f) => faults.push(f) }))
+    b.lines.forEach((t, i) => lines.push({ n: b.firstLine + i, text: t }));
   return { lines, faults };
 }
 
 describe("readLines", () => {
   it("numbers lines across batches and splits only on \\n (not U+2028)", async () => {
     const p = join(dir, "a.jsonl");
-    writeFileSync(p, 'one\r\ntwo\u2028still two\nthree\nfour\nfive');
+    writeFileSync(p, "one\r\ntwo\u2028still two\nthree\nfour\nfive");
     const { lines } = await collect(p);
     expect(lines).toEqual([
       { n: 1, text: "one" },
@@ -29,7 +30,10 @@ describe("readLines", () => {
   });
 
   it("reads gzip files and keeps every whole line before a truncated tail", async () => {
-    const body = Array.from({ length: 5000 }, (_, i) => JSON.stringify({ i, pad: "x".repeat(50 + (i % 17)) })).join("\n") + "\n";
+    const body =
+      Array.from({ length: 5000 }, (_, i) => JSON.stringify({ i, pad: "x".repeat(50 + (i % 17)) })).join(
+        "\n",
+      ) + "\n";
     const gz = gzipSync(body);
     const p = join(dir, "cut.jsonl.gz");
     writeFileSync(p, gz.subarray(0, Math.floor(gz.length * 0.7)));

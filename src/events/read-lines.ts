@@ -32,7 +32,11 @@ function openSource(path: string): { stream: Readable; raw: Readable; gz: boolea
     if (!st.isFile()) throw new DistillwatchError("input_unreadable", `${path} is not a file`);
   } catch (cause) {
     if (cause instanceof DistillwatchError) throw cause;
-    throw new DistillwatchError("input_unreadable", `cannot read ${path}: ${(cause as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (cause as Error).message}`, { cause });
+    throw new DistillwatchError(
+      "input_unreadable",
+      `cannot read ${path}: ${(cause as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (cause as Error).message}`,
+      { cause },
+    );
   }
   const raw = createReadStream(path, { highWaterMark: 1 << 20 });
   const gz = path.endsWith(".gz");
@@ -72,11 +76,19 @@ export async function* readLines(path: string, opts: ReadLinesOptions = {}): Asy
   } catch (cause) {
     // Only decompression faults are recoverable: everything before the fault is kept.
     const code = (cause as NodeJS.ErrnoException).code ?? "";
-    if (!code.startsWith("Z_") && !/unexpected end|incorrect header|invalid/i.test((cause as Error).message)) {
-      throw new DistillwatchError("input_unreadable", `cannot read ${path}: ${(cause as Error).message}`, { cause });
+    if (
+      !code.startsWith("Z_") &&
+      !/unexpected end|incorrect header|invalid/i.test((cause as Error).message)
+    ) {
+      throw new DistillwatchError("input_unreadable", `cannot read ${path}: ${(cause as Error).message}`, {
+        cause,
+      });
     }
     if (batch.length) yield { firstLine: first, lines: batch, bytesRead };
-    opts.onFault?.({ line: lineNo, reason: `compressed stream is corrupt or truncated (${(cause as Error).message})${carry ? "; the partial line here is dropped" : ""}` });
+    opts.onFault?.({
+      line: lineNo,
+      reason: `compressed stream is corrupt or truncated (${(cause as Error).message})${carry ? "; the partial line here is dropped" : ""}`,
+    });
     return;
   }
   if (carry && carry.length) {

@@ -5,4 +5,3 @@ export function parseTimestamp(v: string | number): number | null {
   const ms = Date.parse(v);
   return Number.isNaN(ms) ? null : ms;
 }
-

@@ -46,7 +46,9 @@ function authorized(req: IncomingMessage, adminKey: string | undefined): boolean
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) }).end(text);
+  res
+    .writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) })
+    .end(text);
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
@@ -64,12 +66,23 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-async function route(req: IncomingMessage, res: ServerResponse, deps: AdminDeps, path: string, query: URLSearchParams): Promise<void> {
+async function route(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: AdminDeps,
+  path: string,
+  query: URLSearchParams,
+): Promise<void> {
   const method = req.method ?? "GET";
   if (path === "health" && method === "GET") {
     const detector = deps.health();
     const p = deps.policy.current;
-    return send(res, 200, { ok: detector.healthy || p.failMode === "open", detector, writer: deps.writer(), policy: { rules: p.rules.length, listEntries: p.lists.size, failMode: p.failMode } });
+    return send(res, 200, {
+      ok: detector.healthy || p.failMode === "open",
+      detector,
+      writer: deps.writer(),
+      policy: { rules: p.rules.length, listEntries: p.lists.size, failMode: p.failMode },
+    });
   }
   if (path === "decisions" && method === "GET") {
     const account = query.get("account");
@@ -86,7 +99,11 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: AdminDeps,
   if (path === "lists" && method === "GET") return send(res, 200, { entries: deps.policy.entries() });
   if (path === "lists" && method === "POST") {
     const parsed = newEntry.safeParse(await readJson(req));
-    if (!parsed.success) throw new DistillwatchError("input_invalid", parsed.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`).join("; "));
+    if (!parsed.success)
+      throw new DistillwatchError(
+        "input_invalid",
+        parsed.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`).join("; "),
+      );
     const entry: ListEntry = deps.policy.add({ ...parsed.data, createdBy: "gateway-admin" });
     await deps.store?.addListEntry(entry);
     deps.audit("list-add", `${entry.type}:${entry.value}`, { id: entry.id, list: entry.list });
@@ -113,7 +130,10 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: AdminDeps,
 export async function handleAdmin(req: IncomingMessage, res: ServerResponse, deps: AdminDeps): Promise<void> {
   try {
     if (!authorized(req, deps.adminKey)) {
-      const message = deps.adminKey === undefined ? "admin endpoints are disabled: set gateway.adminKey" : "missing or wrong x-distillwatch-admin-key";
+      const message =
+        deps.adminKey === undefined
+          ? "admin endpoints are disabled: set gateway.adminKey"
+          : "missing or wrong x-distillwatch-admin-key";
       throw new DistillwatchError("unauthorized", message);
     }
     const url = new URL(req.url ?? "/", "http://gateway");
@@ -121,7 +141,8 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, dep
   } catch (e) {
     const status = isDistillwatchError(e) ? e.status : 500;
     const message = isDistillwatchError(e) ? e.message : "internal error";
-    if (!res.headersSent) send(res, status, { error: { code: isDistillwatchError(e) ? e.code : "internal", message } });
+    if (!res.headersSent)
+      send(res, status, { error: { code: isDistillwatchError(e) ? e.code : "internal", message } });
     else res.destroy();
   }
 }

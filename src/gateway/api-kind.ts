@@ -15,4 +15,8 @@ export function apiKindOf(url: string): ApiKind | undefined {
 }
 
 /** The contract's `endpoint` value for an API kind (exchange-events.md §1). */
-export const endpointOf: Record<ApiKind, string> = { chat: "chat", responses: "responses", messages: "messages" };
+export const endpointOf: Record<ApiKind, string> = {
+  chat: "chat",
+  responses: "responses",
+  messages: "messages",
+};

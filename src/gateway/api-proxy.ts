@@ -5,7 +5,14 @@ import type { ClientRequest, IncomingHttpHeaders, IncomingMessage, ServerRespons
 import { createStreamReasoningFilter, stripReasoning, type ApiKind } from "../policy/index.js";
 import { upstreamUnreachable } from "./error-bodies.js";
 import { SseSplitter, parseSseBlock } from "./sse.js";
-import { clientResponseHeaders, track, untrack, upstreamRequestHeaders, type InFlight, type Upstream } from "./upstream.js";
+import {
+  clientResponseHeaders,
+  track,
+  untrack,
+  upstreamRequestHeaders,
+  type InFlight,
+  type Upstream,
+} from "./upstream.js";
 
 /** How the response went, for the exchange record. */
 export interface RelayResult {
@@ -143,7 +150,8 @@ function onUpstreamResponse(this: ClientRequest, upRes: IncomingMessage): void {
   const status = upRes.statusCode ?? 502;
   const contentType = String(upRes.headers["content-type"] ?? "");
   const streamed = contentType.startsWith("text/event-stream");
-  const encoded = upRes.headers["content-encoding"] !== undefined && upRes.headers["content-encoding"] !== "identity";
+  const encoded =
+    upRes.headers["content-encoding"] !== undefined && upRes.headers["content-encoding"] !== "identity";
   st.status = status;
   st.streamed = streamed;
   st.encoded = encoded;
@@ -190,7 +198,10 @@ function onUpstreamResponse(this: ClientRequest, upRes: IncomingMessage): void {
         res.write(block);
         return;
       }
-      const kept = typeof data === "object" && data !== null && !Array.isArray(data) ? filter(data as Record<string, unknown>) : data;
+      const kept =
+        typeof data === "object" && data !== null && !Array.isArray(data)
+          ? filter(data as Record<string, unknown>)
+          : data;
       if (kept === null) return;
       res.write(`${e.event !== undefined ? `event: ${e.event}\n` : ""}data: ${JSON.stringify(kept)}\n\n`);
     };
@@ -221,7 +232,14 @@ function onUpstreamResponse(this: ClientRequest, upRes: IncomingMessage): void {
  * exchange is over. The upstream timeout is enforced by the upstream's idle sweep rather than a
  * socket timer per request.
  */
-export function relayApiRequest<C>(req: IncomingMessage, res: ServerResponse, up: Upstream, r: RelayRequest, done: (ctx: C, result: RelayResult) => void, ctx: C): void {
+export function relayApiRequest<C>(
+  req: IncomingMessage,
+  res: ServerResponse,
+  up: Upstream,
+  r: RelayRequest,
+  done: (ctx: C, result: RelayResult) => void,
+  ctx: C,
+): void {
   const headers = upstreamRequestHeaders(req.headers, up.host);
   headers["content-length"] = String(r.body.length);
   // Ask for an uncompressed body: the gateway must read the text it records (and may rewrite).

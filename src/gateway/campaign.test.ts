@@ -27,17 +27,26 @@ const config = parseConfig({
   policy: {
     rules: [
       { name: "block-attack", when: { verdict: ["attack"] }, action: { type: "block" } },
-      { name: "throttle-suspected-campaign", when: { minScore: 40 }, action: { type: "throttle", perMinute: 2, burst: 2, scope: "campaign" } },
+      {
+        name: "throttle-suspected-campaign",
+        when: { minScore: 40 },
+        action: { type: "throttle", perMinute: 2, burst: 2, scope: "campaign" },
+      },
     ],
   },
 });
 
 beforeAll(async () => {
   await runSimulation({ scenario: "small", seed: 7, scale: 0.1, outDir: dir });
-  truth = new Map(readFileSync(join(dir, "truth.jsonl"), "utf8").trim().split("\n").map((l) => {
-    const t = JSON.parse(l) as { account: string; campaign: string | null };
-    return [t.account, t.campaign];
-  }));
+  truth = new Map(
+    readFileSync(join(dir, "truth.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => {
+        const t = JSON.parse(l) as { account: string; campaign: string | null };
+        return [t.account, t.campaign];
+      }),
+  );
   const exchanges: Exchange[] = [];
   for (const line of readFileSync(join(dir, "exchanges.jsonl"), "utf8").trim().split("\n")) {
     const r = validateExchange(JSON.parse(line));
@@ -45,10 +54,21 @@ beforeAll(async () => {
   }
   upstream = await startLlmUpstream();
   store = openSqliteStore(join(dir, "gateway.db"));
-  gateway = await startGateway({ upstream: upstream.url, port: 0, config, detector: createEngine(config, { templateSlots: 1 << 14 }), store, identity: { trustForwardedFor: true } });
+  gateway = await startGateway({
+    upstream: upstream.url,
+    port: 0,
+    config,
+    detector: createEngine(config, { templateSlots: 1 << 14 }),
+    store,
+    identity: { trustForwardedFor: true },
+  });
   for (const e of exchanges) {
     const req = toRequest(e);
-    const r = await fetch(gateway.url + req.path, { method: "POST", headers: { ...req.headers, "x-upstream-chunks": "4" }, body: JSON.stringify(req.body) });
+    const r = await fetch(gateway.url + req.path, {
+      method: "POST",
+      headers: { ...req.headers, "x-upstream-chunks": "4" },
+      body: JSON.stringify(req.body),
+    });
     await r.arrayBuffer();
     const list = statuses.get(e.account) ?? [];
     list.push(r.status);
@@ -76,7 +96,9 @@ describe("gateway with the real engine on a simulated campaign", () => {
   });
 
   it("throttles a campaign while it is only suspected, before blocking it", () => {
-    const throttledThenBlocked = [...statuses.entries()].filter(([a, s]) => truth.get(a) && s.includes(429) && s.indexOf(429) < s.indexOf(403));
+    const throttledThenBlocked = [...statuses.entries()].filter(
+      ([a, s]) => truth.get(a) && s.includes(429) && s.indexOf(429) < s.indexOf(403),
+    );
     expect(throttledThenBlocked.length).toBeGreaterThan(0);
   });
 
@@ -94,6 +116,8 @@ describe("gateway with the real engine on a simulated campaign", () => {
     const audit = await store.listAudit({ limit: 100_000, offset: 0, actor: "gateway" });
     const policy = audit.items.filter((e) => e.action.startsWith("policy-"));
     expect(policy.length).toBe(refusals);
-    expect(new Set(policy.map((e) => e.rule))).toEqual(new Set(["block-attack", "throttle-suspected-campaign"]));
+    expect(new Set(policy.map((e) => e.rule))).toEqual(
+      new Set(["block-attack", "throttle-suspected-campaign"]),
+    );
   });
 });

@@ -40,8 +40,16 @@ export function readUsage(u: unknown, into: CapturedUsage = {}): CapturedUsage {
   if (!isObject(u)) return into;
   const input = num(u.input_tokens) ?? num(u.prompt_tokens);
   const output = num(u.output_tokens) ?? num(u.completion_tokens);
-  const details = isObject(u.completion_tokens_details) ? u.completion_tokens_details : isObject(u.output_tokens_details) ? u.output_tokens_details : undefined;
-  const inDetails = isObject(u.prompt_tokens_details) ? u.prompt_tokens_details : isObject(u.input_tokens_details) ? u.input_tokens_details : undefined;
+  const details = isObject(u.completion_tokens_details)
+    ? u.completion_tokens_details
+    : isObject(u.output_tokens_details)
+      ? u.output_tokens_details
+      : undefined;
+  const inDetails = isObject(u.prompt_tokens_details)
+    ? u.prompt_tokens_details
+    : isObject(u.input_tokens_details)
+      ? u.input_tokens_details
+      : undefined;
   const reasoning = num(details?.reasoning_tokens);
   const cached = num(inDetails?.cached_tokens) ?? num(u.cache_read_input_tokens);
   if (input !== undefined) into.input_tokens = input;
@@ -55,12 +63,17 @@ function readWhole(api: ApiKind, body: Json): CapturedOutput {
   const out: CapturedOutput = { output: "", toolCalls: 0, usage: readUsage(body.usage) };
   if (api === "messages") {
     const blocks = Array.isArray(body.content) ? body.content.filter(isObject) : [];
-    out.output = blocks.map((b) => (typeof b.text === "string" ? b.text : typeof b.thinking === "string" ? b.thinking : "")).join("");
+    out.output = blocks
+      .map((b) => (typeof b.text === "string" ? b.text : typeof b.thinking === "string" ? b.thinking : ""))
+      .join("");
     out.toolCalls = blocks.filter((b) => b.type === "tool_use").length;
     if (typeof body.stop_reason === "string") out.finish = body.stop_reason;
   } else if (api === "responses") {
     const items = Array.isArray(body.output) ? body.output.filter(isObject) : [];
-    out.output = items.filter((i) => i.type === "message").map((i) => contentText(i.content)).join("");
+    out.output = items
+      .filter((i) => i.type === "message")
+      .map((i) => contentText(i.content))
+      .join("");
     out.toolCalls = items.filter((i) => i.type === "function_call").length;
     if (typeof body.status === "string") out.finish = body.status;
   } else {
@@ -76,7 +89,12 @@ function readWhole(api: ApiKind, body: Json): CapturedOutput {
 function readStreamEvent(api: ApiKind, e: Json, out: CapturedOutput, parts: string[]): void {
   if (api === "messages") {
     if (e.type === "message_start" && isObject(e.message)) readUsage(e.message.usage, out.usage);
-    else if (e.type === "content_block_start" && isObject(e.content_block) && e.content_block.type === "tool_use") out.toolCalls += 1;
+    else if (
+      e.type === "content_block_start" &&
+      isObject(e.content_block) &&
+      e.content_block.type === "tool_use"
+    )
+      out.toolCalls += 1;
     else if (e.type === "content_block_delta" && isObject(e.delta)) {
       if (typeof e.delta.text === "string") parts.push(e.delta.text);
       else if (typeof e.delta.thinking === "string") parts.push(e.delta.thinking);
@@ -88,8 +106,12 @@ function readStreamEvent(api: ApiKind, e: Json, out: CapturedOutput, parts: stri
   }
   if (api === "responses") {
     if (e.type === "response.output_text.delta" && typeof e.delta === "string") parts.push(e.delta);
-    else if (e.type === "response.output_item.added" && isObject(e.item) && e.item.type === "function_call") out.toolCalls += 1;
-    else if ((e.type === "response.completed" || e.type === "response.incomplete" || e.type === "response.failed") && isObject(e.response)) {
+    else if (e.type === "response.output_item.added" && isObject(e.item) && e.item.type === "function_call")
+      out.toolCalls += 1;
+    else if (
+      (e.type === "response.completed" || e.type === "response.incomplete" || e.type === "response.failed") &&
+      isObject(e.response)
+    ) {
       readUsage(e.response.usage, out.usage);
       if (typeof e.response.status === "string") out.finish = e.response.status;
     }

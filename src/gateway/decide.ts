@@ -2,8 +2,15 @@
 // detector's latest verdict, cheap signals), evaluate the rules, then apply the fail mode and the
 // throttle buckets. No I/O and no detector call happens here.
 import type { Config } from "../config/index.js";
-import type { BucketTable} from "../policy/index.js";
-import { bucketKey, evaluatePolicy, type ListHit, type ListIndex, type PolicyContext, type PolicyDecision } from "../policy/index.js";
+import type { BucketTable } from "../policy/index.js";
+import {
+  bucketKey,
+  evaluatePolicy,
+  type ListHit,
+  type ListIndex,
+  type PolicyContext,
+  type PolicyDecision,
+} from "../policy/index.js";
 
 /** What the gateway does with the request. */
 export type Outcome =
@@ -23,13 +30,23 @@ export interface LoadedPolicy {
 export const failClosedRule = "fail-closed";
 
 /** Decides one request; `healthy` is whether the detector's verdicts can be trusted right now. */
-export function decide(ctx: PolicyContext, policy: LoadedPolicy, healthy: boolean, buckets: BucketTable, now: number): Outcome {
+export function decide(
+  ctx: PolicyContext,
+  policy: LoadedPolicy,
+  healthy: boolean,
+  buckets: BucketTable,
+  now: number,
+): Outcome {
   const d: PolicyDecision = evaluatePolicy(ctx, policy.rules, policy.lists);
   // Lists are operator decisions and do not depend on the detector, so they stand even when it is
   // down; anything else is overridden by a closed fail mode. Open means: keep serving with the
   // verdicts already in memory (a lagging detector never unblocks a known campaign).
   if (!healthy && policy.failMode === "closed" && !d.listHit) {
-    return { kind: "block", rule: failClosedRule, message: "The provider's abuse detection is unavailable; the request was refused." };
+    return {
+      kind: "block",
+      rule: failClosedRule,
+      message: "The provider's abuse detection is unavailable; the request was refused.",
+    };
   }
   const a = d.action;
   switch (a.type) {
@@ -43,8 +60,14 @@ export function decide(ctx: PolicyContext, policy: LoadedPolicy, healthy: boolea
       return o;
     }
     case "throttle": {
-      const r = buckets.take(bucketKey(d.rule, a.scope, ctx.account, ctx.verdict?.campaign), { perMinute: a.perMinute, burst: a.burst }, now);
-      return r.allowed ? { kind: "allow", rule: d.rule, review: false } : { kind: "throttle", rule: d.rule, retryAfterMs: r.retryAfterMs };
+      const r = buckets.take(
+        bucketKey(d.rule, a.scope, ctx.account, ctx.verdict?.campaign),
+        { perMinute: a.perMinute, burst: a.burst },
+        now,
+      );
+      return r.allowed
+        ? { kind: "allow", rule: d.rule, review: false }
+        : { kind: "throttle", rule: d.rule, retryAfterMs: r.retryAfterMs };
     }
     case "block": {
       const o: Outcome = { kind: "block", rule: d.rule };

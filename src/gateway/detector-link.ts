@@ -73,12 +73,20 @@ export class VerdictTables {
   private readonly templates = new Map<string, string>();
   private readonly accountTemplates = new Map<string, string>();
 
-  setVerdict(account: string, score: number, verdict: PolicyVerdict["verdict"], campaign: string | null): void {
+  setVerdict(
+    account: string,
+    score: number,
+    verdict: PolicyVerdict["verdict"],
+    campaign: string | null,
+  ): void {
     this.verdictTable.set(account, { score, verdict, campaign });
   }
 
   templateOf(templateKey: string | undefined, account: string): string | undefined {
-    return (templateKey !== undefined ? this.templates.get(templateKey) : undefined) ?? this.accountTemplates.get(account);
+    return (
+      (templateKey !== undefined ? this.templates.get(templateKey) : undefined) ??
+      this.accountTemplates.get(account)
+    );
   }
 
   /** Applies what one ingest changed. */
@@ -94,7 +102,8 @@ export class VerdictTables {
   }
 
   setTemplate(account: string, templateKey: string | undefined, template: string): void {
-    if (this.accountTemplates.size >= 500_000 && !this.accountTemplates.has(account)) this.accountTemplates.clear();
+    if (this.accountTemplates.size >= 500_000 && !this.accountTemplates.has(account))
+      this.accountTemplates.clear();
     this.accountTemplates.set(account, template);
     if (templateKey !== undefined) {
       if (this.templates.size >= 200_000) this.templates.clear();
@@ -162,7 +171,13 @@ export class DetectorLink implements LiveDetector {
   health(now = Date.now()): DetectorHealth {
     const oldest = this.queue[this.head];
     const lagMs = oldest ? now - oldest.at : 0;
-    const h: DetectorHealth = { healthy: true, lagMs, queued: this.queue.length - this.head, ingested: this.core.ingested, dropped: this.dropped };
+    const h: DetectorHealth = {
+      healthy: true,
+      lagMs,
+      queued: this.queue.length - this.head,
+      ingested: this.core.ingested,
+      dropped: this.dropped,
+    };
     if (this.core.lastError !== undefined) h.lastError = this.core.lastError;
     if (this.core.failedAt !== undefined) {
       h.healthy = false;

@@ -65,7 +65,16 @@ function boundOf(q: QueuedExchange): number {
   const id = x.identity;
   let size = fixedBytes + 4 * stringCount + (x.raw?.length ?? 0);
   // UTF-8 needs at most 3 bytes per UTF-16 unit; the slack is cheaper than measuring each string.
-  size += 3 * (x.id.length + id.account.length + (id.key?.length ?? 0) + (id.ip?.length ?? 0) + (id.payment?.length ?? 0) + (x.userAgent?.length ?? 0) + x.view.api.length + (templateKey?.length ?? 0));
+  size +=
+    3 *
+    (x.id.length +
+      id.account.length +
+      (id.key?.length ?? 0) +
+      (id.ip?.length ?? 0) +
+      (id.payment?.length ?? 0) +
+      (x.userAgent?.length ?? 0) +
+      x.view.api.length +
+      (templateKey?.length ?? 0));
   const chunks = x.response?.chunks;
   if (chunks) for (const c of chunks) size += c.length;
   return size;
@@ -172,7 +181,10 @@ export function encodeBatch(batch: readonly QueuedExchange[]): { bytes: ArrayBuf
 const emptyBuffer = Buffer.alloc(0);
 
 /** Reads a batch packed by `encodeBatch`; the request body is parsed again here (off the proxy thread). */
-export function decodeBatch(m: BatchMessage, readRequest: (api: ApiKind, raw: Buffer) => RequestView | undefined): DecodedExchange[] {
+export function decodeBatch(
+  m: BatchMessage,
+  readRequest: (api: ApiKind, raw: Buffer) => RequestView | undefined,
+): DecodedExchange[] {
   const buf = Buffer.from(m.bytes, 0, m.used);
   const out: DecodedExchange[] = [];
   let off = 0;

@@ -7,7 +7,12 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { Detector } from "../engine/types.js";
 import type { AccountVerdict } from "../scoring/types.js";
 import type { ExchangeRow } from "../store/types.js";
-import { decodeBatch, type AckMessage, type BatchMessage, type DetectorWorkerData } from "./detector-worker-protocol.js";
+import {
+  decodeBatch,
+  type AckMessage,
+  type BatchMessage,
+  type DetectorWorkerData,
+} from "./detector-worker-protocol.js";
 import { IngestCore } from "./ingest-core.js";
 import { readRequest } from "./request-view.js";
 
@@ -30,11 +35,16 @@ const data = workerData as DetectorWorkerData;
 
 async function build(): Promise<Detector> {
   if (data.spec.module) {
-    const m = (await import(data.spec.module)) as { createDetector: (config: DetectorWorkerData["config"], options: Record<string, unknown>) => Detector };
+    const m = (await import(data.spec.module)) as {
+      createDetector: (config: DetectorWorkerData["config"], options: Record<string, unknown>) => Detector;
+    };
     return m.createDetector(data.config, data.spec.options ?? {});
   }
   const { createEngine } = await import("../engine/index.js");
-  return createEngine(data.config, data.spec.templateSlots !== undefined ? { templateSlots: data.spec.templateSlots } : {});
+  return createEngine(
+    data.config,
+    data.spec.templateSlots !== undefined ? { templateSlots: data.spec.templateSlots } : {},
+  );
 }
 
 const detector = await build();
@@ -47,7 +57,9 @@ detector.onVerdicts((vs) => {
   for (const v of vs) verdicts.push(v.account, v.score, v.verdict, v.campaign);
   if (data.wantRows) for (const v of vs) changed.push(v);
   if (!inBatch) {
-    port.postMessage(data.wantRows ? { type: "verdicts", verdicts, changed } : { type: "verdicts", verdicts });
+    port.postMessage(
+      data.wantRows ? { type: "verdicts", verdicts, changed } : { type: "verdicts", verdicts },
+    );
     verdicts = [];
     changed = [];
   }
@@ -73,7 +85,16 @@ port.on("message", (m: BatchMessage) => {
   inBatch = false;
   const flat: (string | Record<string, number>)[] = [];
   for (const [a, s] of signals) flat.push(a, s);
-  const ack: AckMessage = { type: "ack", seq: m.seq, ingested: core.ingested - before, failed: core.failedAt !== undefined, lastError: core.lastError ?? null, signals: flat, templates, verdicts };
+  const ack: AckMessage = {
+    type: "ack",
+    seq: m.seq,
+    ingested: core.ingested - before,
+    failed: core.failedAt !== undefined,
+    lastError: core.lastError ?? null,
+    signals: flat,
+    templates,
+    verdicts,
+  };
   if (data.wantRows) {
     ack.rows = rows;
     ack.changed = changed;

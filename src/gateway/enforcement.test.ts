@@ -12,19 +12,47 @@ afterEach(async () => {
   for (const c of open.splice(0).reverse()) await c.close();
 });
 
-async function setup(detector: Detector, policy: Record<string, unknown> = {}): Promise<{ upstream: LlmUpstream; gateway: RunningGateway }> {
+async function setup(
+  detector: Detector,
+  policy: Record<string, unknown> = {},
+): Promise<{ upstream: LlmUpstream; gateway: RunningGateway }> {
   const upstream = await startLlmUpstream();
   open.push(upstream);
-  const gateway = await startGateway({ upstream: upstream.url, port: 0, config: parseConfig({ policy, gateway: { adminKey } }), detector });
+  const gateway = await startGateway({
+    upstream: upstream.url,
+    port: 0,
+    config: parseConfig({ policy, gateway: { adminKey } }),
+    detector,
+  });
   open.push(gateway);
   return { upstream, gateway };
 }
 
-const chat = { model: "o3", messages: [{ role: "user", content: "Solve x+1=2" }], max_tokens: 4000, reasoning_effort: "high" };
-const messages = { model: "claude-test", max_tokens: 8000, thinking: { type: "enabled", budget_tokens: 4000 }, messages: [{ role: "user", content: "Hi" }] };
+const chat = {
+  model: "o3",
+  messages: [{ role: "user", content: "Solve x+1=2" }],
+  max_tokens: 4000,
+  reasoning_effort: "high",
+};
+const messages = {
+  model: "claude-test",
+  max_tokens: 8000,
+  thinking: { type: "enabled", budget_tokens: 4000 },
+  messages: [{ role: "user", content: "Hi" }],
+};
 
-async function call(base: string, path: string, body: unknown, account: string, extra: Record<string, string> = {}): Promise<Response> {
-  return fetch(base + path, { method: "POST", headers: { "content-type": "application/json", "x-distillwatch-account": account, ...extra }, body: JSON.stringify(body) });
+async function call(
+  base: string,
+  path: string,
+  body: unknown,
+  account: string,
+  extra: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(base + path, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-distillwatch-account": account, ...extra },
+    body: JSON.stringify(body),
+  });
 }
 
 describe("gateway enforcement", () => {
@@ -34,8 +62,16 @@ describe("gateway enforcement", () => {
     await gateway.settle();
     const r = await call(gateway.url, "/v1/chat/completions", chat, "acct_a");
     expect(r.status).toBe(200);
-    const health = await (await fetch(`${gateway.url}/_distillwatch/health`, { headers: { "x-distillwatch-admin-key": adminKey } })).json();
-    expect(health.detector).toMatchObject({ healthy: false, reason: "detector-error", lastError: "engine crashed" });
+    const health = await (
+      await fetch(`${gateway.url}/_distillwatch/health`, {
+        headers: { "x-distillwatch-admin-key": adminKey },
+      })
+    ).json();
+    expect(health.detector).toMatchObject({
+      healthy: false,
+      reason: "detector-error",
+      lastError: "engine crashed",
+    });
   });
 
   it("fails closed when configured: requests are refused with the API's own error shape", async () => {
@@ -68,7 +104,15 @@ describe("gateway enforcement", () => {
 
   it("degrades a review account: caps tokens, withholds reasoning in request and response", async () => {
     const detector = new ScriptedDetector();
-    const { upstream, gateway } = await setup(detector, { rules: [{ name: "degrade-review", when: { verdict: ["review"] }, action: { type: "degrade", maxTokens: 256 } }] });
+    const { upstream, gateway } = await setup(detector, {
+      rules: [
+        {
+          name: "degrade-review",
+          when: { verdict: ["review"] },
+          action: { type: "degrade", maxTokens: 256 },
+        },
+      ],
+    });
     detector.set("acct_r", 50, "review");
     const r = await call(gateway.url, "/v1/messages", { ...messages, stream: true }, "acct_r");
     const text = await r.text();
@@ -95,35 +139,78 @@ describe("gateway enforcement", () => {
     const entry = await add.json();
     const r = await call(gateway.url, "/v1/responses", { model: "m", input: "hi" }, "acct_ip");
     expect(r.status).toBe(403);
-    expect(await r.json()).toMatchObject({ error: { type: "invalid_request_error", code: "policy_violation" } });
-    const decisions = await (await fetch(`${gateway.url}/_distillwatch/decisions`, { headers: { "x-distillwatch-admin-key": adminKey } })).json();
+    expect(await r.json()).toMatchObject({
+      error: { type: "invalid_request_error", code: "policy_violation" },
+    });
+    const decisions = await (
+      await fetch(`${gateway.url}/_distillwatch/decisions`, {
+        headers: { "x-distillwatch-admin-key": adminKey },
+      })
+    ).json();
     expect(decisions.recent[0]).toMatchObject({ account: "acct_ip", action: "block", rule: "block-listed" });
-    const del = await fetch(`${gateway.url}/_distillwatch/lists/${entry.id}`, { method: "DELETE", headers: { "x-distillwatch-admin-key": adminKey } });
+    const del = await fetch(`${gateway.url}/_distillwatch/lists/${entry.id}`, {
+      method: "DELETE",
+      headers: { "x-distillwatch-admin-key": adminKey },
+    });
     expect(del.status).toBe(204);
-    expect((await call(gateway.url, "/v1/responses", { model: "m", input: "hi" }, "acct_ip")).status).toBe(200);
+    expect((await call(gateway.url, "/v1/responses", { model: "m", input: "hi" }, "acct_ip")).status).toBe(
+      200,
+    );
   });
 
   it("rejects admin requests without the admin key, or with a client API key instead", async () => {
     const { gateway } = await setup(new ScriptedDetector());
     for (const path of ["health", "decisions", "lists"]) {
       expect((await fetch(`${gateway.url}/_distillwatch/${path}`)).status).toBe(401);
-      expect((await fetch(`${gateway.url}/_distillwatch/${path}`, { headers: { authorization: `Bearer ${adminKey}` } })).status).toBe(401);
-      expect((await fetch(`${gateway.url}/_distillwatch/${path}`, { headers: { "x-distillwatch-admin-key": "wrong-key-0123456789" } })).status).toBe(401);
+      expect(
+        (
+          await fetch(`${gateway.url}/_distillwatch/${path}`, {
+            headers: { authorization: `Bearer ${adminKey}` },
+          })
+        ).status,
+      ).toBe(401);
+      expect(
+        (
+          await fetch(`${gateway.url}/_distillwatch/${path}`, {
+            headers: { "x-distillwatch-admin-key": "wrong-key-0123456789" },
+          })
+        ).status,
+      ).toBe(401);
     }
     expect((await fetch(`${gateway.url}/_distillwatch/reload`, { method: "POST" })).status).toBe(401);
-    expect((await fetch(`${gateway.url}/_distillwatch/reload`, { method: "POST", headers: { "x-distillwatch-admin-key": adminKey } })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${gateway.url}/_distillwatch/reload`, {
+          method: "POST",
+          headers: { "x-distillwatch-admin-key": adminKey },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it("aborts the upstream request when the client disconnects mid-stream", async () => {
     const { upstream, gateway } = await setup(new ScriptedDetector());
     const url = new URL(`${gateway.url}/v1/chat/completions`);
     await new Promise<void>((resolve, reject) => {
-      const req = http.request({ hostname: url.hostname, port: url.port, path: url.pathname, method: "POST", headers: { "content-type": "application/json", "x-upstream-chunks": "200", "x-upstream-delay-ms": "20" } }, (res) => {
-        res.once("data", () => {
-          req.destroy();
-          resolve();
-        });
-      });
+      const req = http.request(
+        {
+          hostname: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "x-upstream-chunks": "200",
+            "x-upstream-delay-ms": "20",
+          },
+        },
+        (res) => {
+          res.once("data", () => {
+            req.destroy();
+            resolve();
+          });
+        },
+      );
       req.on("error", reject);
       req.end(JSON.stringify({ ...chat, stream: true }));
     });

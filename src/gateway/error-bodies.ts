@@ -9,7 +9,14 @@ export interface Refusal {
   body: string;
 }
 
-function shaped(api: ApiKind | undefined, status: number, openai: { type: string; code: string }, anthropicType: string, message: string, headers: Record<string, string>): Refusal {
+function shaped(
+  api: ApiKind | undefined,
+  status: number,
+  openai: { type: string; code: string },
+  anthropicType: string,
+  message: string,
+  headers: Record<string, string>,
+): Refusal {
   const body =
     api === "messages"
       ? JSON.stringify({ type: "error", error: { type: anthropicType, message } })
@@ -20,17 +27,34 @@ function shaped(api: ApiKind | undefined, status: number, openai: { type: string
 /** 403 for a `block` decision, carrying a reference id an operator can look up in the audit log. */
 export function blockedResponse(api: ApiKind | undefined, ref: string, message?: string): Refusal {
   const text = `${message ?? "This request was blocked by the provider's usage policy."} (reference: ${ref})`;
-  return shaped(api, 403, { type: "invalid_request_error", code: "policy_violation" }, "permission_error", text, { "x-distillwatch-ref": ref });
+  return shaped(
+    api,
+    403,
+    { type: "invalid_request_error", code: "policy_violation" },
+    "permission_error",
+    text,
+    { "x-distillwatch-ref": ref },
+  );
 }
 
 /** 429 for a `throttle` decision, with `retry-after` in whole seconds (at least 1). */
 export function throttledResponse(api: ApiKind | undefined, retryAfterMs: number, ref: string): Refusal {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
   const text = `Rate limit reached for requests. Please try again in ${seconds}s. (reference: ${ref})`;
-  return shaped(api, 429, { type: "requests", code: "rate_limit_exceeded" }, "rate_limit_error", text, { "retry-after": String(seconds), "x-distillwatch-ref": ref });
+  return shaped(api, 429, { type: "requests", code: "rate_limit_exceeded" }, "rate_limit_error", text, {
+    "retry-after": String(seconds),
+    "x-distillwatch-ref": ref,
+  });
 }
 
 /** 502 when the upstream cannot be reached (upstream HTTP errors themselves pass through). */
 export function upstreamUnreachable(api: ApiKind | undefined, ref: string): Refusal {
-  return shaped(api, 502, { type: "server_error", code: "upstream_unreachable" }, "api_error", `The upstream API could not be reached. (reference: ${ref})`, { "x-distillwatch-ref": ref });
+  return shaped(
+    api,
+    502,
+    { type: "server_error", code: "upstream_unreachable" },
+    "api_error",
+    `The upstream API could not be reached. (reference: ${ref})`,
+    { "x-distillwatch-ref": ref },
+  );
 }

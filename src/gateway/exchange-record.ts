@@ -35,7 +35,8 @@ function responsesMessages(input: unknown): Json[] {
   for (const item of input) {
     if (!isObject(item)) continue;
     if (typeof item.role === "string") out.push({ role: item.role, content: contentText(item.content) });
-    else if (item.type === "function_call_output") out.push({ role: "tool", content: typeof item.output === "string" ? item.output : "" });
+    else if (item.type === "function_call_output")
+      out.push({ role: "tool", content: typeof item.output === "string" ? item.output : "" });
     else if (item.type === "function_call") out.push({ role: "assistant", content: "", tool_calls: [item] });
   }
   return out;
@@ -49,7 +50,8 @@ function chatMessages(messages: unknown): Json[] {
     if (!isObject(m) || typeof m.role !== "string") continue;
     const msg: Json = { role: m.role };
     if (typeof m.content === "string" || m.content === null) msg.content = m.content;
-    else if (Array.isArray(m.content)) msg.content = m.content.filter((p) => typeof p === "string" || isObject(p));
+    else if (Array.isArray(m.content))
+      msg.content = m.content.filter((p) => typeof p === "string" || isObject(p));
     if (Array.isArray(m.tool_calls)) msg.tool_calls = m.tool_calls;
     out.push(msg);
   }

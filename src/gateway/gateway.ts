@@ -64,7 +64,17 @@ function onBodyData(this: http.IncomingMessage, c: Buffer): void {
   const b = (this as BodyCarrier)[kBody]!;
   b.size += c.length;
   if (b.size > maxBodyBytes) {
-    b.res.writeHead(413, { "content-type": "application/json", connection: "close" }).end(JSON.stringify({ error: { message: "request body too large", type: "invalid_request_error", code: "request_too_large" } }));
+    b.res
+      .writeHead(413, { "content-type": "application/json", connection: "close" })
+      .end(
+        JSON.stringify({
+          error: {
+            message: "request body too large",
+            type: "invalid_request_error",
+            code: "request_too_large",
+          },
+        }),
+      );
     this.destroy();
     return;
   }
@@ -74,10 +84,17 @@ function onBodyData(this: http.IncomingMessage, c: Buffer): void {
 function onBodyEnd(this: http.IncomingMessage): void {
   const b = (this as BodyCarrier)[kBody]!;
   if (b.res.headersSent) return;
-  handleApiRequest(this, b.res, b.kind, b.chunks.length === 1 && b.chunks[0] ? b.chunks[0] : Buffer.concat(b.chunks), b.api);
+  handleApiRequest(
+    this,
+    b.res,
+    b.kind,
+    b.chunks.length === 1 && b.chunks[0] ? b.chunks[0] : Buffer.concat(b.chunks),
+    b.api,
+  );
 }
 
-const isDetector = (d: GatewayOptions["detector"]): d is Detector => typeof (d as Partial<Detector>).ingest === "function";
+const isDetector = (d: GatewayOptions["detector"]): d is Detector =>
+  typeof (d as Partial<Detector>).ingest === "function";
 
 /** Starts the gateway; resolves once it listens. */
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
@@ -97,11 +114,28 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     linkOpts.onVerdicts = (changed) => writer.putVerdicts(changed);
   }
   const d = opts.detector;
-  const link: LiveDetector = isDetector(d) ? new DetectorLink(d, linkOpts) : new WorkerDetectorLink(opts.config, d.worker, linkOpts);
+  const link: LiveDetector = isDetector(d)
+    ? new DetectorLink(d, linkOpts)
+    : new WorkerDetectorLink(opts.config, d.worker, linkOpts);
   const recent = new RecentDecisions();
-  const api: ApiDeps = { upstream, identity: { ...defaultIdentityOptions, ...opts.identity }, policy, link, buckets: new BucketTable(), writer, recent };
+  const api: ApiDeps = {
+    upstream,
+    identity: { ...defaultIdentityOptions, ...opts.identity },
+    policy,
+    link,
+    buckets: new BucketTable(),
+    writer,
+    recent,
+  };
   const audit = (action: string, subject: string, detail: Record<string, unknown>): void =>
-    writer.appendAudit({ id: `dw_${Date.now().toString(36)}_${Math.random().toString(36).slice(2)}`, at: Date.now(), actor: "gateway-admin", action, subject, detail });
+    writer.appendAudit({
+      id: `dw_${Date.now().toString(36)}_${Math.random().toString(36).slice(2)}`,
+      at: Date.now(),
+      actor: "gateway-admin",
+      action,
+      subject,
+      detail,
+    });
   const admin: AdminDeps = {
     adminKey: opts.config.gateway.adminKey,
     policy,
@@ -176,7 +210,14 @@ function watchHealth(link: LiveDetector, writer: StoreWriter): NodeJS.Timeout {
     const detail: Record<string, unknown> = { lagMs: h.lagMs, queued: h.queued };
     if (h.reason !== undefined) detail.reason = h.reason;
     if (h.lastError !== undefined) detail.error = h.lastError;
-    writer.appendAudit({ id: `dw_health_${Date.now()}`, at: Date.now(), actor: "gateway", action: healthy ? "detector-recovered" : "detector-unhealthy", subject: "detector", detail });
+    writer.appendAudit({
+      id: `dw_health_${Date.now()}`,
+      at: Date.now(),
+      actor: "gateway",
+      action: healthy ? "detector-recovered" : "detector-unhealthy",
+      subject: "detector",
+      detail,
+    });
   }, 1000);
   timer.unref();
   return timer;

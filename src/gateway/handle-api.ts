@@ -33,7 +33,11 @@ export interface ApiDeps {
 // changes when the detector reports, so nearly every request reuses a merge instead of spreading.
 const merges = new WeakMap<Record<string, number>, (Record<string, number> | undefined)[]>();
 
-function signalsFor(link: LiveDetector, account: string, view: RequestView | undefined): Record<string, number> {
+function signalsFor(
+  link: LiveDetector,
+  account: string,
+  view: RequestView | undefined,
+): Record<string, number> {
   const recent = link.signalsOf(account);
   if (!view) return recent ?? {};
   const now = cheapSignals(view);
@@ -54,9 +58,21 @@ function signalsFor(link: LiveDetector, account: string, view: RequestView | und
   return merged;
 }
 
-function contextOf(identity: Identity, view: RequestView | undefined, api: ApiKind, deps: ApiDeps, templateKey: string | undefined, now: number): PolicyContext {
+function contextOf(
+  identity: Identity,
+  view: RequestView | undefined,
+  api: ApiKind,
+  deps: ApiDeps,
+  templateKey: string | undefined,
+  now: number,
+): PolicyContext {
   const link = deps.link;
-  const ctx: PolicyContext = { account: identity.account, signals: signalsFor(link, identity.account, view), endpoint: endpointOf[api], now };
+  const ctx: PolicyContext = {
+    account: identity.account,
+    signals: signalsFor(link, identity.account, view),
+    endpoint: endpointOf[api],
+    now,
+  };
   if (identity.key !== undefined) ctx.key = identity.key;
   if (identity.ip !== undefined) ctx.ip = identity.ip;
   if (identity.asn !== undefined) ctx.asn = identity.asn;
@@ -71,13 +87,33 @@ function contextOf(identity: Identity, view: RequestView | undefined, api: ApiKi
 
 function enforce(deps: ApiDeps, ctx: PolicyContext, outcome: Outcome, ref: string, now: number): void {
   const action = outcome.kind === "allow" ? "review" : outcome.kind;
-  const detail: Record<string, unknown> = { endpoint: ctx.endpoint, model: ctx.model, ip: ctx.ip, key: ctx.key };
+  const detail: Record<string, unknown> = {
+    endpoint: ctx.endpoint,
+    model: ctx.model,
+    ip: ctx.ip,
+    key: ctx.key,
+  };
   if (ctx.verdict) Object.assign(detail, ctx.verdict);
   if (outcome.kind === "block" && outcome.listHit) detail.list = outcome.listHit;
   if (outcome.kind === "throttle") detail.retryAfterMs = outcome.retryAfterMs;
-  const entry: AuditEntry = { id: ref, at: now, actor: "gateway", action: `policy-${action}`, subject: ctx.account, rule: outcome.rule, detail };
+  const entry: AuditEntry = {
+    id: ref,
+    at: now,
+    actor: "gateway",
+    action: `policy-${action}`,
+    subject: ctx.account,
+    rule: outcome.rule,
+    detail,
+  };
   deps.writer.appendAudit(entry);
-  deps.recent.push({ ref, at: now, account: ctx.account, action, rule: outcome.rule, endpoint: ctx.endpoint ?? "" });
+  deps.recent.push({
+    ref,
+    at: now,
+    account: ctx.account,
+    action,
+    rule: outcome.rule,
+    endpoint: ctx.endpoint ?? "",
+  });
   if (outcome.kind === "allow" && outcome.review) {
     const c: ReviewCase = {
       id: `case_${ref}`,
@@ -105,19 +141,44 @@ interface Pending {
   ref: string;
 }
 
-function record(p: Pending, status: number, id: string, response?: { streamed: boolean; chunks: Buffer[] }): void {
-  const x: FinishedExchange = { id, ts: p.ts, identity: p.identity, view: p.view, raw: p.raw, status, latencyMs: Math.round(performance.now() - p.started) };
+function record(
+  p: Pending,
+  status: number,
+  id: string,
+  response?: { streamed: boolean; chunks: Buffer[] },
+): void {
+  const x: FinishedExchange = {
+    id,
+    ts: p.ts,
+    identity: p.identity,
+    view: p.view,
+    raw: p.raw,
+    status,
+    latencyMs: Math.round(performance.now() - p.started),
+  };
   if (p.userAgent !== undefined) x.userAgent = p.userAgent;
   if (response) x.response = response;
   p.link.record(x, p.templateKey);
 }
 
 function relayed(p: Pending | undefined, result: RelayResult): void {
-  if (p) record(p, result.status, result.upstreamRequestId ?? p.ref, result.chunks ? { streamed: result.streamed, chunks: result.chunks } : undefined);
+  if (p)
+    record(
+      p,
+      result.status,
+      result.upstreamRequestId ?? p.ref,
+      result.chunks ? { streamed: result.streamed, chunks: result.chunks } : undefined,
+    );
 }
 
 /** Decides and serves one API request whose body has been read. */
-export function handleApiRequest(req: IncomingMessage, res: ServerResponse, api: ApiKind, body: Buffer, deps: ApiDeps): void {
+export function handleApiRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  api: ApiKind,
+  body: Buffer,
+  deps: ApiDeps,
+): void {
   const ts = Date.now();
   const started = performance.now();
   const ref = `dw_${randomUUID()}`;
@@ -128,10 +189,25 @@ export function handleApiRequest(req: IncomingMessage, res: ServerResponse, api:
   const outcome = decide(ctx, deps.policy.current, deps.link.healthy(ts), deps.buckets, ts);
   if (outcome.kind !== "allow" || outcome.review) enforce(deps, ctx, outcome, ref, ts);
   // Requests whose body is not a JSON object are relayed but not recorded.
-  const pending: Pending | undefined = view ? { link: deps.link, view, raw: body, identity, userAgent: req.headers["user-agent"], templateKey, ts, started, ref } : undefined;
+  const pending: Pending | undefined = view
+    ? {
+        link: deps.link,
+        view,
+        raw: body,
+        identity,
+        userAgent: req.headers["user-agent"],
+        templateKey,
+        ts,
+        started,
+        ref,
+      }
+    : undefined;
 
   if (outcome.kind === "block" || outcome.kind === "throttle") {
-    const r = outcome.kind === "block" ? blockedResponse(api, ref, outcome.message) : throttledResponse(api, outcome.retryAfterMs, ref);
+    const r =
+      outcome.kind === "block"
+        ? blockedResponse(api, ref, outcome.message)
+        : throttledResponse(api, outcome.retryAfterMs, ref);
     res.writeHead(r.status, { ...r.headers, "content-length": Buffer.byteLength(r.body) }).end(r.body);
     if (pending) record(pending, r.status, ref);
     return;
@@ -140,8 +216,18 @@ export function handleApiRequest(req: IncomingMessage, res: ServerResponse, api:
   let sent = body;
   const degrade = outcome.kind === "degrade" && view !== undefined;
   if (degrade) {
-    const opts = { withholdReasoning: outcome.withholdReasoning, ...(outcome.maxTokens !== undefined && { maxTokens: outcome.maxTokens }) };
+    const opts = {
+      withholdReasoning: outcome.withholdReasoning,
+      ...(outcome.maxTokens !== undefined && { maxTokens: outcome.maxTokens }),
+    };
     sent = Buffer.from(JSON.stringify(degradeRequest(api, view.body, opts)));
   }
-  relayApiRequest(req, res, deps.upstream, { api, body: sent, stripReasoning: degrade && outcome.withholdReasoning, ref }, relayed, pending);
+  relayApiRequest(
+    req,
+    res,
+    deps.upstream,
+    { api, body: sent, stripReasoning: degrade && outcome.withholdReasoning, ref },
+    relayed,
+    pending,
+  );
 }

@@ -36,7 +36,8 @@ const one = (v: string | string[] | undefined): string | undefined => (Array.isA
 /** The API key secret from `authorization: Bearer …` or `x-api-key`. */
 export function apiKeySecret(headers: IncomingHttpHeaders): string | undefined {
   const auth = headers.authorization;
-  if (auth !== undefined && auth.length > 7 && auth.slice(0, 7).toLowerCase() === "bearer ") return auth.slice(7).trim();
+  if (auth !== undefined && auth.length > 7 && auth.slice(0, 7).toLowerCase() === "bearer ")
+    return auth.slice(7).trim();
   return one(headers["x-api-key"]);
 }
 
@@ -68,7 +69,8 @@ export function identify(req: IncomingMessage, opts: IdentityOptions): Identity 
   const forwarded = opts.trustForwardedFor ? one(h["x-forwarded-for"])?.split(",")[0]?.trim() : undefined;
   const ip = plainIp(forwarded || req.socket.remoteAddress);
   const asnRaw = one(h[opts.asnHeader]);
-  const asn = asnRaw !== undefined && /^(AS)?\d+$/i.test(asnRaw) ? Number(asnRaw.replace(/^AS/i, "")) : undefined;
+  const asn =
+    asnRaw !== undefined && /^(AS)?\d+$/i.test(asnRaw) ? Number(asnRaw.replace(/^AS/i, "")) : undefined;
   const payment = one(h[opts.paymentHeader]);
   const id: Identity = { account };
   if (key !== undefined) id.key = key;

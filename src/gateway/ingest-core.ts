@@ -54,7 +54,16 @@ export class IngestCore {
     if (signals.template) out.template = signals.template;
     if (verdict) out.verdict = verdict;
     if (wantRow) {
-      const row: ExchangeRow = { id: facts.id, ts: facts.ts, account: facts.account, template: signals.template, capability: signals.capability, inputTokens: facts.inputTokens, outputTokens: facts.outputTokens, signals: signals.scores };
+      const row: ExchangeRow = {
+        id: facts.id,
+        ts: facts.ts,
+        account: facts.account,
+        template: signals.template,
+        capability: signals.capability,
+        inputTokens: facts.inputTokens,
+        outputTokens: facts.outputTokens,
+        signals: signals.scores,
+      };
       if (facts.key !== undefined) row.key = facts.key;
       if (facts.ip !== undefined) row.ip = facts.ip;
       if (facts.asn !== undefined) row.asn = facts.asn;

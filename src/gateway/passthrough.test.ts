@@ -18,13 +18,33 @@ afterAll(async () => {
 });
 
 const bodies = {
-  "/v1/chat/completions": { model: "gpt-test", messages: [{ role: "system", content: "You are terse." }, { role: "user", content: "Say hi" }] },
+  "/v1/chat/completions": {
+    model: "gpt-test",
+    messages: [
+      { role: "system", content: "You are terse." },
+      { role: "user", content: "Say hi" },
+    ],
+  },
   "/v1/responses": { model: "gpt-test", instructions: "You are terse.", input: "Say hi" },
-  "/v1/messages": { model: "claude-test", max_tokens: 100, system: "You are terse.", messages: [{ role: "user", content: "Say hi" }] },
+  "/v1/messages": {
+    model: "claude-test",
+    max_tokens: 100,
+    system: "You are terse.",
+    messages: [{ role: "user", content: "Say hi" }],
+  },
 } as const;
 
-async function post(base: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; type: string | null; bytes: Buffer }> {
-  const r = await fetch(base + path, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer sk-test-secret", ...headers }, body: JSON.stringify(body) });
+async function post(
+  base: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; type: string | null; bytes: Buffer }> {
+  const r = await fetch(base + path, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: "Bearer sk-test-secret", ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: r.status, type: r.headers.get("content-type"), bytes: Buffer.from(await r.arrayBuffer()) };
 }
 
@@ -70,7 +90,9 @@ describe("gateway pass-through", () => {
       expect(via.status).toBe(500);
       expect(via.bytes.equals(direct.bytes)).toBe(true);
     }
-    const limited = await post(gateway.url, "/v1/responses", bodies["/v1/responses"], { "x-upstream-status": "429" });
+    const limited = await post(gateway.url, "/v1/responses", bodies["/v1/responses"], {
+      "x-upstream-status": "429",
+    });
     expect(limited.status).toBe(429);
   });
 
@@ -82,7 +104,10 @@ describe("gateway pass-through", () => {
   });
 
   it("forwards the client's own API key and keeps gateway headers to itself", async () => {
-    await post(gateway.url, "/v1/messages", bodies["/v1/messages"], { "x-api-key": "sk-ant-client", "x-distillwatch-account": "acct_hdr" });
+    await post(gateway.url, "/v1/messages", bodies["/v1/messages"], {
+      "x-api-key": "sk-ant-client",
+      "x-distillwatch-account": "acct_hdr",
+    });
     const seen = upstream.seen.at(-1)!;
     expect(seen.headers["x-api-key"]).toBe("sk-ant-client");
     expect(seen.headers.authorization).toBe("Bearer sk-test-secret");
@@ -91,7 +116,12 @@ describe("gateway pass-through", () => {
 
   it("records each exchange into the detector after the response, without the key secret", async () => {
     const before = detector.ingested.length;
-    await post(gateway.url, "/v1/chat/completions", { ...bodies["/v1/chat/completions"], stream: true }, { "x-distillwatch-account": "acct_rec", "x-upstream-chunks": "3" });
+    await post(
+      gateway.url,
+      "/v1/chat/completions",
+      { ...bodies["/v1/chat/completions"], stream: true },
+      { "x-distillwatch-account": "acct_rec", "x-upstream-chunks": "3" },
+    );
     await gateway.settle();
     const facts = detector.ingested.slice(before).find((f) => f.account === "acct_rec");
     expect(facts).toBeDefined();

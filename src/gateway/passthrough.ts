@@ -20,7 +20,14 @@ export function passThrough(req: IncomingMessage, res: ServerResponse, up: Upstr
   });
   upReq.on("timeout", () => upReq.destroy(new Error("upstream timeout")));
   upReq.on("error", () => {
-    if (!res.headersSent) res.writeHead(502, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "upstream unreachable", type: "server_error", code: "upstream_unreachable" } }));
+    if (!res.headersSent)
+      res
+        .writeHead(502, { "content-type": "application/json" })
+        .end(
+          JSON.stringify({
+            error: { message: "upstream unreachable", type: "server_error", code: "upstream_unreachable" },
+          }),
+        );
     else res.destroy();
   });
   res.on("close", () => {

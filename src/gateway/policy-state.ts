@@ -22,9 +22,21 @@ export class PolicyState {
   /** Takes rules, fail mode and config list entries from a (re)loaded config. */
   setConfig(config: Config): void {
     const now = Date.now();
-    this.configEntries = config.policy.lists.map((e, i) => ({ id: `config:${i}`, list: e.list, type: e.type, value: e.value, createdAt: now, createdBy: "config", ...(e.note !== undefined && { note: e.note }) }));
+    this.configEntries = config.policy.lists.map((e, i) => ({
+      id: `config:${i}`,
+      list: e.list,
+      type: e.type,
+      value: e.value,
+      createdAt: now,
+      createdBy: "config",
+      ...(e.note !== undefined && { note: e.note }),
+    }));
     this.maxDecisionAgeMs = config.policy.maxDecisionAgeMs;
-    this.current = { rules: config.policy.rules, failMode: config.policy.failMode, lists: this.current.lists };
+    this.current = {
+      rules: config.policy.rules,
+      failMode: config.policy.failMode,
+      lists: this.current.lists,
+    };
     this.rebuild();
   }
 

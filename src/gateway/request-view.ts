@@ -36,7 +36,8 @@ function lastUserAndSystem(messages: unknown): { system: string; prompt: string 
   if (!Array.isArray(messages)) return { system, prompt };
   for (const m of messages) {
     if (!isObject(m)) continue;
-    if (m.role === "system" || m.role === "developer") system += (system ? "\n" : "") + contentText(m.content);
+    if (m.role === "system" || m.role === "developer")
+      system += (system ? "\n" : "") + contentText(m.content);
     else if (m.role === "user") prompt = contentText(m.content);
   }
   return { system, prompt };
@@ -75,14 +76,18 @@ export function readRequest(api: ApiKind, raw: Buffer): RequestView | undefined 
 
 // Phrases that ask the model to spell out its reasoning: distillers harvest chains of thought
 // (the "cot" signal of the detector); a regex is enough for the fast path's first guess.
-const cotPattern = /step[- ]by[- ]step|show (?:your|all) (?:work|reasoning|steps)|chain[- ]of[- ]thought|think (?:carefully|through|aloud)|explain your reasoning|reason(?:ing)? (?:before|first)|<think>/i;
+const cotPattern =
+  /step[- ]by[- ]step|show (?:your|all) (?:work|reasoning|steps)|chain[- ]of[- ]thought|think (?:carefully|through|aloud)|explain your reasoning|reason(?:ing)? (?:before|first)|<think>/i;
 
 /** Cheap per-request signals (0..1): `cot` (asks for reasoning) and `reasoning` (reasoning switched on). */
 export function cheapSignals(view: RequestView): Record<string, number> {
   const b = view.body;
   const reasoning = b.reasoning_effort !== undefined || b.reasoning !== undefined || b.thinking !== undefined;
   const text = view.prompt.length > 4000 ? view.prompt.slice(0, 4000) : view.prompt;
-  return { cot: cotPattern.test(text) || cotPattern.test(view.system.slice(0, 2000)) ? 0.9 : 0, reasoning: reasoning ? 1 : 0 };
+  return {
+    cot: cotPattern.test(text) || cotPattern.test(view.system.slice(0, 2000)) ? 0.9 : 0,
+    reasoning: reasoning ? 1 : 0,
+  };
 }
 
 /** FNV-1a of the system text: requests sharing a system prompt usually share a mined template. */

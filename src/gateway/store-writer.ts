@@ -57,7 +57,10 @@ export class StoreWriter {
 
   /** Counters, including what is still queued. */
   snapshot(): WriterStats {
-    return { ...this.stats, pending: this.audit.length + this.rows.length + this.verdicts.size + this.cases.length };
+    return {
+      ...this.stats,
+      pending: this.audit.length + this.rows.length + this.verdicts.size + this.cases.length,
+    };
   }
 
   private schedule(): void {

@@ -68,10 +68,13 @@ export function createUpstream(url: string, timeoutMs: number): Upstream {
   } catch (cause) {
     throw new DistillwatchError("usage", `--upstream is not a URL: ${url}`, { cause });
   }
-  if (u.protocol !== "http:" && u.protocol !== "https:") throw new DistillwatchError("usage", `--upstream must be http(s): ${url}`);
+  if (u.protocol !== "http:" && u.protocol !== "https:")
+    throw new DistillwatchError("usage", `--upstream must be http(s): ${url}`);
   const secure = u.protocol === "https:";
   // Keep-alive with no socket cap: the gateway must not queue requests its clients did not queue.
-  const agent = secure ? new https.Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 256 }) : new http.Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 256 });
+  const agent = secure
+    ? new https.Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 256 })
+    : new http.Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 256 });
   return {
     protocol: u.protocol,
     hostname: u.hostname.replace(/^\[|\]$/g, ""),
@@ -86,7 +89,18 @@ export function createUpstream(url: string, timeoutMs: number): Upstream {
   };
 }
 
-const hopByHop = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade", "proxy-authorization", "proxy-authenticate", "host"]);
+const hopByHop = new Set([
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "transfer-encoding",
+  "te",
+  "trailer",
+  "upgrade",
+  "proxy-authorization",
+  "proxy-authenticate",
+  "host",
+]);
 
 /** Client headers to send upstream: hop-by-hop and gateway-only (`x-distillwatch-*`) headers removed. */
 export function upstreamRequestHeaders(h: IncomingHttpHeaders, host: string): OutgoingHttpHeaders {

@@ -3,7 +3,12 @@
 // gateway fail open (and the worker is restarted), and the real engine runs there too.
 import { afterEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../config/index.js";
-import { decodeBatch, encodeBatch, type DetectorWorkerSpec, type QueuedExchange } from "./detector-worker-protocol.js";
+import {
+  decodeBatch,
+  encodeBatch,
+  type DetectorWorkerSpec,
+  type QueuedExchange,
+} from "./detector-worker-protocol.js";
 import { startGateway, type RunningGateway } from "./index.js";
 import { readRequest } from "./request-view.js";
 import { startLlmUpstream, type LlmUpstream } from "./testing/llm-upstream.js";
@@ -15,40 +20,106 @@ afterEach(async () => {
   for (const c of open.splice(0).reverse()) await c.close();
 });
 
-async function setup(worker: DetectorWorkerSpec, policy: Record<string, unknown> = {}): Promise<{ upstream: LlmUpstream; gateway: RunningGateway }> {
+async function setup(
+  worker: DetectorWorkerSpec,
+  policy: Record<string, unknown> = {},
+): Promise<{ upstream: LlmUpstream; gateway: RunningGateway }> {
   const upstream = await startLlmUpstream();
   open.push(upstream);
-  const gateway = await startGateway({ upstream: upstream.url, port: 0, config: parseConfig({ policy, gateway: { adminKey } }), detector: { worker } });
+  const gateway = await startGateway({
+    upstream: upstream.url,
+    port: 0,
+    config: parseConfig({ policy, gateway: { adminKey } }),
+    detector: { worker },
+  });
   open.push(gateway);
   return { upstream, gateway };
 }
 
-const chat = { model: "gpt-test", messages: [{ role: "system", content: "Be terse." }, { role: "user", content: "Explain hashing step by step" }] };
-const call = (base: string, account: string, body: unknown = chat, extra: Record<string, string> = {}): Promise<Response> =>
-  fetch(`${base}/v1/chat/completions`, { method: "POST", headers: { "content-type": "application/json", "x-distillwatch-account": account, authorization: "Bearer sk-w", ...extra }, body: JSON.stringify(body) });
+const chat = {
+  model: "gpt-test",
+  messages: [
+    { role: "system", content: "Be terse." },
+    { role: "user", content: "Explain hashing step by step" },
+  ],
+};
+const call = (
+  base: string,
+  account: string,
+  body: unknown = chat,
+  extra: Record<string, string> = {},
+): Promise<Response> =>
+  fetch(`${base}/v1/chat/completions`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-distillwatch-account": account,
+      authorization: "Bearer sk-w",
+      ...extra,
+    },
+    body: JSON.stringify(body),
+  });
 interface AdminView {
   ok: boolean;
   detector: { healthy: boolean };
   accounts: Record<string, unknown>[];
 }
-const admin = async (base: string, path: string): Promise<AdminView> => (await (await fetch(`${base}/_distillwatch/${path}`, { headers: { "x-distillwatch-admin-key": adminKey } })).json()) as AdminView;
+const admin = async (base: string, path: string): Promise<AdminView> =>
+  (await (
+    await fetch(`${base}/_distillwatch/${path}`, { headers: { "x-distillwatch-admin-key": adminKey } })
+  ).json()) as AdminView;
 
 describe("detector worker batches", () => {
   it("round-trips exchanges through the binary batch format", () => {
     const raw = Buffer.from(JSON.stringify({ ...chat, user: "end-ü" }));
     const view = readRequest("chat", raw)!;
     const batch: QueuedExchange[] = [
-      { x: { id: "dw_1", ts: 1_700_000_000_123, identity: { account: "acct_ä", key: "key_1", ip: "10.0.0.1", asn: 64512, payment: "pm_1" }, view, raw, status: 200, latencyMs: 12, userAgent: "ua/1", response: { streamed: true, chunks: [Buffer.from("data: {}\n\n"), Buffer.from("data: [DONE]\n\n")] } }, templateKey: "abc:9", at: 5 },
-      { x: { id: "dw_2", ts: 2, identity: { account: "anonymous" }, view, raw, status: 403, latencyMs: 0 }, templateKey: undefined, at: 6 },
+      {
+        x: {
+          id: "dw_1",
+          ts: 1_700_000_000_123,
+          identity: { account: "acct_ä", key: "key_1", ip: "10.0.0.1", asn: 64512, payment: "pm_1" },
+          view,
+          raw,
+          status: 200,
+          latencyMs: 12,
+          userAgent: "ua/1",
+          response: {
+            streamed: true,
+            chunks: [Buffer.from("data: {}\n\n"), Buffer.from("data: [DONE]\n\n")],
+          },
+        },
+        templateKey: "abc:9",
+        at: 5,
+      },
+      {
+        x: { id: "dw_2", ts: 2, identity: { account: "anonymous" }, view, raw, status: 403, latencyMs: 0 },
+        templateKey: undefined,
+        at: 6,
+      },
     ];
     const { bytes, used } = encodeBatch(batch);
     const out = decodeBatch({ seq: 1, count: 2, used, bytes }, readRequest);
-    expect(out[0]!.x).toMatchObject({ id: "dw_1", ts: 1_700_000_000_123, identity: batch[0]!.x.identity, status: 200, latencyMs: 12, userAgent: "ua/1" });
+    expect(out[0]!.x).toMatchObject({
+      id: "dw_1",
+      ts: 1_700_000_000_123,
+      identity: batch[0]!.x.identity,
+      status: 200,
+      latencyMs: 12,
+      userAgent: "ua/1",
+    });
     expect(out[0]!.x!.view).toEqual(view);
     expect(Buffer.concat(out[0]!.x!.response!.chunks).toString()).toBe("data: {}\n\ndata: [DONE]\n\n");
     expect(out[0]!.x!.response!.streamed).toBe(true);
     expect(out[0]).toMatchObject({ templateKey: "abc:9", at: 5 });
-    expect(out[1]!.x).toEqual({ id: "dw_2", ts: 2, identity: { account: "anonymous" }, view, status: 403, latencyMs: 0 });
+    expect(out[1]!.x).toEqual({
+      id: "dw_2",
+      ts: 2,
+      identity: { account: "anonymous" },
+      view,
+      status: 403,
+      latencyMs: 0,
+    });
     expect(out[1]).toMatchObject({ templateKey: undefined, at: 6 });
   });
 });
@@ -66,7 +137,12 @@ describe("gateway with the detector in a worker thread", () => {
     const health = await admin(gateway.url, "health");
     expect(health.detector).toMatchObject({ healthy: true, ingested: 3, queued: 0, dropped: 0, restarts: 0 });
     const decisions = await admin(gateway.url, "decisions?account=attack_1");
-    expect(decisions.accounts[0]).toMatchObject({ account: "attack_1", verdict: "attack", score: 95, campaign: "c_test" });
+    expect(decisions.accounts[0]).toMatchObject({
+      account: "attack_1",
+      verdict: "attack",
+      score: 95,
+      campaign: "c_test",
+    });
   });
 
   it("fails open when the detector throws: requests are served, health shows the error", async () => {
@@ -76,7 +152,11 @@ describe("gateway with the detector in a worker thread", () => {
     expect((await call(gateway.url, "acct_a")).status).toBe(200);
     const health = await admin(gateway.url, "health");
     expect(health.ok).toBe(true);
-    expect(health.detector).toMatchObject({ healthy: false, reason: "detector-error", lastError: "engine crashed" });
+    expect(health.detector).toMatchObject({
+      healthy: false,
+      reason: "detector-error",
+      lastError: "engine crashed",
+    });
   });
 
   it("fails open when the worker dies, restarts it, and recovers", async () => {
@@ -86,7 +166,11 @@ describe("gateway with the detector in a worker thread", () => {
     expect((await call(gateway.url, "exit_now")).status).toBe(200);
     await gateway.settle();
     const down = await admin(gateway.url, "health");
-    expect(down.detector).toMatchObject({ healthy: false, reason: "detector-error", lastError: "detector worker exited with code 3" });
+    expect(down.detector).toMatchObject({
+      healthy: false,
+      reason: "detector-error",
+      lastError: "detector worker exited with code 3",
+    });
     // Fail open: served meanwhile, and the verdict already in memory still stands.
     expect((await call(gateway.url, "acct_b")).status).toBe(200);
     expect((await call(gateway.url, "attack_2")).status).toBe(403);
@@ -103,7 +187,8 @@ describe("gateway with the detector in a worker thread", () => {
 
   it("runs the real engine in the worker", async () => {
     const { gateway } = await setup({ templateSlots: 1 << 12 });
-    for (let i = 0; i < 5; i++) expect((await call(gateway.url, "acct_engine", { ...chat, stream: i % 2 === 0 })).status).toBe(200);
+    for (let i = 0; i < 5; i++)
+      expect((await call(gateway.url, "acct_engine", { ...chat, stream: i % 2 === 0 })).status).toBe(200);
     await gateway.settle();
     const health = await admin(gateway.url, "health");
     expect(health.detector).toMatchObject({ healthy: true, ingested: 5, queued: 0 });

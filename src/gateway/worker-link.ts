@@ -13,7 +13,14 @@ import type { VerdictLabel } from "../scoring/types.js";
 import type { DetectorHealth, DetectorLinkOptions, LiveDetector } from "./detector-link.js";
 import { VerdictTables } from "./detector-link.js";
 import type { FinishedExchange } from "./exchange-record.js";
-import { BatchWriter, type AckMessage, type BatchMessage, type DetectorWorkerData, type DetectorWorkerSpec, type FromWorker } from "./detector-worker-protocol.js";
+import {
+  BatchWriter,
+  type AckMessage,
+  type BatchMessage,
+  type DetectorWorkerData,
+  type DetectorWorkerSpec,
+  type FromWorker,
+} from "./detector-worker-protocol.js";
 
 interface InFlight {
   seq: number;
@@ -30,7 +37,10 @@ const restartMaxMs = 5000;
 function workerEntry(): { file: string; entry?: string } {
   const js = fileURLToPath(new URL("./detector-worker.js", import.meta.url));
   if (import.meta.url.endsWith(".js") && existsSync(js)) return { file: js };
-  return { file: fileURLToPath(new URL("./detector-worker-dev.mjs", import.meta.url)), entry: new URL("./detector-worker.ts", import.meta.url).href };
+  return {
+    file: fileURLToPath(new URL("./detector-worker-dev.mjs", import.meta.url)),
+    entry: new URL("./detector-worker.ts", import.meta.url).href,
+  };
 }
 
 /** Queue, verdict table and health around the engine in a worker thread. */
@@ -96,7 +106,10 @@ export class WorkerDetectorLink implements LiveDetector {
   }
 
   private oldestAt(): number | undefined {
-    return this.inflight[this.inflightHead]?.oldestAt ?? (this.pending.count > 0 ? this.pending.oldestAt : undefined);
+    return (
+      this.inflight[this.inflightHead]?.oldestAt ??
+      (this.pending.count > 0 ? this.pending.oldestAt : undefined)
+    );
   }
 
   healthy(now: number): boolean {
@@ -108,7 +121,14 @@ export class WorkerDetectorLink implements LiveDetector {
   health(now = Date.now()): DetectorHealth {
     const oldest = this.oldestAt();
     const lagMs = oldest === undefined ? 0 : now - oldest;
-    const h: DetectorHealth = { healthy: true, lagMs, queued: this.pending.count + this.inflightCount, ingested: this.ingested, dropped: this.dropped, restarts: this.restarts };
+    const h: DetectorHealth = {
+      healthy: true,
+      lagMs,
+      queued: this.pending.count + this.inflightCount,
+      ingested: this.ingested,
+      dropped: this.dropped,
+      restarts: this.restarts,
+    };
     if (this.lastError !== undefined) h.lastError = this.lastError;
     if (this.failedAt !== undefined) {
       h.healthy = false;
@@ -150,7 +170,11 @@ export class WorkerDetectorLink implements LiveDetector {
 
   private start(): void {
     const where = workerEntry();
-    const workerData: DetectorWorkerData = { config: this.config, spec: this.spec, wantRows: this.opts.onRow !== undefined || this.opts.onVerdicts !== undefined };
+    const workerData: DetectorWorkerData = {
+      config: this.config,
+      spec: this.spec,
+      wantRows: this.opts.onRow !== undefined || this.opts.onVerdicts !== undefined,
+    };
     if (where.entry) workerData.entry = where.entry;
     const w = new Worker(where.file, { workerData });
     w.unref();
@@ -221,9 +245,11 @@ export class WorkerDetectorLink implements LiveDetector {
     }
     if (m.bytes) this.pending.recycle(m.bytes);
     const s = m.signals;
-    for (let i = 0; i + 1 < s.length; i += 2) this.tables.setSignals(s[i] as string, s[i + 1] as Record<string, number>);
+    for (let i = 0; i + 1 < s.length; i += 2)
+      this.tables.setSignals(s[i] as string, s[i + 1] as Record<string, number>);
     const t = m.templates;
-    for (let i = 0; i + 2 < t.length; i += 3) this.tables.setTemplate(t[i]!, t[i + 1] ?? undefined, t[i + 2]!);
+    for (let i = 0; i + 2 < t.length; i += 3)
+      this.tables.setTemplate(t[i]!, t[i + 1] ?? undefined, t[i + 2]!);
     if (m.rows && this.opts.onRow) for (const r of m.rows) this.opts.onRow(r);
     this.ingested += m.ingested;
     if (m.failed) {
@@ -237,6 +263,12 @@ export class WorkerDetectorLink implements LiveDetector {
   }
 
   private applyVerdicts(v: (string | number | null)[]): void {
-    for (let i = 0; i + 3 < v.length; i += 4) this.tables.setVerdict(v[i] as string, v[i + 1] as number, v[i + 2] as VerdictLabel, v[i + 3] as string | null);
+    for (let i = 0; i + 3 < v.length; i += 4)
+      this.tables.setVerdict(
+        v[i] as string,
+        v[i + 1] as number,
+        v[i + 2] as VerdictLabel,
+        v[i + 3] as string | null,
+      );
   }
 }

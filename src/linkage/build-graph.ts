@@ -53,7 +53,11 @@ function cosine(a: Float64Array, b: Float64Array): number {
 }
 
 /** Builds the graph over `profiles` (candidate accounts), keeping edges of at least `minWeight`. */
-export function buildAccountGraph(profiles: AccountProfile[], templateAccounts: (t: number) => number, minWeight = 0): AccountGraph {
+export function buildAccountGraph(
+  profiles: AccountProfile[],
+  templateAccounts: (t: number) => number,
+  minWeight = 0,
+): AccountGraph {
   const byKey = new Map<string, IndicatorGroup>();
   profiles.forEach((p, i) => {
     for (const ind of accountIndicators(p, templateAccounts)) {
@@ -83,7 +87,9 @@ export function buildAccountGraph(profiles: AccountProfile[], templateAccounts: 
       continue;
     }
     const salt = hashString(g.value, hashString(g.kind));
-    const order = g.members.slice().sort((a, b) => fmix32(profiles[a]!.hash ^ salt) - fmix32(profiles[b]!.hash ^ salt));
+    const order = g.members
+      .slice()
+      .sort((a, b) => fmix32(profiles[a]!.hash ^ salt) - fmix32(profiles[b]!.hash ^ salt));
     for (let i = 0; i < k; i++) for (let h = 1; h <= RING_HOPS; h++) add(order[i]!, order[(i + h) % k]!);
   }
   // Accounts of one campaign run the same job: the same mix of capabilities and request

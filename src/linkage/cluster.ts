@@ -8,22 +8,16 @@ import louvainImport from "graphology-communities-louvain";
 import { connectedComponents } from "graphology-components";
 import { UndirectedGraph as UndirectedGraphCtor } from "graphology";
 import type { UndirectedGraph } from "graphology";
+import { mulberry32 } from "../shared/prng.js";
 
 type LouvainDetailed = { communities: Record<string, number>; modularity: number };
-type Louvain = { detailed(g: UndirectedGraph, opts?: { getEdgeWeight?: string; resolution?: number; rng?: () => number }): LouvainDetailed };
+type Louvain = {
+  detailed(
+    g: UndirectedGraph,
+    opts?: { getEdgeWeight?: string; resolution?: number; rng?: () => number },
+  ): LouvainDetailed;
+};
 const louvain = louvainImport as unknown as Louvain;
-
-/** Seeded PRNG so that clustering is reproducible run to run (mulberry32). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface ClusterOptions {
   minEdgeWeight: number;
@@ -57,7 +51,11 @@ export function clusterAccounts(graph: UndirectedGraph, opts: ClusterOptions): n
         if (!sub.hasEdge(e)) sub.addEdgeWithKey(e, s, t, attr);
       });
     }
-    const parts = louvain.detailed(sub, { getEdgeWeight: "weight", resolution: opts.resolution ?? 1, rng: mulberry32(42) });
+    const parts = louvain.detailed(sub, {
+      getEdgeWeight: "weight",
+      resolution: opts.resolution ?? 1,
+      rng: mulberry32(42),
+    });
     if (parts.modularity < (opts.minModularity ?? 0.5)) {
       out.push(comp.map(Number).sort((a, b) => a - b));
       continue;
@@ -78,7 +76,11 @@ export function clusterAccounts(graph: UndirectedGraph, opts: ClusterOptions): n
  * below `minDegree` or a fraction of the community's median are dropped. A bystander tied to a
  * campaign by one shared proxy exit or one public recipe hangs off the core by a single edge.
  */
-export function coreMembers(graph: UndirectedGraph, members: number[], opts: { minDegree: number; medianShare: number }): number[] {
+export function coreMembers(
+  graph: UndirectedGraph,
+  members: number[],
+  opts: { minDegree: number; medianShare: number },
+): number[] {
   const inside = new Set(members.map(String));
   const degree = members.map((m) => {
     let d = 0;

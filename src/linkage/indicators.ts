@@ -4,7 +4,15 @@
 // same recipe, not of the same actor (public recipes are used by many), so it needs corroboration.
 import type { AccountProfile } from "../profiles/index.js";
 
-export type IndicatorKind = "payment" | "ip-prefix" | "asn" | "user-agent" | "template" | "signup-burst" | "email-domain" | "sync";
+export type IndicatorKind =
+  | "payment"
+  | "ip-prefix"
+  | "asn"
+  | "user-agent"
+  | "template"
+  | "signup-burst"
+  | "email-domain"
+  | "sync";
 
 export const indicatorWeights: Record<IndicatorKind, number> = {
   payment: 3,
@@ -35,7 +43,8 @@ export function accountIndicators(p: AccountProfile, templateAccounts: (t: numbe
   for (const { key } of p.templates.top()) {
     if (templateAccounts(key) >= 2) out.push({ kind: "template", value: key.toString(16) });
   }
-  if (p.accountCreated !== undefined) out.push({ kind: "signup-burst", value: String(Math.floor(p.accountCreated / SIGNUP_BUCKET_MS)) });
+  if (p.accountCreated !== undefined)
+    out.push({ kind: "signup-burst", value: String(Math.floor(p.accountCreated / SIGNUP_BUCKET_MS)) });
   if (p.emailDomain) out.push({ kind: "email-domain", value: p.emailDomain.toLowerCase() });
   // Two LSH bands over the activity-window MinHash: accounts active in the same windows collide.
   if (p.activeWindows >= 2) {

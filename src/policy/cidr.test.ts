@@ -8,7 +8,15 @@ describe("parseCidr", () => {
   });
 
   it("rejects malformed values and out-of-range prefixes", () => {
-    for (const bad of ["", "10.0.0.0/33", "2001:db8::/129", "10.0.0/8", "host.example", "10.0.0.0/8/1", "10.0.0.0/x"]) {
+    for (const bad of [
+      "",
+      "10.0.0.0/33",
+      "2001:db8::/129",
+      "10.0.0/8",
+      "host.example",
+      "10.0.0.0/8/1",
+      "10.0.0.0/x",
+    ]) {
       expect(parseCidr(bad), bad).toBeNull();
     }
   });

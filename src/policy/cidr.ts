@@ -3,7 +3,9 @@
 import { BlockList, isIP } from "node:net";
 
 /** Parses `1.2.3.4`, `10.0.0.0/8`, `2001:db8::/32`; null when it is neither an address nor a CIDR. */
-export function parseCidr(value: string): { address: string; prefix: number; family: "ipv4" | "ipv6" } | null {
+export function parseCidr(
+  value: string,
+): { address: string; prefix: number; family: "ipv4" | "ipv6" } | null {
   const [address = "", bits, ...rest] = value.trim().split("/");
   if (rest.length > 0) return null;
   const version = isIP(address);

@@ -66,10 +66,17 @@ function stripChatMessage(m: unknown): unknown {
 /** Returns a copy of a non-streamed response body without reasoning content. */
 export function stripReasoning(api: ApiKind, body: Json): Json {
   if (api === "messages") {
-    return Array.isArray(body.content) ? { ...body, content: body.content.filter((b) => !(isObject(b) && reasoningBlockTypes.has(String(b.type)))) } : body;
+    return Array.isArray(body.content)
+      ? {
+          ...body,
+          content: body.content.filter((b) => !(isObject(b) && reasoningBlockTypes.has(String(b.type)))),
+        }
+      : body;
   }
   if (api === "responses") {
-    return Array.isArray(body.output) ? { ...body, output: body.output.filter((o) => !(isObject(o) && o.type === "reasoning")) } : body;
+    return Array.isArray(body.output)
+      ? { ...body, output: body.output.filter((o) => !(isObject(o) && o.type === "reasoning")) }
+      : body;
   }
   if (!Array.isArray(body.choices)) return body;
   const choices = body.choices.map((c) => {
@@ -92,12 +99,22 @@ export function createStreamReasoningFilter(api: ApiKind): (data: Json) => Json 
     const dropped = new Set<number>();
     return (data) => {
       const index = typeof data.index === "number" ? data.index : -1;
-      if (data.type === "content_block_start" && isObject(data.content_block) && reasoningBlockTypes.has(String(data.content_block.type))) {
+      if (
+        data.type === "content_block_start" &&
+        isObject(data.content_block) &&
+        reasoningBlockTypes.has(String(data.content_block.type))
+      ) {
         dropped.add(index);
         return null;
       }
-      if ((data.type === "content_block_delta" || data.type === "content_block_stop") && dropped.has(index)) return null;
-      if (data.type === "content_block_delta" && isObject(data.delta) && (data.delta.type === "thinking_delta" || data.delta.type === "signature_delta")) return null;
+      if ((data.type === "content_block_delta" || data.type === "content_block_stop") && dropped.has(index))
+        return null;
+      if (
+        data.type === "content_block_delta" &&
+        isObject(data.delta) &&
+        (data.delta.type === "thinking_delta" || data.delta.type === "signature_delta")
+      )
+        return null;
       return data;
     };
   }

@@ -18,14 +18,19 @@ function matchesAny(value: string | undefined, patterns: readonly string[]): boo
 
 function verdictHolds(when: PolicyCondition, ctx: PolicyContext): boolean {
   const v = ctx.verdict;
-  const needsVerdict = when.minScore !== undefined || when.maxScore !== undefined || when.verdict !== undefined || when.campaign !== undefined;
+  const needsVerdict =
+    when.minScore !== undefined ||
+    when.maxScore !== undefined ||
+    when.verdict !== undefined ||
+    when.campaign !== undefined;
   // Conditions about the detector's opinion never hold for an account it has not scored yet.
   if (!v) return !needsVerdict && when.inCampaign !== true;
   if (when.minScore !== undefined && v.score < when.minScore) return false;
   if (when.maxScore !== undefined && v.score > when.maxScore) return false;
   if (when.verdict !== undefined && !when.verdict.includes(v.verdict)) return false;
   if (when.inCampaign !== undefined && (v.campaign !== null) !== when.inCampaign) return false;
-  if (when.campaign !== undefined && (v.campaign === null || !when.campaign.includes(v.campaign))) return false;
+  if (when.campaign !== undefined && (v.campaign === null || !when.campaign.includes(v.campaign)))
+    return false;
   return true;
 }
 
@@ -41,7 +46,11 @@ const miss: { hit: boolean; listHit?: ListHit } = Object.freeze({ hit: false });
 const hitNoList: { hit: boolean; listHit?: ListHit } = Object.freeze({ hit: true });
 
 /** Whether one rule's conditions hold; returns the list hit when `onList` was part of it. */
-export function ruleMatches(when: PolicyCondition, ctx: PolicyContext, lists: ListIndex): { hit: boolean; listHit?: ListHit } {
+export function ruleMatches(
+  when: PolicyCondition,
+  ctx: PolicyContext,
+  lists: ListIndex,
+): { hit: boolean; listHit?: ListHit } {
   if (when.endpoint !== undefined && !matchesAny(ctx.endpoint, when.endpoint)) return miss;
   if (when.model !== undefined && !matchesAny(ctx.model, when.model)) return miss;
   if (!verdictHolds(when, ctx)) return miss;
@@ -54,10 +63,17 @@ export function ruleMatches(when: PolicyCondition, ctx: PolicyContext, lists: Li
 }
 
 /** Evaluates ordered rules against one request: the first rule whose conditions hold decides. */
-export function evaluatePolicy(ctx: PolicyContext, rules: readonly PolicyRule[], lists: ListIndex): PolicyDecision {
+export function evaluatePolicy(
+  ctx: PolicyContext,
+  rules: readonly PolicyRule[],
+  lists: ListIndex,
+): PolicyDecision {
   for (const rule of rules) {
     const m = ruleMatches(rule.when, ctx, lists);
-    if (m.hit) return m.listHit ? { rule: rule.name, action: rule.action, listHit: m.listHit } : { rule: rule.name, action: rule.action };
+    if (m.hit)
+      return m.listHit
+        ? { rule: rule.name, action: rule.action, listHit: m.listHit }
+        : { rule: rule.name, action: rule.action };
   }
   return defaultDecision;
 }

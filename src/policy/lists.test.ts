@@ -16,7 +16,11 @@ describe("ListIndex", () => {
   );
 
   it("finds an IP inside a blocked range and names the range", () => {
-    expect(index.match("block", { ip: "203.0.113.77" }, undefined, now)).toEqual({ list: "block", type: "ip", value: "203.0.113.0/24" });
+    expect(index.match("block", { ip: "203.0.113.77" }, undefined, now)).toEqual({
+      list: "block",
+      type: "ip",
+      value: "203.0.113.0/24",
+    });
   });
 
   it("matches ASNs written with or without the AS prefix", () => {
@@ -29,7 +33,9 @@ describe("ListIndex", () => {
   });
 
   it("only looks at the requested list types", () => {
-    expect(index.match("block", { payment: "pm_shared", ip: "203.0.113.1" }, ["payment"], now)?.type).toBe("payment");
+    expect(index.match("block", { payment: "pm_shared", ip: "203.0.113.1" }, ["payment"], now)?.type).toBe(
+      "payment",
+    );
     expect(index.match("block", { template: "a1b2" }, ["ip", "asn"], now)).toBeUndefined();
   });
 

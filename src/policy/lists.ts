@@ -74,15 +74,23 @@ export class ListIndex {
   }
 
   /** The first entry of `list` (restricted to `types`) that matches an attribute of `subject`. */
-  match(list: ListKind, subject: ListSubject, types: readonly ListType[] = listTypes, now = Date.now()): ListHit | undefined {
+  match(
+    list: ListKind,
+    subject: ListSubject,
+    types: readonly ListType[] = listTypes,
+    now = Date.now(),
+  ): ListHit | undefined {
     if (now >= this.built.validUntil) this.built = build(this.items, now);
     for (const type of types) {
       if (type === "ip") {
-        if (subject.ip !== undefined && this.built.ips[list].has(subject.ip)) return { list, type, value: this.ipEntryFor(list, subject.ip) };
+        if (subject.ip !== undefined && this.built.ips[list].has(subject.ip))
+          return { list, type, value: this.ipEntryFor(list, subject.ip) };
         continue;
       }
-      const raw = type === "asn" ? (subject.asn === undefined ? undefined : String(subject.asn)) : subject[type];
-      if (raw !== undefined && this.built.exact.get(slot(list, type))?.has(raw)) return { list, type, value: raw };
+      const raw =
+        type === "asn" ? (subject.asn === undefined ? undefined : String(subject.asn)) : subject[type];
+      if (raw !== undefined && this.built.exact.get(slot(list, type))?.has(raw))
+        return { list, type, value: raw };
     }
     return undefined;
   }

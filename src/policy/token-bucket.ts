@@ -27,7 +27,11 @@ export function takeToken(bucket: Bucket | undefined, rate: BucketRate, now: num
   const elapsed = bucket ? Math.max(0, now - bucket.updatedAt) : 0;
   const tokens = bucket ? Math.min(rate.burst, bucket.tokens + elapsed * perMs) : rate.burst;
   if (tokens >= 1) return { bucket: { tokens: tokens - 1, updatedAt: now }, allowed: true, retryAfterMs: 0 };
-  return { bucket: { tokens, updatedAt: now }, allowed: false, retryAfterMs: Math.ceil((1 - tokens) / perMs) };
+  return {
+    bucket: { tokens, updatedAt: now },
+    allowed: false,
+    retryAfterMs: Math.ceil((1 - tokens) / perMs),
+  };
 }
 
 /** Buckets keyed by subject (account or campaign), bounded so a flood of new ids cannot grow memory without limit. */
@@ -56,6 +60,11 @@ export class BucketTable {
 }
 
 /** Bucket key of a throttle rule for a request: per campaign when the account has one and the rule says so. */
-export function bucketKey(rule: string, scope: "account" | "campaign", account: string, campaign: string | null | undefined): string {
+export function bucketKey(
+  rule: string,
+  scope: "account" | "campaign",
+  account: string,
+  campaign: string | null | undefined,
+): string {
   return scope === "campaign" && campaign ? `${rule}\u0000c:${campaign}` : `${rule}\u0000a:${account}`;
 }

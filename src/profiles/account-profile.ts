@@ -7,7 +7,19 @@ import { HeavyHitters } from "./heavy-hitters.js";
 import { ipPrefix } from "./network.js";
 import { EndUserSketch } from "./end-users.js";
 
-export const CAPABILITIES = ["reasoning", "math", "coding", "tool-use", "agentic", "data-analysis", "vision", "safety-rewrite", "writing", "roleplay", "general"] as const;
+export const CAPABILITIES = [
+  "reasoning",
+  "math",
+  "coding",
+  "tool-use",
+  "agentic",
+  "data-analysis",
+  "vision",
+  "safety-rewrite",
+  "writing",
+  "roleplay",
+  "general",
+] as const;
 const capIndex = new Map<string, number>(CAPABILITIES.map((c, i) => [c, i]));
 
 /** Activity windows used for synchronization (SynchroTrap-style time buckets). */
@@ -156,7 +168,9 @@ export class AccountProfile {
   /** Approximate bytes of this profile (for the state-size benchmark). */
   get bytes(): number {
     const strings = this.account.length * 2 + 64 * 4;
-    return 560 + 96 + 44 + 64 + 4 * 24 + 3 * 40 + 2 * 40 + strings + (this.endUsers ? this.endUsers.bytes : 0);
+    return (
+      560 + 96 + 44 + 64 + 4 * 24 + 3 * 40 + 2 * 40 + strings + (this.endUsers ? this.endUsers.bytes : 0)
+    );
   }
 }
 

@@ -97,7 +97,9 @@ export function accountFeatures(p: AccountProfile): AccountFeatures {
     nAbove1Share: p.nAbove1 / n,
     maxTokensHighShare: p.maxTokensHigh / n,
     rateLimitedShare: p.rateLimited / n,
-    ageAtFirstUseDays: p.accountCreated === undefined ? undefined : Math.max(0, (p.firstSeen - p.accountCreated) / 86_400_000),
-    weakVerification: p.verification === undefined ? false : p.verification === "none" || p.verification === "email",
+    ageAtFirstUseDays:
+      p.accountCreated === undefined ? undefined : Math.max(0, (p.firstSeen - p.accountCreated) / 86_400_000),
+    weakVerification:
+      p.verification === undefined ? false : p.verification === "none" || p.verification === "email",
   };
 }

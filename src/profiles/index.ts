@@ -1,4 +1,10 @@
-export { AccountProfile, CAPABILITIES, SYNC_WINDOW_MS, harvestScore, indicatorHash } from "./account-profile.js";
+export {
+  AccountProfile,
+  CAPABILITIES,
+  SYNC_WINDOW_MS,
+  harvestScore,
+  indicatorHash,
+} from "./account-profile.js";
 export { accountFeatures, type AccountFeatures } from "./features.js";
 export { HeavyHitters } from "./heavy-hitters.js";
 export { ipPrefix, userAgentFamily } from "./network.js";

@@ -19,7 +19,8 @@ async function campaignSection(c: Campaign, store: Store): Promise<string> {
   const top = accounts.items[0];
   const samples = top ? await store.listSamples(top.account, 3) : [];
   const ind = c.indicators;
-  const row = (k: string, v: (string | number)[]) => (v.length ? `<tr><th>${k}</th><td>${v.map((x) => `<code>${e(x)}</code>`).join(" ")}</td></tr>` : "");
+  const row = (k: string, v: (string | number)[]) =>
+    v.length ? `<tr><th>${k}</th><td>${v.map((x) => `<code>${e(x)}</code>`).join(" ")}</td></tr>` : "";
   return `<section id="campaign-${e(c.campaign)}"><h2>Campaign ${e(c.campaign)} <span class="pill attack">score ${c.score}</span></h2>
 <p>${c.accounts.length} accounts, ${c.requests} requests, ${e(iso(c.firstSeen))} – ${e(iso(c.lastSeen))}. Harvests: ${c.targets.map((t) => `<b>${e(t)}</b>`).join(", ") || "—"}.</p>
 <h3>Why</h3><ul class=reasons>${c.reasons.map((r) => `<li>${e(r.detail)} <span class=muted>(${e(r.signal)}, ${r.weight})</span></li>`).join("")}</ul>
@@ -31,14 +32,25 @@ ${samples.length ? `<details><summary>Sample prompts of ${e(top!.account)}</summ
 }
 
 /** Writes report.html for an analysis. */
-export async function writeReport(path: string, x: { summary: AnalyzeSummary; campaigns: Campaign[]; store: Store }): Promise<void> {
+export async function writeReport(
+  path: string,
+  x: { summary: AnalyzeSummary; campaigns: Campaign[]; store: Store },
+): Promise<void> {
   const s = x.summary;
   const series = await x.store.trafficSeries(3_600_000);
   const flagged = await x.store.listAccounts({ verdict: "attack", sort: "score", limit: 50, offset: 0 });
   const review = await x.store.listAccounts({ verdict: "review", sort: "score", limit: 50, offset: 0 });
   const campaigns = await Promise.all(x.campaigns.slice(0, 20).map((c) => campaignSection(c, x.store)));
   const acctRows = (items: typeof flagged.items) =>
-    items.map((a) => `<tr><td><code>${e(a.account)}</code></td><td>${a.score}</td><td>${a.campaign ? e(a.campaign) : "—"}</td><td>${a.requests}</td><td><ul class=reasons>${a.reasons.slice(0, 3).map((r) => `<li>${e(r.detail)}</li>`).join("")}</ul></td></tr>`).join("");
+    items
+      .map(
+        (a) =>
+          `<tr><td><code>${e(a.account)}</code></td><td>${a.score}</td><td>${a.campaign ? e(a.campaign) : "—"}</td><td>${a.requests}</td><td><ul class=reasons>${a.reasons
+            .slice(0, 3)
+            .map((r) => `<li>${e(r.detail)}</li>`)
+            .join("")}</ul></td></tr>`,
+      )
+      .join("");
   const html = `<!doctype html><html lang=en><head><meta charset=utf-8><meta name=viewport content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>distillwatch report</title><style>${reportCss}</style></head><body>

@@ -35,7 +35,12 @@ export function resellerMix(p: AccountProfile): ResellerMix | undefined {
   if (users.length < 2) return undefined;
   // Heavy-hitter counts are lower bounds; the account's share of harvesting-like requests is
   // the better estimate of how much of its traffic the subset sends.
-  return { share: Math.max(n / Math.max(1, p.n), p.suspicious / Math.max(1, p.n)), harvest: h / n, endUsers: users.slice(0, 10), totalEndUsers: eu.distinct };
+  return {
+    share: Math.max(n / Math.max(1, p.n), p.suspicious / Math.max(1, p.n)),
+    harvest: h / n,
+    endUsers: users.slice(0, 10),
+    totalEndUsers: eu.distinct,
+  };
 }
 
 /** How strongly a reseller mix points at a campaign hidden among the account's customers, 0..1. */
@@ -48,39 +53,107 @@ export function accountEvidence(f: AccountFeatures, p: AccountProfile): Evidence
   const ev: Evidence[] = [];
   const content = ramp(f.meanHarvest, 0.25, 0.75);
   if (content > 0) {
-    ev.push({ signal: "distillation-content", points: 3.2 * content, detail: `${pct(f.suspiciousShare)} of its ${f.requests} requests read like distillation, reasoning-elicitation or grading prompts (mean harvest probability ${f.meanHarvest.toFixed(2)}).` });
+    ev.push({
+      signal: "distillation-content",
+      points: 3.2 * content,
+      detail: `${pct(f.suspiciousShare)} of its ${f.requests} requests read like distillation, reasoning-elicitation or grading prompts (mean harvest probability ${f.meanHarvest.toFixed(2)}).`,
+    });
   }
   const mix = resellerMix(p);
   const mixStrength = resellerStrength(mix);
   if (mix && mixStrength > 0) {
-    ev.push({ signal: "reseller-mix", points: 4.5 * mixStrength, detail: `It relays about ${mix.totalEndUsers} end users; ${pct(mix.share)} of its traffic comes from ${mix.endUsers.length} of them whose requests look like harvesting (mean probability ${mix.harvest.toFixed(2)}): ${mix.endUsers.slice(0, 5).join(", ")}.` });
+    ev.push({
+      signal: "reseller-mix",
+      points: 4.5 * mixStrength,
+      detail: `It relays about ${mix.totalEndUsers} end users; ${pct(mix.share)} of its traffic comes from ${mix.endUsers.length} of them whose requests look like harvesting (mean probability ${mix.harvest.toFixed(2)}): ${mix.endUsers.slice(0, 5).join(", ")}.`,
+    });
   }
   const suspicious = Math.max(content, mixStrength);
   if (suspicious <= 0) return ev;
-  if (f.meanCot >= 0.4) ev.push({ signal: "cot-elicitation", points: 0.8 * suspicious * ramp(f.meanCot, 0.4, 0.8), detail: `It asks the model to spell out its full reasoning in ${pct(f.meanCot)} of requests on average.` });
-  if (f.meanSynthetic >= 0.4) ev.push({ signal: "synthetic-data", points: 0.6 * suspicious * ramp(f.meanSynthetic, 0.4, 0.8), detail: `Its requests ask for bulk synthetic training data (mean probability ${f.meanSynthetic.toFixed(2)}).` });
-  if (f.meanGrading >= 0.4) ev.push({ signal: "rubric-grading", points: 0.6 * suspicious * ramp(f.meanGrading, 0.4, 0.8), detail: `It uses the model as a grader or reward model (mean probability ${f.meanGrading.toFixed(2)}).` });
+  if (f.meanCot >= 0.4)
+    ev.push({
+      signal: "cot-elicitation",
+      points: 0.8 * suspicious * ramp(f.meanCot, 0.4, 0.8),
+      detail: `It asks the model to spell out its full reasoning in ${pct(f.meanCot)} of requests on average.`,
+    });
+  if (f.meanSynthetic >= 0.4)
+    ev.push({
+      signal: "synthetic-data",
+      points: 0.6 * suspicious * ramp(f.meanSynthetic, 0.4, 0.8),
+      detail: `Its requests ask for bulk synthetic training data (mean probability ${f.meanSynthetic.toFixed(2)}).`,
+    });
+  if (f.meanGrading >= 0.4)
+    ev.push({
+      signal: "rubric-grading",
+      points: 0.6 * suspicious * ramp(f.meanGrading, 0.4, 0.8),
+      detail: `It uses the model as a grader or reward model (mean probability ${f.meanGrading.toFixed(2)}).`,
+    });
   if (f.requests >= 20 && f.capabilityShare >= 0.6 && f.topCapability !== "general") {
-    ev.push({ signal: "capability-focus", points: 0.5 * suspicious * ramp(f.capabilityShare, 0.6, 0.9), detail: `${pct(f.capabilityShare)} of its requests target one capability (${f.topCapability}).` });
+    ev.push({
+      signal: "capability-focus",
+      points: 0.5 * suspicious * ramp(f.capabilityShare, 0.6, 0.9),
+      detail: `${pct(f.capabilityShare)} of its requests target one capability (${f.topCapability}).`,
+    });
   }
   if (f.sharedTemplateShare >= 0.2) {
-    ev.push({ signal: "shared-template", points: 1.2 * suspicious * ramp(f.sharedTemplateShare, 0.2, 0.7), detail: `${pct(f.sharedTemplateShare)} of its requests follow prompt templates also used by other accounts (up to ${f.maxTemplateAccounts} accounts).` });
+    ev.push({
+      signal: "shared-template",
+      points: 1.2 * suspicious * ramp(f.sharedTemplateShare, 0.2, 0.7),
+      detail: `${pct(f.sharedTemplateShare)} of its requests follow prompt templates also used by other accounts (up to ${f.maxTemplateAccounts} accounts).`,
+    });
   }
   if (f.requests >= 30 && f.diurnalEntropy >= 0.9 && f.activeHours >= 20) {
-    ev.push({ signal: "around-the-clock", points: 0.5 * suspicious, detail: `It is active in ${f.activeHours} of 24 hours of the day with no daily rhythm.` });
+    ev.push({
+      signal: "around-the-clock",
+      points: 0.5 * suspicious,
+      detail: `It is active in ${f.activeHours} of 24 hours of the day with no daily rhythm.`,
+    });
   }
   if (f.requests >= 30 && f.gapCv < 0.35) {
-    ev.push({ signal: "machine-regular", points: 0.4 * suspicious, detail: `Its requests arrive at machine-regular intervals (variation ${f.gapCv.toFixed(2)}).` });
+    ev.push({
+      signal: "machine-regular",
+      points: 0.4 * suspicious,
+      detail: `Its requests arrive at machine-regular intervals (variation ${f.gapCv.toFixed(2)}).`,
+    });
   }
   if (f.ageAtFirstUseDays !== undefined && f.ageAtFirstUseDays < 3) {
-    ev.push({ signal: "fresh-account", points: 0.5 * suspicious, detail: `It was created ${f.ageAtFirstUseDays < 1 ? "less than a day" : `${f.ageAtFirstUseDays.toFixed(0)} days`} before its first request.` });
+    ev.push({
+      signal: "fresh-account",
+      points: 0.5 * suspicious,
+      detail: `It was created ${f.ageAtFirstUseDays < 1 ? "less than a day" : `${f.ageAtFirstUseDays.toFixed(0)} days`} before its first request.`,
+    });
   }
-  if (f.weakVerification) ev.push({ signal: "weak-verification", points: 0.3 * suspicious, detail: `Its identity is only weakly verified (${p.verification}).` });
-  if (f.requests >= 20 && f.singleTurnShare >= 0.9) ev.push({ signal: "single-turn", points: 0.3 * suspicious, detail: `${pct(f.singleTurnShare)} of its requests are single-turn, with no follow-up conversation.` });
-  if (f.outputInputRatio >= 3) ev.push({ signal: "long-outputs", points: 0.3 * suspicious, detail: `It draws ${f.outputInputRatio.toFixed(1)} output tokens per input token.` });
+  if (f.weakVerification)
+    ev.push({
+      signal: "weak-verification",
+      points: 0.3 * suspicious,
+      detail: `Its identity is only weakly verified (${p.verification}).`,
+    });
+  if (f.requests >= 20 && f.singleTurnShare >= 0.9)
+    ev.push({
+      signal: "single-turn",
+      points: 0.3 * suspicious,
+      detail: `${pct(f.singleTurnShare)} of its requests are single-turn, with no follow-up conversation.`,
+    });
+  if (f.outputInputRatio >= 3)
+    ev.push({
+      signal: "long-outputs",
+      points: 0.3 * suspicious,
+      detail: `It draws ${f.outputInputRatio.toFixed(1)} output tokens per input token.`,
+    });
   if (f.paramsSweep || f.nAbove1Share >= 0.3 || f.maxTokensHighShare >= 0.5) {
-    ev.push({ signal: "harvest-parameters", points: 0.3 * suspicious, detail: "Its sampling parameters look like harvesting (temperature sweeps, several samples per request or maximal output lengths)." });
+    ev.push({
+      signal: "harvest-parameters",
+      points: 0.3 * suspicious,
+      detail:
+        "Its sampling parameters look like harvesting (temperature sweeps, several samples per request or maximal output lengths).",
+    });
   }
-  if (f.rateLimitedShare >= 0.05) ev.push({ signal: "rate-limit-hugging", points: 0.3 * suspicious, detail: `${pct(f.rateLimitedShare)} of its requests hit the rate limit.` });
+  if (f.rateLimitedShare >= 0.05)
+    ev.push({
+      signal: "rate-limit-hugging",
+      points: 0.3 * suspicious,
+      detail: `${pct(f.rateLimitedShare)} of its requests hit the rate limit.`,
+    });
   return ev;
 }

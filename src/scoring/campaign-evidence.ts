@@ -25,7 +25,11 @@ export interface CampaignAssessment {
 export type SharedIndicators = Map<IndicatorGroup["kind"], Map<string, number>>;
 
 /** Counts, in one pass over all indicator groups, the values shared within each community. */
-export function sharedByCommunity(groups: IndicatorGroup[], communityOf: Int32Array, communities: number): SharedIndicators[] {
+export function sharedByCommunity(
+  groups: IndicatorGroup[],
+  communityOf: Int32Array,
+  communities: number,
+): SharedIndicators[] {
   const out: SharedIndicators[] = Array.from({ length: communities }, () => new Map());
   const counts = new Map<number, number>();
   for (const g of groups) {
@@ -45,7 +49,10 @@ export function sharedByCommunity(groups: IndicatorGroup[], communityOf: Int32Ar
   return out;
 }
 
-function topShared(shared: SharedIndicators, kind: IndicatorGroup["kind"]): { value: string; count: number }[] {
+function topShared(
+  shared: SharedIndicators,
+  kind: IndicatorGroup["kind"],
+): { value: string; count: number }[] {
   const values = shared.get(kind);
   if (!values) return [];
   return [...values].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count);
@@ -55,12 +62,20 @@ function topShared(shared: SharedIndicators, kind: IndicatorGroup["kind"]): { va
  * Assesses one community from its members and the indicator values they share (or, for one
  * community at a time, its members' indices into the candidates and all indicator groups).
  */
-export function assessCampaign(members: Member[], sharedOrIndex: SharedIndicators | number[], groups?: IndicatorGroup[]): CampaignAssessment {
+export function assessCampaign(
+  members: Member[],
+  sharedOrIndex: SharedIndicators | number[],
+  groups?: IndicatorGroup[],
+): CampaignAssessment {
   let shared: SharedIndicators;
   if (Array.isArray(sharedOrIndex)) {
     const communityOf = new Int32Array(Math.max(0, ...sharedOrIndex) + 1).fill(-1);
     for (const i of sharedOrIndex) communityOf[i] = 0;
-    shared = sharedByCommunity((groups ?? []).map((g) => ({ ...g, members: g.members.filter((m) => m < communityOf.length) })), communityOf, 1)[0]!;
+    shared = sharedByCommunity(
+      (groups ?? []).map((g) => ({ ...g, members: g.members.filter((m) => m < communityOf.length) })),
+      communityOf,
+      1,
+    )[0]!;
   } else shared = sharedOrIndex;
   const n = members.length;
   let requests = 0;
@@ -92,11 +107,25 @@ export function assessCampaign(members: Member[], sharedOrIndex: SharedIndicator
   const domains = topShared(shared, "email-domain");
   const ev: Evidence[] = [];
   const content = ramp(meanDistill, 0.25, 0.7);
-  ev.push({ signal: "campaign-content", points: 4 * content - 1.5, detail: `Across its ${n} accounts, ${requests} requests average a harvest probability of ${meanDistill.toFixed(2)} (distillation, reasoning elicitation, grading).` });
+  ev.push({
+    signal: "campaign-content",
+    points: 4 * content - 1.5,
+    detail: `Across its ${n} accounts, ${requests} requests average a harvest probability of ${meanDistill.toFixed(2)} (distillation, reasoning elicitation, grading).`,
+  });
   const inTemplate = templates.reduce((s, t) => Math.max(s, t.count), 0);
-  if (inTemplate >= 2) ev.push({ signal: "shared-template", points: 1.5 * ramp(inTemplate / n, 0.1, 0.5) * content, detail: `${inTemplate} of its accounts send the same prompt template (${templates.length} shared templates).` });
+  if (inTemplate >= 2)
+    ev.push({
+      signal: "shared-template",
+      points: 1.5 * ramp(inTemplate / n, 0.1, 0.5) * content,
+      detail: `${inTemplate} of its accounts send the same prompt template (${templates.length} shared templates).`,
+    });
   const payTop = payments[0]?.count ?? 0;
-  if (payTop >= 2) ev.push({ signal: "shared-payment", points: 1.2 * ramp(payTop / n, 0.1, 0.4) * content, detail: `${payTop} accounts pay with the same instrument (${payments.length} shared payment fingerprints).` });
+  if (payTop >= 2)
+    ev.push({
+      signal: "shared-payment",
+      points: 1.2 * ramp(payTop / n, 0.1, 0.4) * content,
+      detail: `${payTop} accounts pay with the same instrument (${payments.length} shared payment fingerprints).`,
+    });
   // SynchroTrap (Cao et al., CCS 2014): coordinated accounts act in the same time windows.
   let sync = 0;
   let pairs = 0;
@@ -105,27 +134,74 @@ export function assessCampaign(members: Member[], sharedOrIndex: SharedIndicator
     pairs += 1;
   }
   const meanSync = pairs ? sync / pairs : 0;
-  if (meanSync >= 0.2) ev.push({ signal: "synchronized", points: 1.0 * ramp(meanSync, 0.2, 0.6) * content, detail: `Its accounts are active in the same 10-minute windows (mean overlap ${pct(meanSync)}).` });
+  if (meanSync >= 0.2)
+    ev.push({
+      signal: "synchronized",
+      points: 1.0 * ramp(meanSync, 0.2, 0.6) * content,
+      detail: `Its accounts are active in the same 10-minute windows (mean overlap ${pct(meanSync)}).`,
+    });
   created.sort((a, b) => a - b);
   let burst = 0;
   for (let i = 0, j = 0; i < created.length; i++) {
     while (created[i]! - created[j]! > 86_400_000) j++;
     burst = Math.max(burst, i - j + 1);
   }
-  if (burst >= 3) ev.push({ signal: "signup-burst", points: 0.8 * ramp(burst / n, 0.2, 0.6) * content, detail: `${burst} of its accounts were created within 24 hours.` });
-  if (fresh / n >= 0.3) ev.push({ signal: "fresh-accounts", points: 0.8 * ramp(fresh / n, 0.3, 0.8) * content, detail: `${pct(fresh / n)} of its accounts made their first request within a week of sign-up.` });
-  if (weak / n >= 0.3) ev.push({ signal: "weak-verification", points: 0.6 * ramp(weak / n, 0.3, 0.8) * content, detail: `${pct(weak / n)} of its accounts have weak identity verification.` });
+  if (burst >= 3)
+    ev.push({
+      signal: "signup-burst",
+      points: 0.8 * ramp(burst / n, 0.2, 0.6) * content,
+      detail: `${burst} of its accounts were created within 24 hours.`,
+    });
+  if (fresh / n >= 0.3)
+    ev.push({
+      signal: "fresh-accounts",
+      points: 0.8 * ramp(fresh / n, 0.3, 0.8) * content,
+      detail: `${pct(fresh / n)} of its accounts made their first request within a week of sign-up.`,
+    });
+  if (weak / n >= 0.3)
+    ev.push({
+      signal: "weak-verification",
+      points: 0.6 * ramp(weak / n, 0.3, 0.8) * content,
+      detail: `${pct(weak / n)} of its accounts have weak identity verification.`,
+    });
   // Infrastructure dispersion: a hydra spreads its accounts over a proxy pool of many IP blocks;
   // an organisation's accounts sit behind one or two NATs.
   const blocks = new Set<string>();
   for (const m of members) for (const { key } of m.profile.prefixes.top()) blocks.add(key);
   const dispersion = blocks.size / n;
-  if (dispersion >= 0.5) ev.push({ signal: "proxy-pool", points: 1.0 * ramp(dispersion, 0.5, 1.5) * content, detail: `Its ${n} accounts come from ${blocks.size} IP blocks (${prefixes.length} of them shared between its accounts), as through a proxy pool.` });
-  else if (blocks.size <= 2 || dispersion < 0.35) ev.push({ signal: "single-site", points: -2, detail: `Its ${n} accounts sit behind ${blocks.size} IP block${blocks.size === 1 ? "" : "s"}, as one organisation's office or cloud would.` });
-  ev.push({ signal: "campaign-size", points: 0.6 * ramp(Math.log2(n), 1.5, 5) * content, detail: `${n} accounts act together.` });
-  if (strong / n >= 0.5) ev.push({ signal: "verified-organisation", points: -2 * ramp(strong / n, 0.5, 0.9), detail: `${pct(strong / n)} of its accounts are enterprise- or ID-verified.` });
-  if (aged / n >= 0.5) ev.push({ signal: "established-accounts", points: -1 * ramp(aged / n, 0.5, 0.9), detail: `${pct(aged / n)} of its accounts are older than six months at first use.` });
-  const targets = [...caps.entries()].filter(([, r]) => r / Math.max(1, requests) >= 0.1).sort((a, b) => b[1] - a[1]).map(([c]) => c);
+  if (dispersion >= 0.5)
+    ev.push({
+      signal: "proxy-pool",
+      points: 1.0 * ramp(dispersion, 0.5, 1.5) * content,
+      detail: `Its ${n} accounts come from ${blocks.size} IP blocks (${prefixes.length} of them shared between its accounts), as through a proxy pool.`,
+    });
+  else if (blocks.size <= 2 || dispersion < 0.35)
+    ev.push({
+      signal: "single-site",
+      points: -2,
+      detail: `Its ${n} accounts sit behind ${blocks.size} IP block${blocks.size === 1 ? "" : "s"}, as one organisation's office or cloud would.`,
+    });
+  ev.push({
+    signal: "campaign-size",
+    points: 0.6 * ramp(Math.log2(n), 1.5, 5) * content,
+    detail: `${n} accounts act together.`,
+  });
+  if (strong / n >= 0.5)
+    ev.push({
+      signal: "verified-organisation",
+      points: -2 * ramp(strong / n, 0.5, 0.9),
+      detail: `${pct(strong / n)} of its accounts are enterprise- or ID-verified.`,
+    });
+  if (aged / n >= 0.5)
+    ev.push({
+      signal: "established-accounts",
+      points: -1 * ramp(aged / n, 0.5, 0.9),
+      detail: `${pct(aged / n)} of its accounts are older than six months at first use.`,
+    });
+  const targets = [...caps.entries()]
+    .filter(([, r]) => r / Math.max(1, requests) >= 0.1)
+    .sort((a, b) => b[1] - a[1])
+    .map(([c]) => c);
   const timing: string[] = [];
   if (burst >= 3) timing.push(`${burst} accounts created within 24 hours`);
   if (meanSync >= 0.2) timing.push(`mean activity-window overlap ${pct(meanSync)}`);

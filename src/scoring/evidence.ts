@@ -37,8 +37,20 @@ export function toReasons(evidence: Evidence[], limit = 8): Reason[] {
   const total = pos.reduce((s, e) => s + e.points, 0) || 1;
   const neg = evidence.filter((e) => e.points < -0.05);
   return [
-    ...pos.sort((a, b) => b.points - a.points).map((e) => ({ signal: e.signal, weight: Math.round((e.points / total) * 100) / 100, detail: e.detail })),
-    ...neg.sort((a, b) => a.points - b.points).map((e) => ({ signal: e.signal, weight: Math.round((e.points / total) * 100) / 100, detail: e.detail })),
+    ...pos
+      .sort((a, b) => b.points - a.points)
+      .map((e) => ({
+        signal: e.signal,
+        weight: Math.round((e.points / total) * 100) / 100,
+        detail: e.detail,
+      })),
+    ...neg
+      .sort((a, b) => a.points - b.points)
+      .map((e) => ({
+        signal: e.signal,
+        weight: Math.round((e.points / total) * 100) / 100,
+        detail: e.detail,
+      })),
   ].slice(0, limit);
 }
 

@@ -22,8 +22,13 @@ function sampleId(path: string): string {
 
 type Op = { "x-required-role": Role };
 const below: Record<Role, Role[]> = { viewer: [], analyst: ["viewer"], admin: ["viewer", "analyst"] };
-const operations = Object.entries(buildOpenApi().paths as Record<string, Record<string, Op>>).flatMap(([path, ops]) =>
-  Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path: path.replace("{id}", sampleId(path)), role: op["x-required-role"] })),
+const operations = Object.entries(buildOpenApi().paths as Record<string, Record<string, Op>>).flatMap(
+  ([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path: path.replace("{id}", sampleId(path)),
+      role: op["x-required-role"],
+    })),
 );
 
 describe("analyst API authentication", () => {
@@ -39,25 +44,36 @@ describe("analyst API authentication", () => {
     expect(r.json).toMatchObject({ error: { code: "unauthorized" } });
   });
 
-  it.each(operations.filter((o) => o.role !== "viewer"))("refuses $method $path to keys below $role", async ({ method, path, role }) => {
-    for (const weaker of below[role]) {
-      const r = await t.call(path, weaker, method === "GET" ? {} : { method, body: {} });
-      expect(r.status, `${weaker} on ${method} ${path}`).toBe(403);
-    }
-  });
+  it.each(operations.filter((o) => o.role !== "viewer"))(
+    "refuses $method $path to keys below $role",
+    async ({ method, path, role }) => {
+      for (const weaker of below[role]) {
+        const r = await t.call(path, weaker, method === "GET" ? {} : { method, body: {} });
+        expect(r.status, `${weaker} on ${method} ${path}`).toBe(403);
+      }
+    },
+  );
 
-  it.each(operations.filter((o) => o.method === "GET"))("lets a viewer read GET $path", async ({ path, role }) => {
-    const r = await t.call(path, role === "admin" ? "admin" : "viewer");
-    expect(r.status).toBe(200);
-  });
+  it.each(operations.filter((o) => o.method === "GET"))(
+    "lets a viewer read GET $path",
+    async ({ path, role }) => {
+      const r = await t.call(path, role === "admin" ? "admin" : "viewer");
+      expect(r.status).toBe(200);
+    },
+  );
 
   it("rejects a revoked key", async () => {
-    const made = await t.call("/keys", "admin", { method: "POST", body: { name: "short-lived", role: "viewer" } });
+    const made = await t.call("/keys", "admin", {
+      method: "POST",
+      body: { name: "short-lived", role: "viewer" },
+    });
     expect(made.status).toBe(201);
     const secret = String(made.json.key);
     const ok = await fetch(`${t.url}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
     expect(ok.status).toBe(200);
-    expect(await t.call(`/keys/${String(made.json.id)}`, "admin", { method: "DELETE" })).toMatchObject({ status: 200 });
+    expect(await t.call(`/keys/${String(made.json.id)}`, "admin", { method: "DELETE" })).toMatchObject({
+      status: 200,
+    });
     const after = await fetch(`${t.url}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
     expect(after.status).toBe(401);
   });
@@ -67,7 +83,10 @@ describe("analyst API authentication", () => {
     const items = listed.json.items as Record<string, unknown>[];
     expect(items.length).toBeGreaterThanOrEqual(3);
     for (const k of items) expect(k).not.toHaveProperty("hash");
-    expect(await t.store.findApiKeyByHash(hashKey(t.keys.analyst))).toMatchObject({ role: "analyst", name: "test-analyst" });
+    expect(await t.store.findApiKeyByHash(hashKey(t.keys.analyst))).toMatchObject({
+      role: "analyst",
+      name: "test-analyst",
+    });
   });
 
   it("serves the OpenAPI 3.1 document without a key", async () => {
@@ -82,10 +101,24 @@ describe("OpenAPI document", () => {
     const app = createApp({ store: {} as never, config: parseConfig({}) }, { webRoot: "/nonexistent" });
     const registered = new Set(
       app.routes
-        .filter((r) => r.method !== "ALL" && r.path.startsWith("/api/v1/") && r.path !== "/api/v1/openapi.json")
-        .map((r) => `${r.method} ${r.path.replace("/api/v1", "").replace(/\/$/, "").replace(/:(\w+)/g, "{$1}") || "/"}`),
+        .filter(
+          (r) => r.method !== "ALL" && r.path.startsWith("/api/v1/") && r.path !== "/api/v1/openapi.json",
+        )
+        .map(
+          (r) =>
+            `${r.method} ${
+              r.path
+                .replace("/api/v1", "")
+                .replace(/\/$/, "")
+                .replace(/:(\w+)/g, "{$1}") || "/"
+            }`,
+        ),
     );
-    const documented = new Set(Object.entries(buildOpenApi().paths as Record<string, object>).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)));
+    const documented = new Set(
+      Object.entries(buildOpenApi().paths as Record<string, object>).flatMap(([p, ops]) =>
+        Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
+      ),
+    );
     expect([...registered].sort()).toEqual([...documented].sort());
   });
 });
@@ -102,9 +135,15 @@ describe("first admin key", () => {
       expect(second.adminKey).toBeUndefined();
       await second.close();
       const configured = "configured-admin-key-0123456789";
-      const third = await startServer({ port: 0, store, config: parseConfig({}, { DISTILLWATCH_ADMIN_KEY: configured }) });
+      const third = await startServer({
+        port: 0,
+        store,
+        config: parseConfig({}, { DISTILLWATCH_ADMIN_KEY: configured }),
+      });
       expect(third.adminKey).toBeUndefined();
-      const me = await fetch(`${third.url}/api/v1/me`, { headers: { authorization: `Bearer ${configured}` } });
+      const me = await fetch(`${third.url}/api/v1/me`, {
+        headers: { authorization: `Bearer ${configured}` },
+      });
       expect(await me.json()).toEqual({ name: "admin", role: "admin" });
       await third.close();
     } finally {

@@ -36,7 +36,8 @@ export function authenticate(store: Store): MiddlewareHandler<ServerEnv> {
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     if (!m?.[1]) throw new DistillwatchError("unauthorized", "missing bearer key");
     const key = await store.findApiKeyByHash(hashKey(m[1]));
-    if (!key || key.revokedAt !== undefined) throw new DistillwatchError("unauthorized", "unknown or revoked key");
+    if (!key || key.revokedAt !== undefined)
+      throw new DistillwatchError("unauthorized", "unknown or revoked key");
     c.set("key", key);
     await next();
   };
@@ -46,7 +47,8 @@ export function authenticate(store: Store): MiddlewareHandler<ServerEnv> {
 export function requireRole(need: Role): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
     const key = c.get("key");
-    if (!hasRole(key.role, need)) throw new DistillwatchError("forbidden", `this action needs role ${need}; key has ${key.role}`);
+    if (!hasRole(key.role, need))
+      throw new DistillwatchError("forbidden", `this action needs role ${need}; key has ${key.role}`);
     await next();
   };
 }
@@ -55,9 +57,13 @@ export function requireRole(need: Role): MiddlewareHandler<ServerEnv> {
  * Makes sure an admin key exists: the configured one (stored if new), else — when the store
  * holds no live admin key — a generated one, returned so that it can be shown exactly once.
  */
-export async function ensureAdminKey(store: Store, configured: string | undefined): Promise<string | undefined> {
+export async function ensureAdminKey(
+  store: Store,
+  configured: string | undefined,
+): Promise<string | undefined> {
   if (configured) {
-    if (!(await store.findApiKeyByHash(hashKey(configured)))) await store.putApiKey(newKeyRecord("admin", "admin", configured));
+    if (!(await store.findApiKeyByHash(hashKey(configured))))
+      await store.putApiKey(newKeyRecord("admin", "admin", configured));
     return undefined;
   }
   const keys = await store.listApiKeys();

@@ -70,11 +70,22 @@ export interface GraphOptions {
 }
 
 /** Builds the campaign's account graph from the store. */
-export async function buildCampaignGraph(store: Store, campaign: Campaign, opts: GraphOptions): Promise<CampaignGraph> {
-  const page = await store.listAccounts({ campaign: campaign.campaign, sort: "score", limit: opts.maxNodes, offset: 0 });
+export async function buildCampaignGraph(
+  store: Store,
+  campaign: Campaign,
+  opts: GraphOptions,
+): Promise<CampaignGraph> {
+  const page = await store.listAccounts({
+    campaign: campaign.campaign,
+    sort: "score",
+    limit: opts.maxNodes,
+    offset: 0,
+  });
   const totalAccounts = Math.max(page.total, campaign.accounts.length);
   const members = new Map<string, string[]>();
-  const rows = await Promise.all(page.items.map((a) => store.listExchanges({ account: a.account, limit: opts.perAccount })));
+  const rows = await Promise.all(
+    page.items.map((a) => store.listExchanges({ account: a.account, limit: opts.perAccount })),
+  );
   page.items.forEach((a, i) => {
     for (const ind of indicatorsOf(rows[i] ?? [])) {
       let list = members.get(ind);
@@ -93,7 +104,8 @@ export async function buildCampaignGraph(store: Store, campaign: Campaign, opts:
       const a = accts[i] as string;
       const g = group.get(a);
       const rank = rankOf(kind);
-      if (!g || rank < g.rank || (rank === g.rank && g.size < accts.length)) group.set(a, { key: `${kind}:${value}`, rank, size: accts.length });
+      if (!g || rank < g.rank || (rank === g.rank && g.size < accts.length))
+        group.set(a, { key: `${kind}:${value}`, rank, size: accts.length });
       if (i === 0) continue;
       const prev = accts[i - 1] as string;
       const k = `${prev}\u0000${a}`;
@@ -107,6 +119,18 @@ export async function buildCampaignGraph(store: Store, campaign: Campaign, opts:
     }
   }
   indicators.sort((x, y) => y.accounts - x.accounts || x.kind.localeCompare(y.kind));
-  const nodes = page.items.map((a) => ({ id: a.account, score: a.score, verdict: a.verdict, requests: a.requests, group: group.get(a.account)?.key ?? null }));
-  return { nodes, edges: [...edges.values()], indicators: indicators.slice(0, 200), totalAccounts, truncated: page.items.length < totalAccounts };
+  const nodes = page.items.map((a) => ({
+    id: a.account,
+    score: a.score,
+    verdict: a.verdict,
+    requests: a.requests,
+    group: group.get(a.account)?.key ?? null,
+  }));
+  return {
+    nodes,
+    edges: [...edges.values()],
+    indicators: indicators.slice(0, 200),
+    totalAccounts,
+    truncated: page.items.length < totalAccounts,
+  };
 }

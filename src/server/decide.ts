@@ -28,16 +28,24 @@ export interface DecisionOutcome {
 }
 
 /** Records `input` by `actor` with every side effect; throws not_found / conflict. */
-export async function recordDecision(store: Store, actor: string, input: DecisionInput): Promise<DecisionOutcome> {
+export async function recordDecision(
+  store: Store,
+  actor: string,
+  input: DecisionInput,
+): Promise<DecisionOutcome> {
   const campaign = input.subjectType === "campaign" ? await store.getCampaign(input.subject) : undefined;
-  if (input.subjectType === "campaign" && !campaign) throw new DistillwatchError("not_found", `no campaign ${input.subject}`);
-  if (input.subjectType === "account" && !(await store.getAccount(input.subject))) throw new DistillwatchError("not_found", `no account ${input.subject}`);
+  if (input.subjectType === "campaign" && !campaign)
+    throw new DistillwatchError("not_found", `no campaign ${input.subject}`);
+  if (input.subjectType === "account" && !(await store.getAccount(input.subject)))
+    throw new DistillwatchError("not_found", `no account ${input.subject}`);
   let open: ReviewCase | undefined;
   if (input.caseId) {
     open = await store.getCase(input.caseId);
     if (!open) throw new DistillwatchError("not_found", `no case ${input.caseId}`);
-    if (open.status !== "open") throw new DistillwatchError("conflict", `case ${input.caseId} is already ${open.status}`);
-    if (open.subject !== input.subject || open.subjectType !== input.subjectType) throw new DistillwatchError("input_invalid", "case subject does not match the decision subject");
+    if (open.status !== "open")
+      throw new DistillwatchError("conflict", `case ${input.caseId} is already ${open.status}`);
+    if (open.subject !== input.subject || open.subjectType !== input.subjectType)
+      throw new DistillwatchError("input_invalid", "case subject does not match the decision subject");
   }
   const decision: Decision = {
     id: randomUUID(),
@@ -50,12 +58,20 @@ export async function recordDecision(store: Store, actor: string, input: Decisio
     ...(input.note ? { note: input.note } : {}),
   };
   await store.addDecision(decision);
-  const closed = open ? await store.updateCase(open.id, { status: "decided", decidedAt: decision.at, decisionId: decision.id }) : undefined;
+  const closed = open
+    ? await store.updateCase(open.id, { status: "decided", decidedAt: decision.at, decisionId: decision.id })
+    : undefined;
   await recordAudit(store, {
     actor,
     action: "decision.create",
     subject: decision.subject,
-    detail: { decision: decision.id, subjectType: decision.subjectType, action: decision.action, reason: decision.reason, case: open?.id },
+    detail: {
+      decision: decision.id,
+      subjectType: decision.subjectType,
+      action: decision.action,
+      reason: decision.reason,
+      case: open?.id,
+    },
   });
   const lists = await applyDecisionFeedback(store, decision, campaign);
   return { decision, ...(closed ? { case: closed } : {}), lists };

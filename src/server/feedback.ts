@@ -25,16 +25,25 @@ function entriesFor(d: Decision, campaign: Campaign | undefined): { add: Wanted[
   if (d.subjectType === "campaign") {
     if (!campaign) return { add: [], liftBlocks: [] };
     if (isAttack) return { add: campaignBlockEntries(campaign), liftBlocks: [] };
-    if (isBenign) return { add: campaign.accounts.map((value) => ({ list: "allow", type: "account", value })), liftBlocks: campaign.accounts };
+    if (isBenign)
+      return {
+        add: campaign.accounts.map((value) => ({ list: "allow", type: "account", value })),
+        liftBlocks: campaign.accounts,
+      };
     return { add: [], liftBlocks: [] };
   }
   if (isAttack) return { add: [{ list: "block", type: "account", value: d.subject }], liftBlocks: [] };
-  if (isBenign) return { add: [{ list: "allow", type: "account", value: d.subject }], liftBlocks: [d.subject] };
+  if (isBenign)
+    return { add: [{ list: "allow", type: "account", value: d.subject }], liftBlocks: [d.subject] };
   return { add: [], liftBlocks: [] };
 }
 
 /** Applies a decision's list changes (skipping entries already present); returns counts. */
-export async function applyDecisionFeedback(store: Store, d: Decision, campaign: Campaign | undefined): Promise<{ added: number; removed: number }> {
+export async function applyDecisionFeedback(
+  store: Store,
+  d: Decision,
+  campaign: Campaign | undefined,
+): Promise<{ added: number; removed: number }> {
   const { add, liftBlocks } = entriesFor(d, campaign);
   if (add.length === 0 && liftBlocks.length === 0) return { added: 0, removed: 0 };
   const existing = await store.listListEntries();
@@ -42,17 +51,35 @@ export async function applyDecisionFeedback(store: Store, d: Decision, campaign:
   const lift = new Set(liftBlocks);
   let removed = 0;
   for (const e of existing) {
-    if (e.list === "block" && e.type === "account" && lift.has(e.value) && (await store.removeListEntry(e.id))) removed++;
+    if (
+      e.list === "block" &&
+      e.type === "account" &&
+      lift.has(e.value) &&
+      (await store.removeListEntry(e.id))
+    )
+      removed++;
   }
   let added = 0;
   for (const w of add) {
     const k = `${w.list}\u0000${w.type}\u0000${w.value}`;
     if (present.has(k)) continue;
     present.add(k);
-    const entry: ListEntry = { id: randomUUID(), ...w, note: `${d.action} ${d.subjectType} ${d.subject}: ${d.reason}`, createdBy: d.actor, createdAt: d.at };
+    const entry: ListEntry = {
+      id: randomUUID(),
+      ...w,
+      note: `${d.action} ${d.subjectType} ${d.subject}: ${d.reason}`,
+      createdBy: d.actor,
+      createdAt: d.at,
+    };
     await store.addListEntry(entry);
     added++;
   }
-  await recordAudit(store, { actor: d.actor, action: "lists.feedback", subject: d.subject, rule: `decision:${d.action}`, detail: { decision: d.id, added, removed } });
+  await recordAudit(store, {
+    actor: d.actor,
+    action: "lists.feedback",
+    subject: d.subject,
+    rule: `decision:${d.action}`,
+    detail: { decision: d.id, added, removed },
+  });
   return { added, removed };
 }

@@ -23,7 +23,10 @@ export interface RunningServer {
 /** Starts the REST API and dashboard; resolves once listening. */
 export async function startServer(opts: StartServerOptions): Promise<RunningServer> {
   const adminKey = await ensureAdminKey(opts.store, opts.config.server.adminKey);
-  const app = createApp({ store: opts.store, config: opts.config, ...(opts.ingest ? { ingest: opts.ingest } : {}) }, opts.webRoot ? { webRoot: opts.webRoot } : {});
+  const app = createApp(
+    { store: opts.store, config: opts.config, ...(opts.ingest ? { ingest: opts.ingest } : {}) },
+    opts.webRoot ? { webRoot: opts.webRoot } : {},
+  );
   const host = opts.host ?? "127.0.0.1";
   const server = await new Promise<ReturnType<typeof serve>>((resolveListening, reject) => {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: host }, () => resolveListening(s));

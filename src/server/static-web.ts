@@ -61,7 +61,8 @@ export function mountWeb(app: Hono<ServerEnv>, root: string | undefined): void {
   });
   app.get("/", (c) => {
     const buf = read("index.html");
-    if (!buf) return c.text("dashboard not built: run the Vite build (vite build -c vite.config.web.ts)", 503);
+    if (!buf)
+      return c.text("dashboard not built: run the Vite build (vite build -c vite.config.web.ts)", 503);
     return c.body(new Uint8Array(buf), 200, headers("index.html"));
   });
 }

@@ -5,7 +5,11 @@ describe("createSwrCache", () => {
   it("computes once for concurrent misses, serves fresh values, refreshes stale ones in the background", async () => {
     let clock = 0;
     let calls = 0;
-    const cache = createSwrCache(async (k) => `${k}#${++calls}`, { ttlMs: 100, maxEntries: 4 }, () => clock);
+    const cache = createSwrCache(
+      async (k) => `${k}#${++calls}`,
+      { ttlMs: 100, maxEntries: 4 },
+      () => clock,
+    );
     const [a, b] = await Promise.all([cache.get("x"), cache.get("x")]);
     expect([a, b, calls]).toEqual(["x#1", "x#1", 1]);
     clock = 50;
@@ -18,10 +22,13 @@ describe("createSwrCache", () => {
 
   it("does not cache a failed computation", async () => {
     let fail = true;
-    const cache = createSwrCache(async () => {
-      if (fail) throw new Error("boom");
-      return 1;
-    }, { ttlMs: 100, maxEntries: 4 });
+    const cache = createSwrCache(
+      async () => {
+        if (fail) throw new Error("boom");
+        return 1;
+      },
+      { ttlMs: 100, maxEntries: 4 },
+    );
     await expect(cache.get("k")).rejects.toThrow("boom");
     fail = false;
     expect(await cache.get("k")).toBe(1);

@@ -9,7 +9,11 @@ export interface SwrCache<V> {
 }
 
 /** Creates the cache; `now` is injectable for tests. */
-export function createSwrCache<V>(compute: (key: string) => Promise<V>, opts: { ttlMs: number; maxEntries: number }, now = () => Date.now()): SwrCache<V> {
+export function createSwrCache<V>(
+  compute: (key: string) => Promise<V>,
+  opts: { ttlMs: number; maxEntries: number },
+  now = () => Date.now(),
+): SwrCache<V> {
   const entries = new Map<string, { at: number; value?: V; pending?: Promise<V> }>();
   const refresh = (key: string): Promise<V> => {
     let e = entries.get(key);

@@ -25,5 +25,8 @@ export function templateText(f: ExchangeFacts): string {
 /** Scores one exchange's request text with the content model. */
 export function annotateContent(model: ContentModel, f: ExchangeFacts): ContentAnnotation {
   const c = model.score(f.system, requestText(f));
-  return { scores: { distill: c.distill, synthetic: c.synthetic, cot: c.cot, grading: c.grading }, capability: c.capability };
+  return {
+    scores: { distill: c.distill, synthetic: c.synthetic, cot: c.cot, grading: c.grading },
+    capability: c.capability,
+  };
 }

@@ -80,7 +80,15 @@ export function customerCreated(w: World): number {
 }
 
 /** Draws a group's shared traits. */
-export function newGroup(w: World, corporate: string, edu: string, paymentMode: Group["paymentMode"], payments: number, org?: string, via?: string): Group {
+export function newGroup(
+  w: World,
+  corporate: string,
+  edu: string,
+  paymentMode: Group["paymentMode"],
+  payments: number,
+  org?: string,
+  via?: string,
+): Group {
   const list: string[] = [];
   for (let i = 0; i < payments; i++) list.push(newId(w, "pm_", 16));
   return { stack: sampleClientStack(w.r), corporate, edu, org, payments: list, paymentMode, via };
@@ -102,7 +110,11 @@ export function makeAccount(w: World, g: Group, s: AccountSpec): AccountPlan {
   else if (g.paymentMode === "mixed") payment = r.chance(0.5) ? r.pick(g.payments) : newId(w, "pm_", 16);
   else payment = r.chance(0.85) ? newId(w, "pm_", 16) : undefined;
   const keys: string[] = [];
-  const nKeys = r.choose([[1, 6], [2, 3], [3, 1]] as const);
+  const nKeys = r.choose([
+    [1, 6],
+    [2, 3],
+    [3, 1],
+  ] as const);
   for (let i = 0; i < nKeys; i++) keys.push(newId(w, "key_", 12));
   const f = accountFields({
     account: id,

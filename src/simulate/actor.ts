@@ -18,7 +18,11 @@ const FOLLOW_UPS = [
   "Could you continue?",
   "Please rewrite it in a more formal tone.",
 ].map((x) => snip(x));
-const GENERIC_SYSTEMS = ["You are a helpful assistant.", "You are a helpful, concise assistant.", "You are an expert assistant. Answer accurately."].map((x) => snip(x));
+const GENERIC_SYSTEMS = [
+  "You are a helpful assistant.",
+  "You are a helpful, concise assistant.",
+  "You are an expert assistant. Answer accurately.",
+].map((x) => snip(x));
 const EMPTY = snip("");
 const EMPTY_BYTES = new Uint8Array(0);
 
@@ -47,7 +51,10 @@ export class Actor {
   /** The habitual params as they appear when nothing is added: `,"params":{…},`. */
   private readonly baseParamsBytes: Uint8Array;
 
-  constructor(plan: AccountPlan, private readonly ctx: RunContext) {
+  constructor(
+    plan: AccountPlan,
+    private readonly ctx: RunContext,
+  ) {
     this.plan = plan;
     this.r = new Rng(plan.seed, "actor");
     this.ip = this.pickIp();
@@ -62,7 +69,7 @@ export class Actor {
   }
 
   private pickIp(): string {
-    return (this.r.pick(this.plan.endpoints)).json;
+    return this.r.pick(this.plan.endpoints).json;
   }
 
   private startSession(after: number): number {
@@ -104,7 +111,12 @@ export class Actor {
   private jitterParams(): string {
     const sp = this.plan.sampling;
     // people and scripts alike occasionally override their usual temperature
-    return renderParams(sp.temperature === null ? null : Math.round(this.r.next() * 10) / 10, sp.topP, this.maxTokens, sp.stream);
+    return renderParams(
+      sp.temperature === null ? null : Math.round(this.r.next() * 10) / 10,
+      sp.topP,
+      this.maxTokens,
+      sp.stream,
+    );
   }
 
   private followUp(prev: { user: Snip; out: Snip }): Turn {
@@ -130,7 +142,14 @@ export class Actor {
     const r = this.r;
     const s = p.sampling;
     const endpoint = p.client.endpoint;
-    const model = ts >= p.adoptAt ? (p.tier === "large" ? "aurora-3" : "aurora-3-mini") : p.tier === "large" ? "aurora-2.5" : "aurora-2.5-mini";
+    const model =
+      ts >= p.adoptAt
+        ? p.tier === "large"
+          ? "aurora-3"
+          : "aurora-3-mini"
+        : p.tier === "large"
+          ? "aurora-2.5"
+          : "aurora-2.5-mini";
     // whether instructions travel in a system slot is the account's habit, not the content's:
     // otherwise persona apps (always a system prompt) would differ from campaigns by placement
     const slot = r.chance(s.systemShare);
@@ -141,8 +160,13 @@ export class Actor {
     const reasoning = r.chance(turn.reasoning ? Math.max(s.reasoningShare, 0.45) : s.reasoningShare);
     let params = r.next() < 0.1 ? this.jitterParams() : this.baseParams;
     if (s.seedParam) params += `"seed":${r.int(100000)},`;
-    if (turn.tools && endpoint !== "completions") params += `"tools":[${turn.tools.map((t) => `{"type":"function","function":{"name":"${t}"}}`).join(",")}],`;
-    if (reasoning) params += endpoint === "messages" ? `"reasoning":{"type":"enabled","budget_tokens":${r.pick(BUDGETS)}},` : `"reasoning":{"effort":"${r.pick(EFFORTS)}"},`;
+    if (turn.tools && endpoint !== "completions")
+      params += `"tools":[${turn.tools.map((t) => `{"type":"function","function":{"name":"${t}"}}`).join(",")}],`;
+    if (reasoning)
+      params +=
+        endpoint === "messages"
+          ? `"reasoning":{"type":"enabled","budget_tokens":${r.pick(BUDGETS)}},`
+          : `"reasoning":{"effort":"${r.pick(EFFORTS)}"},`;
     // the habitual params, untouched, are the common case: their bytes are ready
     const plain = params === this.baseParams;
     if (!plain) params = params.length ? params.slice(0, -1) : "";
@@ -156,7 +180,14 @@ export class Actor {
     let cachedTok = 0;
     let latency: number;
     if (status === 200) {
-      finish = turn.outCalls > 0 ? (endpoint === "messages" ? "tool_use" : "tool_calls") : endpoint === "messages" ? "end_turn" : "stop";
+      finish =
+        turn.outCalls > 0
+          ? endpoint === "messages"
+            ? "tool_use"
+            : "tool_calls"
+          : endpoint === "messages"
+            ? "end_turn"
+            : "stop";
       outTok = Math.max(1, Math.round((output.n / 4) * (0.9 + 0.2 * r.next())));
       if (maxTokens !== null && outTok > maxTokens) {
         output = clip(output, maxTokens * 4);
@@ -222,7 +253,12 @@ export class Actor {
   }
 }
 
-function renderParams(temperature: number | null, topP: number | null, maxTokens: number | null, stream: boolean): string {
+function renderParams(
+  temperature: number | null,
+  topP: number | null,
+  maxTokens: number | null,
+  stream: boolean,
+): string {
   let p = "";
   if (temperature !== null) p += `"temperature":${temperature},`;
   if (topP !== null) p += `"top_p":${topP},`;
@@ -251,8 +287,15 @@ function writeTs(out: LineBuf, ts: number): void {
 }
 
 const bytes = (s: string): Uint8Array => Buffer.from(s);
-const MODELS = new Map(["aurora-3", "aurora-3-mini", "aurora-2.5", "aurora-2.5-mini"].map((m) => [m, bytes(`${m}",`)]));
-const FINISH = new Map(["tool_use", "tool_calls", "end_turn", "stop", "max_tokens", "length"].map((f) => [f, bytes(`,"finish":"${f}","status":200,"latency_ms":`)]));
+const MODELS = new Map(
+  ["aurora-3", "aurora-3-mini", "aurora-2.5", "aurora-2.5-mini"].map((m) => [m, bytes(`${m}",`)]),
+);
+const FINISH = new Map(
+  ["tool_use", "tool_calls", "end_turn", "stop", "max_tokens", "length"].map((f) => [
+    f,
+    bytes(`,"finish":"${f}","status":200,"latency_ms":`),
+  ]),
+);
 const OUTPUT = bytes('"output":"');
 const USAGE_IN = bytes(',"usage":{"input_tokens":');
 const USAGE_OUT = bytes(',"output_tokens":');
@@ -276,7 +319,13 @@ const BUDGETS = [1024, 2048, 4096, 8192, 16000];
 const EFFORTS = ["low", "medium", "medium", "high"];
 
 /** Serializes system prompt and messages the way the account's SDK would send them. */
-function renderBody(out: LineBuf, endpoint: string, placement: string, system: Snip | undefined, msgs: readonly Msg[]): void {
+function renderBody(
+  out: LineBuf,
+  endpoint: string,
+  placement: string,
+  system: Snip | undefined,
+  msgs: readonly Msg[],
+): void {
   if (endpoint === "completions") {
     out.text('"prompt":"');
     if (system) {
@@ -300,7 +349,11 @@ function renderBody(out: LineBuf, endpoint: string, placement: string, system: S
       out.snip(system);
       out.text('",');
     } else if (!anthropic && (placement === "system-role" || placement === "developer-role")) {
-      out.text(placement === "system-role" ? '"messages":[{"role":"system","content":"' : '"messages":[{"role":"developer","content":"');
+      out.text(
+        placement === "system-role"
+          ? '"messages":[{"role":"system","content":"'
+          : '"messages":[{"role":"developer","content":"',
+      );
       out.snip(system);
       out.text('"}');
       first = false;
@@ -321,7 +374,11 @@ function renderBody(out: LineBuf, endpoint: string, placement: string, system: S
       out.text('"}');
     } else if (m.role === "assistant") {
       if (m.call) {
-        out.text(anthropic ? '{"role":"assistant","content":[{"type":"tool_use","id":"' : '{"role":"assistant","content":null,"tool_calls":[{"id":"');
+        out.text(
+          anthropic
+            ? '{"role":"assistant","content":[{"type":"tool_use","id":"'
+            : '{"role":"assistant","content":null,"tool_calls":[{"id":"',
+        );
         out.callId();
         out.text(anthropic ? '","name":"' : '","type":"function","function":{"name":"');
         out.text(m.call);
@@ -332,7 +389,11 @@ function renderBody(out: LineBuf, endpoint: string, placement: string, system: S
         out.text('"}');
       }
     } else {
-      out.text(anthropic ? '{"role":"user","content":[{"type":"tool_result","tool_use_id":"' : '{"role":"tool","tool_call_id":"');
+      out.text(
+        anthropic
+          ? '{"role":"user","content":[{"type":"tool_result","tool_use_id":"'
+          : '{"role":"tool","tool_call_id":"',
+      );
       out.callId();
       out.text('","content":"');
       out.snip(m.c);

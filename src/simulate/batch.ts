@@ -30,5 +30,11 @@ export const META_FIXED = 5;
 
 /** A fresh, empty batch with the default capacity. */
 export function newBatch(): Batch {
-  return { data: new ArrayBuffer(DATA_BYTES), meta: new ArrayBuffer(META_INTS * 4), ts: new ArrayBuffer(MAX_RECORDS * 8), count: 0, done: false };
+  return {
+    data: new ArrayBuffer(DATA_BYTES),
+    meta: new ArrayBuffer(META_INTS * 4),
+    ts: new ArrayBuffer(MAX_RECORDS * 8),
+    count: 0,
+    done: false,
+  };
 }

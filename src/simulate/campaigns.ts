@@ -3,7 +3,17 @@
 // loosely synchronized load-balanced waves, banned accounts replaced at once on the same
 // infrastructure, a switch to a newly released model within a day, resellers mixing campaign
 // end users into real customers' traffic, and low-and-slow campaigns under per-account limits.
-import { customerCreated, drawBan, makeAccount, newGroup, newId, pressureFor, type AccountSpec, type Group, type World } from "./accounts.js";
+import {
+  customerCreated,
+  drawBan,
+  makeAccount,
+  newGroup,
+  newId,
+  pressureFor,
+  type AccountSpec,
+  type Group,
+  type World,
+} from "./accounts.js";
 import { companyDomain } from "./incidental.js";
 import { campusDomain, proxyPool, type Endpoint } from "./network.js";
 import { personaDefs, resellerName } from "./personas.js";
@@ -25,17 +35,51 @@ export interface CampaignDef {
   readonly datacenterShare: number;
   readonly agedShare: number;
   readonly window?: readonly [number, number]; // fractions of the scenario span
-  readonly reseller?: { readonly endUsers: number; readonly campaignEndUsers: number; readonly benignExchanges: number; readonly campaignExchanges: number };
+  readonly reseller?: {
+    readonly endUsers: number;
+    readonly campaignEndUsers: number;
+    readonly benignExchanges: number;
+    readonly campaignExchanges: number;
+  };
 }
 
-function clockFor(w: World, def: CampaignDef, key: number, accountKey: number, start: number, end: number, budget: number, tz: number): { clock: SessionClock; gap: number } {
+function clockFor(
+  w: World,
+  def: CampaignDef,
+  key: number,
+  accountKey: number,
+  start: number,
+  end: number,
+  budget: number,
+  tz: number,
+): { clock: SessionClock; gap: number } {
   const days = Math.max(0.25, (end - start) / DAY);
   if (def.sync === "slow") {
     // stays far under per-account limits: a request every few hours, human-looking pauses
-    return { clock: diurnalClock({ sessionsPerDay: budget / 1.5 / days, tzHours: tz, diurnal: 0.5, weekend: 0.8, sizeMedian: 1.2, gapMedianMs: 90_000 }), gap: 90_000 };
+    return {
+      clock: diurnalClock({
+        sessionsPerDay: budget / 1.5 / days,
+        tzHours: tz,
+        diurnal: 0.5,
+        weekend: 0.8,
+        sizeMedian: 1.2,
+        gapMedianMs: 90_000,
+      }),
+      gap: 90_000,
+    };
   }
   if (def.sync === "none") {
-    return { clock: diurnalClock({ sessionsPerDay: budget / 13 / days, tzHours: tz, diurnal: 0.3, weekend: 0.9, sizeMedian: 10, gapMedianMs: 3_000 }), gap: 3_000 };
+    return {
+      clock: diurnalClock({
+        sessionsPerDay: budget / 13 / days,
+        tzHours: tz,
+        diurnal: 0.3,
+        weekend: 0.9,
+        sizeMedian: 10,
+        gapMedianMs: 3_000,
+      }),
+      gap: 3_000,
+    };
   }
   const tight = def.sync === "tight";
   const period = (tight ? 30 : 50) * 60_000;
@@ -48,7 +92,16 @@ function clockFor(w: World, def: CampaignDef, key: number, accountKey: number, s
     participation = 0.9;
   }
   return {
-    clock: waveClock({ campaignKey: key, accountKey, originMs: w.start, periodMs: period, participation, jitterMs: tight ? 8_000 : 15 * 60_000, sizeMedian: size, gapMedianMs: gap }),
+    clock: waveClock({
+      campaignKey: key,
+      accountKey,
+      originMs: w.start,
+      periodMs: period,
+      participation,
+      jitterMs: tight ? 8_000 : 15 * 60_000,
+      sizeMedian: size,
+      gapMedianMs: gap,
+    }),
     gap,
   };
 }
@@ -67,24 +120,38 @@ export function buildCampaign(w: World, def: CampaignDef, tz: number): AccountPl
   const cEnd = w.start + (def.window?.[1] ?? 1) * span;
   const key = r.u32();
   const shells = [companyDomain(r), companyDomain(r)];
-  const group: Group = newGroup(w, r.pick(shells), campusDomain(r), def.payment === "own" ? "own" : def.payment, def.payment === "shared" ? r.range(1, 3) : Math.max(2, Math.ceil(def.accounts / 8)));
+  const group: Group = newGroup(
+    w,
+    r.pick(shells),
+    campusDomain(r),
+    def.payment === "own" ? "own" : def.payment,
+    def.payment === "shared" ? r.range(1, 3) : Math.max(2, Math.ceil(def.accounts / 8)),
+  );
   const pool = proxyPool(r, def.proxyExits, def.datacenterShare);
   const bursts: number[] = [];
-  for (let i = 0; i < r.range(3, 6); i++) bursts.push(cStart - 14 * DAY + r.next() * (14 * DAY + (cEnd - cStart) * 0.5));
+  for (let i = 0; i < r.range(3, 6); i++)
+    bursts.push(cStart - 14 * DAY + r.next() * (14 * DAY + (cEnd - cStart) * 0.5));
   const switchAt = w.releaseAt + r.lognormal(8 * HOUR, 0.5);
-  const mix: Behaviour[] = def.mix.map(([name, weight]) => ({ recipe: attackRecipes[name], weight, campaign: def.id }));
+  const mix: Behaviour[] = def.mix.map(([name, weight]) => ({
+    recipe: attackRecipes[name],
+    weight,
+    campaign: def.id,
+  }));
   const plans: AccountPlan[] = [];
 
   const direct = def.reseller ? def.accounts - 1 : def.accounts;
   const directExchanges = def.reseller ? def.exchanges - def.reseller.campaignExchanges : def.exchanges;
   const persona = def.sync === "slow" ? "low-and-slow" : "hydra";
   const weights: number[] = [];
-  for (let i = 0; i < direct; i++) weights.push(def.sync === "tight" ? 0.8 + 0.4 * r.next() : r.lognormal(1, 0.5));
+  for (let i = 0; i < direct; i++)
+    weights.push(def.sync === "tight" ? 0.8 + 0.4 * r.next() : r.lognormal(1, 0.5));
   const wsum = weights.reduce((a, b) => a + b, 0) || 1;
 
   for (let i = 0; i < direct; i++) {
     let budget = (directExchanges * (weights[i] ?? 1)) / wsum;
-    let created = r.chance(def.agedShare) ? Math.min(customerCreated(w), cStart - DAY) : r.pick(bursts) + r.exp(20 * 60_000);
+    let created = r.chance(def.agedShare)
+      ? Math.min(customerCreated(w), cStart - DAY)
+      : r.pick(bursts) + r.exp(20 * 60_000);
     let start = Math.max(cStart, created + r.exp(HOUR));
     const endpoints = pickExits(r, pool, r.range(3, 12));
     const accountKey = r.u32();
@@ -123,7 +190,13 @@ export function buildCampaign(w: World, def: CampaignDef, tz: number): AccountPl
   return plans;
 }
 
-function buildResellerAccount(w: World, def: CampaignDef, campaignMix: readonly Behaviour[], tz: number, switchAt: number): AccountPlan {
+function buildResellerAccount(
+  w: World,
+  def: CampaignDef,
+  campaignMix: readonly Behaviour[],
+  tz: number,
+  switchAt: number,
+): AccountPlan {
   const r = w.r;
   const rs = def.reseller;
   if (!rs) throw new Error("buildResellerAccount needs a reseller campaign");
@@ -132,16 +205,33 @@ function buildResellerAccount(w: World, def: CampaignDef, campaignMix: readonly 
   for (let i = 0; i < rs.endUsers; i++) benignUsers.push(`eu_${r.hex(10)}`);
   for (let i = 0; i < rs.campaignEndUsers; i++) attackUsers.push(`eu_${r.hex(10)}`);
   const pd = personaDefs.reseller;
-  const benignMix = (pd?.mix ?? [["humanChat", 1]]).map(([name, weight]) => ({ recipe: benignRecipes[name], weight, campaign: null, endUsers: benignUsers }));
+  const benignMix = (pd?.mix ?? [["humanChat", 1]]).map(([name, weight]) => ({
+    recipe: benignRecipes[name],
+    weight,
+    campaign: null,
+    endUsers: benignUsers,
+  }));
   const total = rs.benignExchanges + rs.campaignExchanges;
   const bw = benignMix.reduce((a, b) => a + b.weight, 0);
   const aw = campaignMix.reduce((a, b) => a + b.weight, 0);
   // campaign sessions are larger (bulk harvest), so weight sessions by exchanges / session size
   const mix: Behaviour[] = [
     ...benignMix.map((b) => ({ ...b, weight: (b.weight / bw) * (rs.benignExchanges / 4) })),
-    ...campaignMix.map((b) => ({ ...b, weight: (b.weight / aw) * (rs.campaignExchanges / 4), endUsers: attackUsers })),
+    ...campaignMix.map((b) => ({
+      ...b,
+      weight: (b.weight / aw) * (rs.campaignExchanges / 4),
+      endUsers: attackUsers,
+    })),
   ];
-  const group = newGroup(w, companyDomain(r), campusDomain(r), "shared", 1, newId(w, "org-", 12), resellerName(w));
+  const group = newGroup(
+    w,
+    companyDomain(r),
+    campusDomain(r),
+    "shared",
+    1,
+    newId(w, "org-", 12),
+    resellerName(w),
+  );
   return makeAccount(w, group, {
     persona: "reseller",
     label: "attack",
@@ -152,7 +242,14 @@ function buildResellerAccount(w: World, def: CampaignDef, campaignMix: readonly 
     budget: total,
     endpoints: proxyPool(r, 4, 1),
     stickyIp: true,
-    clock: diurnalClock({ sessionsPerDay: total / 5 / Math.max(0.5, (w.end - w.start) / DAY), tzHours: tz, diurnal: 0.6, weekend: 0.9, sizeMedian: 4, gapMedianMs: 20_000 }),
+    clock: diurnalClock({
+      sessionsPerDay: total / 5 / Math.max(0.5, (w.end - w.start) / DAY),
+      tzHours: tz,
+      diurnal: 0.6,
+      weekend: 0.9,
+      sizeMedian: 4,
+      gapMedianMs: 20_000,
+    }),
     mix,
     followUp: 0.3,
     adoptAt: Math.min(switchAt + DAY, w.releaseAt + r.lognormal(2 * DAY, 0.7)),

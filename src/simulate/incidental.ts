@@ -25,7 +25,8 @@ export interface SamplingStyle {
   readonly systemShare: number;
 }
 
-const v = (r: Rng, major: number, minors: number, patches: number): string => `${major}.${r.int(minors)}.${r.int(patches)}`;
+const v = (r: Rng, major: number, minors: number, patches: number): string =>
+  `${major}.${r.int(minors)}.${r.int(patches)}`;
 
 // shares loosely follow public SDK download counts; what matters is that everyone draws here
 const families: readonly (readonly [string, number])[] = [
@@ -53,19 +54,53 @@ export function sampleClientStack(r: Rng): ClientStack {
     case "openai-node":
       return openaiStack(r, family, `OpenAI/JS ${v(r, 4, 80, 4)}`);
     case "anthropic-sdk-python":
-      return { family, userAgent: `Anthropic/Python 0.${r.range(30, 72)}.${r.int(3)}`, endpoint: "messages", placement: r.chance(0.85) ? "system-field" : "none" };
+      return {
+        family,
+        userAgent: `Anthropic/Python 0.${r.range(30, 72)}.${r.int(3)}`,
+        endpoint: "messages",
+        placement: r.chance(0.85) ? "system-field" : "none",
+      };
     case "anthropic-sdk-typescript":
-      return { family, userAgent: `Anthropic/JS 0.${r.range(20, 65)}.${r.int(3)}`, endpoint: "messages", placement: r.chance(0.85) ? "system-field" : "none" };
+      return {
+        family,
+        userAgent: `Anthropic/JS 0.${r.range(20, 65)}.${r.int(3)}`,
+        endpoint: "messages",
+        placement: r.chance(0.85) ? "system-field" : "none",
+      };
     case "langchain":
       return r.chance(0.5)
-        ? openaiStack(r, family, `langchain-openai/0.${r.range(1, 3)}.${r.int(30)} OpenAI/Python ${v(r, 1, 60, 5)}`)
-        : { family, userAgent: `langchain-anthropic/0.${r.range(1, 3)}.${r.int(20)} Anthropic/Python 0.${r.range(30, 72)}.0`, endpoint: "messages", placement: "system-field" };
+        ? openaiStack(
+            r,
+            family,
+            `langchain-openai/0.${r.range(1, 3)}.${r.int(30)} OpenAI/Python ${v(r, 1, 60, 5)}`,
+          )
+        : {
+            family,
+            userAgent: `langchain-anthropic/0.${r.range(1, 3)}.${r.int(20)} Anthropic/Python 0.${r.range(30, 72)}.0`,
+            endpoint: "messages",
+            placement: "system-field",
+          };
     case "litellm":
       return r.chance(0.6)
         ? openaiStack(r, family, `litellm/1.${r.range(30, 75)}.${r.int(12)}`)
-        : { family, userAgent: `litellm/1.${r.range(30, 75)}.${r.int(12)}`, endpoint: "messages", placement: "system-field" };
+        : {
+            family,
+            userAgent: `litellm/1.${r.range(30, 75)}.${r.int(12)}`,
+            endpoint: "messages",
+            placement: "system-field",
+          };
     case "curl":
-      return anyStack(r, family, `curl/${r.choose([["7.81.0", 3], ["7.88.1", 3], ["8.5.0", 3], ["8.7.1", 2], ["8.11.1", 1]] as const)}`);
+      return anyStack(
+        r,
+        family,
+        `curl/${r.choose([
+          ["7.81.0", 3],
+          ["7.88.1", 3],
+          ["8.5.0", 3],
+          ["8.7.1", 2],
+          ["8.11.1", 1],
+        ] as const)}`,
+      );
     case "python-requests":
       return anyStack(r, family, `python-requests/2.${r.range(25, 32)}.${r.int(4)} ${py}`);
     case "go-http-client":
@@ -75,35 +110,100 @@ export function sampleClientStack(r: Rng): ClientStack {
     case "okhttp":
       return anyStack(r, family, `okhttp/4.${r.range(9, 12)}.0`);
     default:
-      return openaiStack(r, family, `llama-index-llms-openai/0.${r.range(1, 3)}.${r.int(20)} OpenAI/Python ${v(r, 1, 60, 5)}`);
+      return openaiStack(
+        r,
+        family,
+        `llama-index-llms-openai/0.${r.range(1, 3)}.${r.int(20)} OpenAI/Python ${v(r, 1, 60, 5)}`,
+      );
   }
 }
 
 function openaiStack(r: Rng, family: string, userAgent: string): ClientStack {
-  const endpoint = r.choose([["chat", 7], ["responses", 3]] as const);
+  const endpoint = r.choose([
+    ["chat", 7],
+    ["responses", 3],
+  ] as const);
   const placement: SystemPlacement =
-    endpoint === "responses" ? r.choose([["developer-role", 6], ["system-role", 2], ["none", 2]] as const) : r.choose([["system-role", 6], ["developer-role", 2], ["none", 2]] as const);
+    endpoint === "responses"
+      ? r.choose([
+          ["developer-role", 6],
+          ["system-role", 2],
+          ["none", 2],
+        ] as const)
+      : r.choose([
+          ["system-role", 6],
+          ["developer-role", 2],
+          ["none", 2],
+        ] as const);
   return { family, userAgent, endpoint, placement };
 }
 
 function anyStack(r: Rng, family: string, userAgent: string): ClientStack {
   // raw HTTP clients hit whichever API the account chose, sometimes the legacy completions one
-  const endpoint = r.choose([["chat", 5], ["messages", 4], ["completions", 1]] as const);
-  if (endpoint === "messages") return { family, userAgent, endpoint, placement: r.chance(0.8) ? "system-field" : "none" };
+  const endpoint = r.choose([
+    ["chat", 5],
+    ["messages", 4],
+    ["completions", 1],
+  ] as const);
+  if (endpoint === "messages")
+    return { family, userAgent, endpoint, placement: r.chance(0.8) ? "system-field" : "none" };
   if (endpoint === "completions") return { family, userAgent, endpoint, placement: "none" };
-  return { family, userAgent, endpoint, placement: r.choose([["system-role", 7], ["developer-role", 1], ["none", 2]] as const) };
+  return {
+    family,
+    userAgent,
+    endpoint,
+    placement: r.choose([
+      ["system-role", 7],
+      ["developer-role", 1],
+      ["none", 2],
+    ] as const),
+  };
 }
 
 /** Draws an account's habitual sampling parameters. */
 export function sampleSampling(r: Rng): SamplingStyle {
   return {
-    temperature: r.choose([[null, 25], [0, 14], [0.2, 8], [0.3, 5], [0.5, 6], [0.7, 20], [0.8, 6], [1, 13], [1.2, 3]] as const),
-    topP: r.choose([[null, 75], [0.9, 10], [0.95, 10], [1, 5]] as const),
-    maxTokens: r.choose([[null, 20], [256, 6], [512, 10], [1024, 16], [2048, 16], [4096, 18], [8192, 10], [16000, 4]] as const),
+    temperature: r.choose([
+      [null, 25],
+      [0, 14],
+      [0.2, 8],
+      [0.3, 5],
+      [0.5, 6],
+      [0.7, 20],
+      [0.8, 6],
+      [1, 13],
+      [1.2, 3],
+    ] as const),
+    topP: r.choose([
+      [null, 75],
+      [0.9, 10],
+      [0.95, 10],
+      [1, 5],
+    ] as const),
+    maxTokens: r.choose([
+      [null, 20],
+      [256, 6],
+      [512, 10],
+      [1024, 16],
+      [2048, 16],
+      [4096, 18],
+      [8192, 10],
+      [16000, 4],
+    ] as const),
     stream: r.chance(0.35),
     seedParam: r.chance(0.07),
-    reasoningShare: r.choose([[0, 50], [0.2, 20], [0.6, 15], [1, 15]] as const),
-    systemShare: r.choose([[0, 30], [0.5, 20], [0.9, 30], [1, 20]] as const),
+    reasoningShare: r.choose([
+      [0, 50],
+      [0.2, 20],
+      [0.6, 15],
+      [1, 15],
+    ] as const),
+    systemShare: r.choose([
+      [0, 30],
+      [0.5, 20],
+      [0.9, 30],
+      [1, 20],
+    ] as const),
   };
 }
 
@@ -112,12 +212,41 @@ export type EmailKind = "webmail" | "corporate" | "edu" | "privacy" | "regional"
 
 /** Draws the e-mail kind of one account. */
 export function sampleEmailKind(r: Rng): EmailKind {
-  return r.choose([["webmail", 52], ["corporate", 22], ["edu", 8], ["privacy", 8], ["regional", 10]] as const);
+  return r.choose([
+    ["webmail", 52],
+    ["corporate", 22],
+    ["edu", 8],
+    ["privacy", 8],
+    ["regional", 10],
+  ] as const);
 }
 
-const webmail = [["gmail.com", 70], ["outlook.com", 12], ["hotmail.com", 6], ["yahoo.com", 6], ["icloud.com", 6]] as const;
-const privacy = [["proton.me", 5], ["protonmail.com", 3], ["tutanota.com", 1], ["duck.com", 1], ["fastmail.com", 2]] as const;
-const regional = [["qq.com", 3], ["163.com", 2], ["naver.com", 2], ["yandex.ru", 2], ["gmx.de", 2], ["web.de", 1], ["mail.ru", 1], ["yahoo.co.jp", 1], ["libero.it", 1], ["orange.fr", 1]] as const;
+const webmail = [
+  ["gmail.com", 70],
+  ["outlook.com", 12],
+  ["hotmail.com", 6],
+  ["yahoo.com", 6],
+  ["icloud.com", 6],
+] as const;
+const privacy = [
+  ["proton.me", 5],
+  ["protonmail.com", 3],
+  ["tutanota.com", 1],
+  ["duck.com", 1],
+  ["fastmail.com", 2],
+] as const;
+const regional = [
+  ["qq.com", 3],
+  ["163.com", 2],
+  ["naver.com", 2],
+  ["yandex.ru", 2],
+  ["gmx.de", 2],
+  ["web.de", 1],
+  ["mail.ru", 1],
+  ["yahoo.co.jp", 1],
+  ["libero.it", 1],
+  ["orange.fr", 1],
+] as const;
 
 /** A concrete domain of the given kind; `own` is the persona's company or university domain. */
 export function emailDomain(r: Rng, kind: EmailKind, own: { corporate: string; edu: string }): string {
@@ -129,12 +258,24 @@ export function emailDomain(r: Rng, kind: EmailKind, own: { corporate: string; e
 
 /** Draws a verification level (contract: none, email, phone, card, id, enterprise). */
 export function sampleVerification(r: Rng): string {
-  return r.choose([["none", 6], ["email", 30], ["phone", 24], ["card", 26], ["id", 6], ["enterprise", 8]] as const);
+  return r.choose([
+    ["none", 6],
+    ["email", 30],
+    ["phone", 24],
+    ["card", 26],
+    ["id", 6],
+    ["enterprise", 8],
+  ] as const);
 }
 
 /** Channel the account's requests arrive through. */
 export function sampleVia(r: Rng): string {
-  return r.choose([["direct", 86], ["aws-bedrock", 5], ["gcp-vertex", 4], ["azure", 5]] as const);
+  return r.choose([
+    ["direct", 86],
+    ["aws-bedrock", 5],
+    ["gcp-vertex", 4],
+    ["azure", 5],
+  ] as const);
 }
 
 /** HTTP status of one request; `pressure` ≥ 0 is how hard the account pushes its rate limit. */
@@ -150,7 +291,49 @@ export function sampleStatus(r: Rng, pressure: number): number {
 
 /** A plausible random company domain (for corporate e-mail and shell companies alike). */
 export function companyDomain(r: Rng): string {
-  const a = r.pick(["north", "blue", "data", "quant", "terra", "bright", "apex", "lumen", "nova", "pixel", "core", "green", "vector", "iron", "silver", "cloud", "deep", "open"]);
-  const b = r.pick(["labs", "works", "soft", "tech", "systems", "ai", "analytics", "logic", "digital", "stack", "forge", "bridge", "point", "wave"]);
-  return `${a}${b}${r.chance(0.3) ? r.int(100) : ""}.${r.choose([["com", 6], ["io", 3], ["ai", 2], ["co", 1], ["de", 1], ["cn", 1], ["sg", 1]] as const)}`;
+  const a = r.pick([
+    "north",
+    "blue",
+    "data",
+    "quant",
+    "terra",
+    "bright",
+    "apex",
+    "lumen",
+    "nova",
+    "pixel",
+    "core",
+    "green",
+    "vector",
+    "iron",
+    "silver",
+    "cloud",
+    "deep",
+    "open",
+  ]);
+  const b = r.pick([
+    "labs",
+    "works",
+    "soft",
+    "tech",
+    "systems",
+    "ai",
+    "analytics",
+    "logic",
+    "digital",
+    "stack",
+    "forge",
+    "bridge",
+    "point",
+    "wave",
+  ]);
+  return `${a}${b}${r.chance(0.3) ? r.int(100) : ""}.${r.choose([
+    ["com", 6],
+    ["io", 3],
+    ["ai", 2],
+    ["co", 1],
+    ["de", 1],
+    ["cn", 1],
+    ["sg", 1],
+  ] as const)}`;
 }

@@ -29,7 +29,15 @@ const LINE_ID_AT = 7;
 const MAX_IDS = 36 ** ID_DIGITS;
 
 function cursor(src: ShardSource, batch: Batch): Cursor {
-  return { src, batch, data: new Uint8Array(batch.data), meta: new Int32Array(batch.meta), ts: new Float64Array(batch.ts), r: 0, m: 0 };
+  return {
+    src,
+    batch,
+    data: new Uint8Array(batch.data),
+    meta: new Int32Array(batch.meta),
+    ts: new Float64Array(batch.ts),
+    r: 0,
+    m: 0,
+  };
 }
 
 /** Counter digits as base-36 ASCII, incremented in place (same text as n.toString(36).padStart(6, "0")). */
@@ -49,7 +57,10 @@ function increment(d: Uint8Array): void {
 }
 
 /** Merges every source to the end; returns the exchange count and per-account counts. */
-export async function mergeShards(sources: readonly ShardSource[], t: MergeTarget): Promise<{ n: number; counts: Int32Array }> {
+export async function mergeShards(
+  sources: readonly ShardSource[],
+  t: MergeTarget,
+): Promise<{ n: number; counts: Int32Array }> {
   const counts = new Int32Array(t.accounts);
   const live: Cursor[] = [];
   for (const src of sources) {

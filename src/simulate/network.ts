@@ -113,7 +113,11 @@ export function campusPool(r: Rng, size: number): Endpoint[] {
   const b = r.int(256);
   const out: Endpoint[] = [];
   for (let i = 0; i < size; i++) {
-    out.push(r.chance(0.35) ? endpoint(addressIn(r, isp, true), isp) : endpoint(`${isp.v4}.${b}.${r.int(256)}.${1 + r.int(254)}`, isp));
+    out.push(
+      r.chance(0.35)
+        ? endpoint(addressIn(r, isp, true), isp)
+        : endpoint(`${isp.v4}.${b}.${r.int(256)}.${1 + r.int(254)}`, isp),
+    );
   }
   return out;
 }
@@ -127,5 +131,11 @@ export function proxyPool(r: Rng, size: number, datacenterShare: number): Endpoi
 
 /** A campus-assigned e-mail domain for university personas. */
 export function campusDomain(r: Rng): string {
-  return `${r.pick(["uni", "state", "tech", "poly", "college", "inst"])}${r.int(90)}.${r.choose([["edu", 5], ["ac.uk", 2], ["edu.cn", 2], ["ac.jp", 1], ["de", 1]] as const)}`;
+  return `${r.pick(["uni", "state", "tech", "poly", "college", "inst"])}${r.int(90)}.${r.choose([
+    ["edu", 5],
+    ["ac.uk", 2],
+    ["edu.cn", 2],
+    ["ac.jp", 1],
+    ["de", 1],
+  ] as const)}`;
 }

@@ -12,10 +12,15 @@ import { DAY } from "./timing.js";
 export const scenarios: readonly string[] = Object.keys(scenarioDefs);
 
 /** Plans every account of a scenario (deterministic in seed). */
-export function planScenario(scenario: string, seed: number, scale = 1): { plans: AccountPlan[]; start: number; end: number; releaseAt: number; expected: number } {
+export function planScenario(
+  scenario: string,
+  seed: number,
+  scale = 1,
+): { plans: AccountPlan[]; start: number; end: number; releaseAt: number; expected: number } {
   const base = scenarioDefs[scenario];
   if (!base) throw new Error(`unknown scenario "${scenario}" (known: ${scenarios.join(", ")})`);
-  if (!(scale > 0) || !Number.isFinite(scale)) throw new Error(`scale must be a positive number, got ${scale}`);
+  if (!(scale > 0) || !Number.isFinite(scale))
+    throw new Error(`scale must be a positive number, got ${scale}`);
   const def = scaleScenario(base, scale);
   const start = Date.parse(def.startIso);
   const end = start + def.days * DAY;

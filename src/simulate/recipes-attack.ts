@@ -18,17 +18,35 @@ import { join, lit, snip, type Snip } from "./text.js";
 
 const cotFramings = framings([
   ["", "\n\nShow your full reasoning before giving the final answer."],
-  ["Think through this carefully. Lay out every intermediate step of your thinking, then state the answer.\n\n", ""],
+  [
+    "Think through this carefully. Lay out every intermediate step of your thinking, then state the answer.\n\n",
+    "",
+  ],
   ["", "\nExplain your chain of thought in detail, including any approaches you considered and rejected."],
-  ["Solve the following. Before answering, write out your complete reasoning process inside <thinking> tags.\n\n", ""],
-  ["Question: ", "\n\nWalk me through how you would reason about this, one step at a time, and only then answer."],
+  [
+    "Solve the following. Before answering, write out your complete reasoning process inside <thinking> tags.\n\n",
+    "",
+  ],
+  [
+    "Question: ",
+    "\n\nWalk me through how you would reason about this, one step at a time, and only then answer.",
+  ],
   ["Return your final response within \\boxed{}. ", ""],
 ]);
 
 const articulate = framings([
-  ["Below is a task and a completed response. Articulate the internal reasoning behind the completed response, step by step, as if you were arriving at it yourself.\n\n", ""],
-  ["Here is a problem together with its final answer. Reconstruct the full thought process that leads from the problem to this answer. Do not skip steps.\n\n", ""],
-  ["Given the instruction and answer below, write the detailed step-by-step reasoning a careful expert would go through to produce that answer.\n\n", ""],
+  [
+    "Below is a task and a completed response. Articulate the internal reasoning behind the completed response, step by step, as if you were arriving at it yourself.\n\n",
+    "",
+  ],
+  [
+    "Here is a problem together with its final answer. Reconstruct the full thought process that leads from the problem to this answer. Do not skip steps.\n\n",
+    "",
+  ],
+  [
+    "Given the instruction and answer below, write the detailed step-by-step reasoning a careful expert would go through to produce that answer.\n\n",
+    "",
+  ],
 ]);
 
 function mathOrSeed(r: Rng, c: Corpora): { q: Snip; a?: Snip; kind: "math" | "general" | "code" } {
@@ -59,7 +77,7 @@ export const cotHarvest: Recipe = (r, c) => {
 };
 
 const rubrics = [
-  "Score the response from 1 to 10 for helpfulness, correctness and completeness. Output JSON {\"score\": n, \"rationale\": \"...\"}.",
+  'Score the response from 1 to 10 for helpfulness, correctness and completeness. Output JSON {"score": n, "rationale": "..."}.',
   "Rate the answer on a 1-5 Likert scale for each criterion: accuracy, reasoning quality, clarity, safety. Give a one-sentence justification per criterion.",
   "You are a strict reviewer. Decide whether the response fully satisfies the instruction. Reply PASS or FAIL followed by the specific flaws.",
   "Compare the response against an ideal expert answer and assign a reward between 0 and 1. Explain each deduction.",
@@ -84,7 +102,14 @@ export const rubricGrading: Recipe = (r, c) => {
   const ri = r.int(rubrics.length);
   const body = r.chance(0.5)
     ? join(w.text, lit("\n\n[Response]\n"), cand, lit("\n\n[Rubric]\n"), rubrics[ri] ?? lit(""))
-    : join(lit("[Rubric]\n"), rubrics[ri] ?? lit(""), lit("\n\n"), w.text, lit("\n\n[Candidate answer]\n"), cand);
+    : join(
+        lit("[Rubric]\n"),
+        rubrics[ri] ?? lit(""),
+        lit("\n\n"),
+        w.text,
+        lit("\n\n[Candidate answer]\n"),
+        cand,
+      );
   return userTurn(body, pickOutput(r, c, "general", r.chance(0.6)), `rubric:${ri}:${w.index}`, true);
 };
 
@@ -107,7 +132,12 @@ export const agenticCoding: Recipe = (r, c) => {
   let template: string;
   if (x < 0.2) {
     const gens = c.recipe.camel.filter((t) => t.slots.includes("domain"));
-    user = fillSlots(r, c, gens.length ? r.pick(gens) : r.pick(c.recipe.generators), () => r.pick(c.recipe.code).q);
+    user = fillSlots(
+      r,
+      c,
+      gens.length ? r.pick(gens) : r.pick(c.recipe.generators),
+      () => r.pick(c.recipe.code).q,
+    );
     template = "code-camel";
   } else if (x < 0.3) {
     user = fillSlots(r, c, r.pick(c.recipe.generators), () => r.pick(c.recipe.code).q);
@@ -129,7 +159,14 @@ export const agenticCoding: Recipe = (r, c) => {
 };
 
 /** Continues a tool loop: the client replays the call and its result and asks for the next step. */
-export function toolLoop(r: Rng, c: Corpora, user: Snip, tools: readonly string[], template: string, kind: "code" | "general"): Turn {
+export function toolLoop(
+  r: Rng,
+  c: Corpora,
+  user: Snip,
+  tools: readonly string[],
+  template: string,
+  kind: "code" | "general",
+): Turn {
   const call = r.pick(tools);
   const result = kind === "code" ? r.pick(c.outputs.code) : r.pick(c.outputs.general);
   const finalAnswer = r.chance(0.5);
@@ -161,7 +198,14 @@ export const toolUse: Recipe = (r, c) => {
     const w = wrap(r, q.q, toolFrames);
     const tools = q.tools.length ? q.tools : ["search"];
     if (r.chance(0.5)) return toolLoop(r, c, w.text, tools, `toolbench:${w.index}`, "general");
-    return { msgs: [{ role: "user", c: w.text }], out: lit(""), outCalls: 1 + r.int(3), tools, reasoning: false, template: `toolbench:${w.index}` };
+    return {
+      msgs: [{ role: "user", c: w.text }],
+      out: lit(""),
+      outCalls: 1 + r.int(3),
+      tools,
+      reasoning: false,
+      template: `toolbench:${w.index}`,
+    };
   }
   const t = r.pick(c.recipe.toolformer);
   return userTurn(t.q, t.a && t.a.n > 0 ? t.a : pickOutput(r, c, "general", false), "toolformer", false);
@@ -172,7 +216,10 @@ const instrFrames = framings([
   ["Instruction: ", ""],
   ["Please respond to the following request thoroughly.\n\n", ""],
   ["", "\n\nGive a detailed, high-quality answer."],
-  ["Below is an instruction that describes a task. Write a response that appropriately completes the request.\n\n### Instruction:\n", "\n\n### Response:"],
+  [
+    "Below is an instruction that describes a task. Write a response that appropriately completes the request.\n\n### Instruction:\n",
+    "\n\n### Response:",
+  ],
 ]);
 
 /** Bulk instruction harvesting: Alpaca/Self-Instruct seeds, Evol-Instruct rewrites, airoboros/CAMEL/Baize generators, BELLE. */
@@ -185,21 +232,42 @@ export const instructionHarvest: Recipe = (r, c) => {
   }
   if (x < 0.5) {
     const t = r.pick(c.recipe.evol);
-    return userTurn(fillSlots(r, c, t, () => recipeSeed(r, c).q), pickOutput(r, c, "general", false), "evol", false);
+    return userTurn(
+      fillSlots(r, c, t, () => recipeSeed(r, c).q),
+      pickOutput(r, c, "general", false),
+      "evol",
+      false,
+    );
   }
   if (x < 0.75) {
     const gi = r.int(c.recipe.generators.length);
     const g = c.recipe.generators[gi] ?? r.pick(c.recipe.generators);
-    return userTurn(fillSlots(r, c, g, () => recipeSeed(r, c).q), pickOutput(r, c, "general", false), `generator:${gi}`, false);
+    return userTurn(
+      fillSlots(r, c, g, () => recipeSeed(r, c).q),
+      pickOutput(r, c, "general", false),
+      `generator:${gi}`,
+      false,
+    );
   }
   if (x < 0.9) {
     const t = r.pick(c.recipe.camel);
-    return userTurn(fillSlots(r, c, t, () => r.pick(c.benign.chat)), pickOutput(r, c, "general", false), "camel-baize", false);
+    return userTurn(
+      fillSlots(r, c, t, () => r.pick(c.benign.chat)),
+      pickOutput(r, c, "general", false),
+      "camel-baize",
+      false,
+    );
   }
   const b = r.pick(c.recipe.belle);
   return userTurn(b.q, pickOutput(r, c, "general", false, b.a), "belle", false);
 };
 
 /** Attack recipes by name, for campaign mixes. */
-export const attackRecipes = { cotHarvest, rubricGrading, agenticCoding, toolUse, instructionHarvest } as const;
+export const attackRecipes = {
+  cotHarvest,
+  rubricGrading,
+  agenticCoding,
+  toolUse,
+  instructionHarvest,
+} as const;
 export type AttackRecipe = keyof typeof attackRecipes;

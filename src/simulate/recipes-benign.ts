@@ -20,7 +20,12 @@ const stepAsk = framings([
 export const humanChat: Recipe = (r, c) => {
   const q = r.chance(0.08) ? r.pick(c.benign.redteam) : r.pick(c.benign.chat);
   const w = wrap(r, q, stepAsk);
-  return userTurn(w.text, pickOutput(r, c, r.chance(0.2) ? "code" : "general", w.index >= 3), `chat:${w.index}`, w.index >= 3);
+  return userTurn(
+    w.text,
+    pickOutput(r, c, r.chance(0.2) ? "code" : "general", w.index >= 3),
+    `chat:${w.index}`,
+    w.index >= 3,
+  );
 };
 
 /** A consumer app: a persona system prompt plus its end user's message. */
@@ -40,10 +45,22 @@ const homeworkAsk = framings([
 /** Students: homework problems (the same distributions distillation seeds come from). */
 export const homework: Recipe = (r, c) => {
   const x = r.next();
-  const item = x < 0.35 ? r.pick(c.evals.gsm8k) : x < 0.6 ? r.pick(c.evals.math) : x < 0.75 ? r.pick(c.evals.mmlu) : { q: r.pick(c.benign.chat) };
+  const item =
+    x < 0.35
+      ? r.pick(c.evals.gsm8k)
+      : x < 0.6
+        ? r.pick(c.evals.math)
+        : x < 0.75
+          ? r.pick(c.evals.mmlu)
+          : { q: r.pick(c.benign.chat) };
   const w = wrap(r, item.q, homeworkAsk);
   const reasoning = w.index === 2 || w.index === 4 || r.chance(0.3);
-  return userTurn(w.text, pickOutput(r, c, x < 0.6 ? "math" : "general", reasoning, "a" in item ? item.a : undefined), `homework:${w.index}`, reasoning);
+  return userTurn(
+    w.text,
+    pickOutput(r, c, x < 0.6 ? "math" : "general", reasoning, "a" in item ? item.a : undefined),
+    `homework:${w.index}`,
+    reasoning,
+  );
 };
 
 const cotSuffix = snip("\nA: Let's think step by step.");
@@ -58,23 +75,49 @@ export const evalHarness: Recipe = (r, c) => {
   if (x < 0.35) {
     const g = r.pick(c.evals.gsm8k);
     const cot = r.chance(0.6);
-    return userTurn(cot ? join(lit("Q: "), g.q, cotSuffix) : g.q, pickOutput(r, c, "math", cot, g.a), cot ? "eval-gsm8k-cot" : "eval-gsm8k", cot);
+    return userTurn(
+      cot ? join(lit("Q: "), g.q, cotSuffix) : g.q,
+      pickOutput(r, c, "math", cot, g.a),
+      cot ? "eval-gsm8k-cot" : "eval-gsm8k",
+      cot,
+    );
   }
   if (x < 0.48) {
     const task = r.pick(c.evals.bbh);
     const item = r.pick(task.items);
-    return userTurn(join(task.prefix, lit("\n\nQ: "), item.q, cotSuffix), pickOutput(r, c, "general", true), "eval-bbh-cot", true);
+    return userTurn(
+      join(task.prefix, lit("\n\nQ: "), item.q, cotSuffix),
+      pickOutput(r, c, "general", true),
+      "eval-bbh-cot",
+      true,
+    );
   }
   if (x < 0.58) {
     const h = r.pick(c.evals.humaneval);
-    return userTurn(join(lit("Complete the following Python function.\n\n"), h.q), pickOutput(r, c, "code", false, h.a), "eval-humaneval", false);
+    return userTurn(
+      join(lit("Complete the following Python function.\n\n"), h.q),
+      pickOutput(r, c, "code", false, h.a),
+      "eval-humaneval",
+      false,
+    );
   }
-  if (x < 0.7) return userTurn(r.pick(c.evals.arena), pickOutput(r, c, "general", r.chance(0.3)), "eval-arena", false);
+  if (x < 0.7)
+    return userTurn(r.pick(c.evals.arena), pickOutput(r, c, "general", r.chance(0.3)), "eval-arena", false);
   if (x < 0.78) {
     const turns = r.pick(c.evals.mtbench);
     const [t1, t2] = turns;
     if (t1 && t2 && r.chance(0.5)) {
-      return { msgs: [{ role: "user", c: t1 }, { role: "assistant", c: r.pick(c.outputs.general) }, { role: "user", c: t2 }], out: pickOutput(r, c, "general", false), outCalls: 0, reasoning: false, template: "eval-mtbench-2" };
+      return {
+        msgs: [
+          { role: "user", c: t1 },
+          { role: "assistant", c: r.pick(c.outputs.general) },
+          { role: "user", c: t2 },
+        ],
+        out: pickOutput(r, c, "general", false),
+        outCalls: 0,
+        reasoning: false,
+        template: "eval-mtbench-2",
+      };
     }
     return userTurn(t1 ?? r.pick(c.evals.arena), pickOutput(r, c, "general", false), "eval-mtbench", false);
   }
@@ -82,15 +125,30 @@ export const evalHarness: Recipe = (r, c) => {
     // LLM-as-judge: the legitimate twin of rubric-grading harvest
     const t = r.pick(c.evals.judges);
     const ans = r.pick(c.evals.alpacaEval);
-    return userTurn(fillSlots(r, c, t, () => (r.chance(0.5) ? ans.q : (ans.a ?? r.pick(c.outputs.general)))), pickOutput(r, c, "general", true), "eval-judge", true);
+    return userTurn(
+      fillSlots(r, c, t, () => (r.chance(0.5) ? ans.q : (ans.a ?? r.pick(c.outputs.general)))),
+      pickOutput(r, c, "general", true),
+      "eval-judge",
+      true,
+    );
   }
   const pool = r.next();
-  const q = pool < 0.4 ? r.pick(c.evals.alpacaEval).q : pool < 0.6 ? r.pick(c.evals.userOriented).q : pool < 0.8 ? r.pick(c.evals.wizardTest) : r.pick(c.evals.belleEval).q;
+  const q =
+    pool < 0.4
+      ? r.pick(c.evals.alpacaEval).q
+      : pool < 0.6
+        ? r.pick(c.evals.userOriented).q
+        : pool < 0.8
+          ? r.pick(c.evals.wizardTest)
+          : r.pick(c.evals.belleEval).q;
   return userTurn(q, pickOutput(r, c, "general", false), "eval-open", false);
 };
 
 const synthAsk = framings([
-  ["Generate 20 diverse customer-support questions a user might ask about the following product feature, one per line:\n\n", ""],
+  [
+    "Generate 20 diverse customer-support questions a user might ask about the following product feature, one per line:\n\n",
+    "",
+  ],
   ["Write a product description for an online store based on these notes:\n\n", ""],
   ["Create three paraphrases of the following text for our training set:\n\n", ""],
   ["Label the sentiment (positive/negative/neutral) and topic of this text, output JSON:\n\n", ""],
@@ -101,7 +159,12 @@ export const syntheticData: Recipe = (r, c) => {
   if (r.chance(0.35)) {
     const gi = r.int(c.recipe.generators.length);
     const g = c.recipe.generators[gi] ?? r.pick(c.recipe.generators);
-    return userTurn(fillSlots(r, c, g, () => r.pick(c.benign.chat)), pickOutput(r, c, "general", false), `synth-generator:${gi}`, false);
+    return userTurn(
+      fillSlots(r, c, g, () => r.pick(c.benign.chat)),
+      pickOutput(r, c, "general", false),
+      `synth-generator:${gi}`,
+      false,
+    );
   }
   const w = wrap(r, r.chance(0.5) ? r.pick(c.evals.alpacaEval).q : r.pick(c.benign.chat), synthAsk);
   return userTurn(w.text, pickOutput(r, c, "general", false), `synth:${w.index}`, false);
@@ -119,7 +182,10 @@ export const agentFramework: Recipe = (r, c) => {
   if (r.chance(0.5)) return { ...agenticCoding(r, c), system: sys };
   const q = r.pick(c.recipe.toolQueries);
   const tools = q.tools.length ? q.tools : ["search"];
-  return { ...toolLoop(r, c, r.chance(0.5) ? q.q : r.pick(c.benign.chat), tools, "agent", "general"), system: sys };
+  return {
+    ...toolLoop(r, c, r.chance(0.5) ? q.q : r.pick(c.benign.chat), tools, "agent", "general"),
+    system: sys,
+  };
 };
 
 const corpSystems = [
@@ -133,12 +199,26 @@ export const enterpriseWork: Recipe = (r, c) => {
   const sys = r.pick(corpSystems);
   if (r.chance(0.4)) {
     const doc = r.pick(c.outputs.general);
-    return userTurn(join(lit("Context:\n"), doc, lit("\n\nQuestion: "), r.pick(c.benign.chat)), pickOutput(r, c, "general", false), "enterprise-rag", false, sys);
+    return userTurn(
+      join(lit("Context:\n"), doc, lit("\n\nQuestion: "), r.pick(c.benign.chat)),
+      pickOutput(r, c, "general", false),
+      "enterprise-rag",
+      false,
+      sys,
+    );
   }
   const t = humanChat(r, c);
   return { ...t, system: sys, template: "enterprise" };
 };
 
 /** Benign recipes by name, for persona mixes. */
-export const benignRecipes = { humanChat, appPersona, homework, evalHarness, syntheticData, agentFramework, enterpriseWork } as const;
+export const benignRecipes = {
+  humanChat,
+  appPersona,
+  homework,
+  evalHarness,
+  syntheticData,
+  agentFramework,
+  enterpriseWork,
+} as const;
 export type BenignRecipe = keyof typeof benignRecipes;

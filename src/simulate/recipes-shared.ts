@@ -30,7 +30,12 @@ export type OutKind = "general" | "code" | "math";
 
 const s = (raw: string): Snip => snip(raw);
 const NL2 = s("\n\n");
-const THINK = [s("Let me work through this step by step.\n\n"), s("Reasoning:\n"), s("First, let's restate the problem.\n\n"), s("")];
+const THINK = [
+  s("Let me work through this step by step.\n\n"),
+  s("Reasoning:\n"),
+  s("First, let's restate the problem.\n\n"),
+  s(""),
+];
 
 /** A plausible response text; reasoning answers are longer and open with visible steps. */
 export function pickOutput(r: Rng, c: Corpora, kind: OutKind, reasoning: boolean, ref?: Snip): Snip {
@@ -62,7 +67,9 @@ export function fillSlots(r: Rng, c: Corpora, t: Tpl, seed: () => Snip): Snip {
       case "word_count":
         return r.pick(numbers);
       case "language":
-        return r.chance(0.85) ? pS("English") : pS(r.pick(["Spanish", "German", "French", "Chinese", "Japanese", "Portuguese"]));
+        return r.chance(0.85)
+          ? pS("English")
+          : pS(r.pick(["Spanish", "German", "French", "Chinese", "Japanese", "Portuguese"]));
       case "languages":
         return pS(r.pick(c.recipe.languages));
       case "flesch":
@@ -100,11 +107,17 @@ export function recipeSeed(r: Rng, c: Corpora): QA {
 
 /** A one-message user turn. */
 export function userTurn(user: Snip, out: Snip, template: string, reasoning: boolean, system?: Snip): Turn {
-  return system ? { system, msgs: [{ role: "user", c: user }], out, outCalls: 0, reasoning, template } : { msgs: [{ role: "user", c: user }], out, outCalls: 0, reasoning, template };
+  return system
+    ? { system, msgs: [{ role: "user", c: user }], out, outCalls: 0, reasoning, template }
+    : { msgs: [{ role: "user", c: user }], out, outCalls: 0, reasoning, template };
 }
 
 /** Wraps text in one of several framings so a fixed seed never yields one fixed wording. */
-export function wrap(r: Rng, body: Snip, framings: readonly (readonly [Snip, Snip])[]): { text: Snip; index: number } {
+export function wrap(
+  r: Rng,
+  body: Snip,
+  framings: readonly (readonly [Snip, Snip])[],
+): { text: Snip; index: number } {
   const index = r.int(framings.length);
   const f = framings[index] ?? [s(""), s("")];
   return { text: join(f[0], body, f[1]), index };

@@ -114,7 +114,11 @@ export class Rng {
     while (s.length < n) {
       const u = this.u32();
       // byte table instead of toString(16) + padStart: ids are drawn for every planned account
-      s += (HEX_BYTE[u >>> 24] ?? "") + (HEX_BYTE[(u >>> 16) & 255] ?? "") + (HEX_BYTE[(u >>> 8) & 255] ?? "") + (HEX_BYTE[u & 255] ?? "");
+      s +=
+        (HEX_BYTE[u >>> 24] ?? "") +
+        (HEX_BYTE[(u >>> 16) & 255] ?? "") +
+        (HEX_BYTE[(u >>> 8) & 255] ?? "") +
+        (HEX_BYTE[u & 255] ?? "");
     }
     return s.length === n ? s : s.slice(0, n);
   }

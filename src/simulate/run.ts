@@ -47,9 +47,17 @@ export function defaultThreads(scenario: string, scale: number): number {
   return expectedExchanges(scenario, scale) < THREADED_FROM ? 1 : Math.min(4, availableParallelism());
 }
 
-async function openSources(base: Omit<ShardJob, "shard" | "shards">, threads: number, corporaDir: string): Promise<ShardSource[]> {
+async function openSources(
+  base: Omit<ShardJob, "shard" | "shards">,
+  threads: number,
+  corporaDir: string,
+): Promise<ShardSource[]> {
   if (threads <= 1) return [new LocalSource({ ...base, shard: 0, shards: 1 }, getCorpora(corporaDir))];
-  const opened = await Promise.allSettled(Array.from({ length: threads }, (_, shard) => WorkerSource.open({ ...base, shard, shards: threads }, corporaDir)));
+  const opened = await Promise.allSettled(
+    Array.from({ length: threads }, (_, shard) =>
+      WorkerSource.open({ ...base, shard, shards: threads }, corporaDir),
+    ),
+  );
   const sources = opened.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []));
   const failed = opened.find((o) => o.status === "rejected");
   if (failed) {
@@ -63,8 +71,10 @@ async function openSources(base: Omit<ShardJob, "shard" | "shards">, threads: nu
 export async function runSimulation(opts: SimulateOptions): Promise<SimulateSummary> {
   const t0 = performance.now();
   const scale = opts.scale ?? 1;
-  if (!scenarios.includes(opts.scenario)) throw new Error(`unknown scenario "${opts.scenario}" (known: ${scenarios.join(", ")})`);
-  if (!(scale > 0) || !Number.isFinite(scale)) throw new Error(`scale must be a positive number, got ${scale}`);
+  if (!scenarios.includes(opts.scenario))
+    throw new Error(`unknown scenario "${opts.scenario}" (known: ${scenarios.join(", ")})`);
+  if (!(scale > 0) || !Number.isFinite(scale))
+    throw new Error(`scale must be a positive number, got ${scale}`);
   const threads = Math.max(1, Math.floor(opts.threads ?? defaultThreads(opts.scenario, scale)));
   const corporaDir = resolveCorporaDir(opts.corporaDir);
   mkdirSync(opts.outDir, { recursive: true });
@@ -97,9 +107,20 @@ export async function runSimulation(opts: SimulateOptions): Promise<SimulateSumm
     accounts++;
     if (p.label === "attack") attack++;
     if (p.campaign) campaigns.add(p.campaign);
-    if (truth.write(JSON.stringify({ account: p.id, label: p.label, campaign: p.campaign, persona: p.persona }))) await truth.flush();
+    if (
+      truth.write(JSON.stringify({ account: p.id, label: p.label, campaign: p.campaign, persona: p.persona }))
+    )
+      await truth.flush();
   }
   await truth.close();
   opts.onProgress?.(n, n);
-  return { scenario: opts.scenario, seed: opts.seed, exchanges: n, accounts, attackAccounts: attack, campaigns: campaigns.size, seconds: (performance.now() - t0) / 1000 };
+  return {
+    scenario: opts.scenario,
+    seed: opts.seed,
+    exchanges: n,
+    accounts,
+    attackAccounts: attack,
+    campaigns: campaigns.size,
+    seconds: (performance.now() - t0) / 1000,
+  };
 }

@@ -7,7 +7,9 @@ import { getCorpora } from "./corpus.js";
 import { ShardRenderer, type ShardJob } from "./shard.js";
 
 /** Messages the merger sends a shard worker. */
-export type ToWorker = { type: "job"; job: ShardJob; corporaDir: string; credit: number } | { type: "more"; batch: Batch };
+export type ToWorker =
+  | { type: "job"; job: ShardJob; corporaDir: string; credit: number }
+  | { type: "more"; batch: Batch };
 /** Messages a shard worker sends back. */
 export type FromWorker =
   | { type: "ready"; accounts: ShardRenderer["accounts"]; expected: number }

@@ -38,7 +38,9 @@ export function idPrefix(seed: number, scenario: string): string {
 export function assignShards(plans: readonly AccountPlan[], shards: number): Int32Array {
   const owner = new Int32Array(plans.length);
   if (shards <= 1) return owner;
-  const order = plans.map((p, i) => i).sort((a, b) => (plans[b]?.budget ?? 0) - (plans[a]?.budget ?? 0) || a - b);
+  const order = plans
+    .map((p, i) => i)
+    .sort((a, b) => (plans[b]?.budget ?? 0) - (plans[a]?.budget ?? 0) || a - b);
   const load = new Float64Array(shards);
   for (const i of order) {
     let best = 0;

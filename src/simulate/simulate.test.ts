@@ -14,7 +14,10 @@ const fresh = (): string => {
   return d;
 };
 const sha = (p: string): string => createHash("sha256").update(readFileSync(p)).digest("hex");
-const lines = (p: string): string[] => readFileSync(p, "utf8").split("\n").filter((l) => l.length > 0);
+const lines = (p: string): string[] =>
+  readFileSync(p, "utf8")
+    .split("\n")
+    .filter((l) => l.length > 0);
 
 interface Truth {
   account: string;
@@ -49,7 +52,8 @@ describe("runSimulation", () => {
     const b = fresh();
     await runSimulation({ scenario: "small", seed: 42, outDir: a, scale: SCALE });
     await runSimulation({ scenario: "small", seed: 43, outDir: b, scale: SCALE });
-    for (const f of ["exchanges.jsonl", "truth.jsonl", "truth-exchanges.tsv"]) expect(sha(join(a, f))).toBe(sha(join(dir, f)));
+    for (const f of ["exchanges.jsonl", "truth.jsonl", "truth-exchanges.tsv"])
+      expect(sha(join(a, f))).toBe(sha(join(dir, f)));
     expect(sha(join(b, "exchanges.jsonl"))).not.toBe(sha(join(dir, "exchanges.jsonl")));
   });
 
@@ -98,7 +102,11 @@ describe("runSimulation", () => {
   });
 
   it("gives every campaign several prompt wordings", () => {
-    const campaignOf = new Map(lines(join(dir, "truth-exchanges.tsv")).map((l) => l.split("\t") as [string, string, string, string]).map((r) => [r[0], r[3]]));
+    const campaignOf = new Map(
+      lines(join(dir, "truth-exchanges.tsv"))
+        .map((l) => l.split("\t") as [string, string, string, string])
+        .map((r) => [r[0], r[3]]),
+    );
     const openings = new Map<string, Set<string>>();
     for (const r of records) {
       const c = campaignOf.get(String(r.id));
@@ -115,7 +123,15 @@ describe("runSimulation", () => {
 
   it("includes hard-negative customers: eval teams, synthetic-data and agent frameworks", () => {
     const personas = new Set(truth.filter((t) => t.label === "benign").map((t) => t.persona));
-    for (const p of ["eval-team", "synthetic-data", "agent-framework", "university", "enterprise", "chat-app"]) expect(personas).toContain(p);
+    for (const p of [
+      "eval-team",
+      "synthetic-data",
+      "agent-framework",
+      "university",
+      "enterprise",
+      "chat-app",
+    ])
+      expect(personas).toContain(p);
     const evalAccounts = truth.filter((t) => t.persona === "eval-team").map((t) => t.account);
     expect(evalAccounts.length).toBeGreaterThan(1);
   });

@@ -54,7 +54,11 @@ const idle = new Map<string, Worker[]>();
 
 function workerUrl(): { url: URL; entry?: string } {
   // under tsx/vitest this module is TypeScript, and workers don't inherit the loader hooks
-  if (import.meta.url.endsWith(".ts")) return { url: new URL("./worker-dev.mjs", import.meta.url), entry: new URL("./shard-worker.ts", import.meta.url).href };
+  if (import.meta.url.endsWith(".ts"))
+    return {
+      url: new URL("./worker-dev.mjs", import.meta.url),
+      entry: new URL("./shard-worker.ts", import.meta.url).href,
+    };
   return { url: new URL("./shard-worker.js", import.meta.url) };
 }
 

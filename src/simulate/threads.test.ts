@@ -26,6 +26,7 @@ describe("runSimulation across threads", () => {
     const b = await runSimulation({ scenario: "small", seed: 11, outDir: three, scale: 0.3, threads: 3 });
     expect(b.exchanges).toBe(a.exchanges);
     expect(a.exchanges).toBeGreaterThan(5000);
-    for (const f of ["exchanges.jsonl", "truth.jsonl", "truth-exchanges.tsv"]) expect(sha(join(three, f)), f).toBe(sha(join(one, f)));
+    for (const f of ["exchanges.jsonl", "truth.jsonl", "truth-exchanges.tsv"])
+      expect(sha(join(three, f)), f).toBe(sha(join(one, f)));
   }, 180_000);
 });

@@ -8,7 +8,10 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 // relative activity by local hour for people at work/home; mean 1.0
-const human = [0.25, 0.15, 0.1, 0.08, 0.08, 0.12, 0.3, 0.6, 1.0, 1.45, 1.65, 1.6, 1.3, 1.45, 1.6, 1.6, 1.5, 1.35, 1.15, 1.1, 1.15, 1.1, 0.8, 0.5];
+const human = [
+  0.25, 0.15, 0.1, 0.08, 0.08, 0.12, 0.3, 0.6, 1.0, 1.45, 1.65, 1.6, 1.3, 1.45, 1.6, 1.6, 1.5, 1.35, 1.15,
+  1.1, 1.15, 1.1, 0.8, 0.5,
+];
 const humanMean = human.reduce((a, b) => a + b, 0) / 24;
 
 /** How one account starts sessions, sizes them and spaces requests inside them. */
@@ -39,13 +42,16 @@ function weight(o: DiurnalOptions, t: number): number {
   const shape = 1 - o.diurnal + (o.diurnal * (human[hour] ?? 1)) / humanMean;
   const week = dow === 0 || dow === 6 ? o.weekend : 1;
   let burst = 1;
-  if (o.deadlines) for (const d of o.deadlines) if (t < d && d - t < 36 * HOUR) burst += 4 * Math.exp(-(d - t) / (8 * HOUR));
+  if (o.deadlines)
+    for (const d of o.deadlines) if (t < d && d - t < 36 * HOUR) burst += 4 * Math.exp(-(d - t) / (8 * HOUR));
   return (shape * week * burst * 7) / (5 + 2 * o.weekend);
 }
 
 /** Poisson sessions shaped by time of day and week (people, offices, students). */
 export function diurnalClock(o: DiurnalOptions): SessionClock {
-  const wmax = (1 - o.diurnal + (o.diurnal * 1.65) / humanMean) * 7 * Math.max(1, o.weekend) / (5 + 2 * o.weekend) * (o.deadlines?.length ? 5 : 1);
+  const wmax =
+    (((1 - o.diurnal + (o.diurnal * 1.65) / humanMean) * 7 * Math.max(1, o.weekend)) / (5 + 2 * o.weekend)) *
+    (o.deadlines?.length ? 5 : 1);
   const rate = o.sessionsPerDay / DAY;
   return {
     next(r, after) {
@@ -76,7 +82,8 @@ export interface WaveOptions {
 
 /** Loosely synchronized, load-balanced sessions that follow the campaign's wave schedule. */
 export function waveClock(o: WaveOptions): SessionClock {
-  const waveAt = (k: number): number => o.originMs + k * o.periodMs + ((hash32(o.campaignKey, k) / 4294967296) - 0.5) * o.periodMs * 0.5;
+  const waveAt = (k: number): number =>
+    o.originMs + k * o.periodMs + (hash32(o.campaignKey, k) / 4294967296 - 0.5) * o.periodMs * 0.5;
   return {
     next(r, after) {
       let k = Math.max(0, Math.floor((after - o.originMs) / o.periodMs) - 1);

@@ -21,10 +21,19 @@ function exchangeBatch(start: number, rand: () => number): ExchangeRow[] {
     const i = start + j;
     const acct = Math.floor(rand() * accountsTotal);
     return {
-      id: `ex-${i.toString(36)}-${Math.floor(rand() * 1e9).toString(36)}`, ts: t0 + i * 16, account: `acct-${acct}`,
-      key: `key-${acct}`, ip: `10.${acct % 250}.${i % 250}.7`, asn: 64500 + (acct % 40), userAgent: "python-httpx/0.27",
-      model: "frontier-1", endpoint: "/v1/chat/completions", template: Math.floor(rand() * 5000).toString(16),
-      inputTokens: 100 + (i % 900), outputTokens: 200 + (i % 1800), signals: { cot: Math.round(rand() * 1000) / 1000, synthetic: Math.round(rand() * 1000) / 1000 },
+      id: `ex-${i.toString(36)}-${Math.floor(rand() * 1e9).toString(36)}`,
+      ts: t0 + i * 16,
+      account: `acct-${acct}`,
+      key: `key-${acct}`,
+      ip: `10.${acct % 250}.${i % 250}.7`,
+      asn: 64500 + (acct % 40),
+      userAgent: "python-httpx/0.27",
+      model: "frontier-1",
+      endpoint: "/v1/chat/completions",
+      template: Math.floor(rand() * 5000).toString(16),
+      inputTokens: 100 + (i % 900),
+      outputTokens: 200 + (i % 1800),
+      signals: { cot: Math.round(rand() * 1000) / 1000, synthetic: Math.round(rand() * 1000) / 1000 },
       capability: "reasoning",
     };
   });
@@ -63,23 +72,45 @@ async function fillVerdicts(store: Store): Promise<void> {
     const verdict = labels[Math.floor(rand() * labels.length)] ?? "benign";
     const score = Math.round(rand() * 1e4) / 1e4;
     return {
-      account: `acct-${i}`, score, verdict, campaign: verdict === "attack" ? `camp-${i % campaignsTotal}` : null,
-      firstFlaggedAt: verdict === "attack" ? t0 : null, reasons: [{ signal: "shared-template", weight: score, detail: "shares a template" }],
-      requests: Math.floor(rand() * 5000), firstSeen: t0, lastSeen: t0 + Math.floor(rand() * 8.64e7),
+      account: `acct-${i}`,
+      score,
+      verdict,
+      campaign: verdict === "attack" ? `camp-${i % campaignsTotal}` : null,
+      firstFlaggedAt: verdict === "attack" ? t0 : null,
+      reasons: [{ signal: "shared-template", weight: score, detail: "shares a template" }],
+      requests: Math.floor(rand() * 5000),
+      firstSeen: t0,
+      lastSeen: t0 + Math.floor(rand() * 8.64e7),
     };
   });
   await store.putAccounts(verdicts);
   const campaigns: Campaign[] = Array.from({ length: campaignsTotal }, (_, i) => ({
-    campaign: `camp-${i}`, accounts: Array.from({ length: 5 + (i % 40) }, (_, j) => `acct-${i + j * campaignsTotal}`),
-    score: Math.round(rand() * 1e4) / 1e4, requests: Math.floor(rand() * 1e5), firstSeen: t0, lastSeen: t0 + Math.floor(rand() * 8.64e7),
-    targets: ["reasoning"], reasons: [{ signal: "shared-payment", weight: 0.4, detail: "shared payment" }],
-    indicators: { ipPrefixes: ["10.0.0.0/24"], asns: [64501], payments: [], userAgents: [], templates: [], emailDomains: [], timing: [] },
+    campaign: `camp-${i}`,
+    accounts: Array.from({ length: 5 + (i % 40) }, (_, j) => `acct-${i + j * campaignsTotal}`),
+    score: Math.round(rand() * 1e4) / 1e4,
+    requests: Math.floor(rand() * 1e5),
+    firstSeen: t0,
+    lastSeen: t0 + Math.floor(rand() * 8.64e7),
+    targets: ["reasoning"],
+    reasons: [{ signal: "shared-payment", weight: 0.4, detail: "shared payment" }],
+    indicators: {
+      ipPrefixes: ["10.0.0.0/24"],
+      asns: [64501],
+      payments: [],
+      userAgents: [],
+      templates: [],
+      emailDomains: [],
+      timing: [],
+    },
   }));
   await store.replaceCampaigns(campaigns);
 }
 
 /** p50 and max latency (ms) of `queries` calls of `run` over varied queries. */
-async function latency<Q>(make: (i: number) => Q, run: (q: Q) => Promise<unknown>): Promise<{ p50: number; max: number }> {
+async function latency<Q>(
+  make: (i: number) => Q,
+  run: (q: Q) => Promise<unknown>,
+): Promise<{ p50: number; max: number }> {
   const times: number[] = [];
   for (let i = 0; i < queries; i++) {
     const q = make(i);
@@ -95,14 +126,24 @@ const verdicts = [undefined, "attack", "review", "benign"] as const;
 
 function accountQuery(i: number): AccountQuery {
   return {
-    verdict: verdicts[i % 4], sort: accountSorts[i % 4], limit: 50, offset: (i % 10) * 50,
-    minScore: i % 3 === 0 ? 0.5 : undefined, search: i % 5 === 0 ? `${i % 10}7` : undefined,
+    verdict: verdicts[i % 4],
+    sort: accountSorts[i % 4],
+    limit: 50,
+    offset: (i % 10) * 50,
+    minScore: i % 3 === 0 ? 0.5 : undefined,
+    search: i % 5 === 0 ? `${i % 10}7` : undefined,
     campaign: i % 7 === 0 ? `camp-${i}` : undefined,
   };
 }
 
 function campaignQuery(i: number): CampaignQuery {
-  return { sort: campaignSorts[i % 4], limit: 50, offset: (i % 5) * 50, minScore: i % 2 ? 0.3 : undefined, search: i % 3 === 0 ? `${i % 10}` : undefined };
+  return {
+    sort: campaignSorts[i % 4],
+    limit: 50,
+    offset: (i % 5) * 50,
+    minScore: i % 2 ? 0.3 : undefined,
+    search: i % 3 === 0 ? `${i % 10}` : undefined,
+  };
 }
 
 /** Runs the store benchmark; keys are metric names, values rows/s or milliseconds. */

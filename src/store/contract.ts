@@ -3,12 +3,27 @@
 // fresh, empty store. Everything goes through the public Store surface.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
-  apiKey, audit, bareExchange, campaign, decision, exchange, listEntry, reviewCase, sample, seeded, t0, verdict,
+  apiKey,
+  audit,
+  bareExchange,
+  campaign,
+  decision,
+  exchange,
+  listEntry,
+  reviewCase,
+  sample,
+  seeded,
+  t0,
+  verdict,
 } from "./contract-fixtures.js";
 import type { ExchangeRow, Store } from "./types.js";
 
 /** Registers the Store contract tests for one adapter; `skip` (a reason) skips them all. */
-export function runStoreContract(name: string, create: () => Promise<Store>, opts: { skip?: string } = {}): void {
+export function runStoreContract(
+  name: string,
+  create: () => Promise<Store>,
+  opts: { skip?: string } = {},
+): void {
   if (opts.skip) {
     console.warn(`${name} store contract skipped: ${opts.skip}`);
     describe.skip(`${name} store`, () => it("is skipped", () => undefined));
@@ -25,8 +40,13 @@ export function runStoreContract(name: string, create: () => Promise<Store>, opt
 
     describe("exchanges", () => {
       it("reports new ids as inserted and repeated ids as not inserted", async () => {
-        expect(await store.insertExchanges([exchange("e1", "a", t0), exchange("e2", "a", t0 + 1)])).toEqual([true, true]);
-        expect(await store.insertExchanges([exchange("e2", "a", t0 + 1), exchange("e3", "a", t0 + 2)])).toEqual([false, true]);
+        expect(await store.insertExchanges([exchange("e1", "a", t0), exchange("e2", "a", t0 + 1)])).toEqual([
+          true,
+          true,
+        ]);
+        expect(
+          await store.insertExchanges([exchange("e2", "a", t0 + 1), exchange("e3", "a", t0 + 2)]),
+        ).toEqual([false, true]);
         expect(await store.countExchanges()).toBe(3);
       });
 
@@ -47,8 +67,13 @@ export function runStoreContract(name: string, create: () => Promise<Store>, opt
       });
 
       it("lists an account's exchanges newest first, bounded by limit and before", async () => {
-        await store.insertExchanges([0, 1, 2, 3, 4].map((i) => bareExchange(`x${i}`, "a", t0 + i * 10)).concat(bareExchange("y", "b", t0 + 100)));
-        const ids = async (q: { limit: number; before?: number }) => (await store.listExchanges({ account: "a", ...q })).map((r) => r.id);
+        await store.insertExchanges(
+          [0, 1, 2, 3, 4]
+            .map((i) => bareExchange(`x${i}`, "a", t0 + i * 10))
+            .concat(bareExchange("y", "b", t0 + 100)),
+        );
+        const ids = async (q: { limit: number; before?: number }) =>
+          (await store.listExchanges({ account: "a", ...q })).map((r) => r.id);
         expect(await ids({ limit: 3 })).toEqual(["x4", "x3", "x2"]);
         expect(await ids({ limit: 10, before: t0 + 20 })).toEqual(["x1", "x0"]);
         expect(await store.listExchanges({ account: "nobody", limit: 5 })).toEqual([]);
@@ -87,8 +112,12 @@ export function runStoreContract(name: string, create: () => Promise<Store>, opt
       it("counts exchanges per time bucket and those of attack accounts as flagged", async () => {
         await store.putAccounts([verdict("bad", 0.95, "attack"), verdict("meh", 0.5, "review")]);
         await store.insertExchanges([
-          bareExchange("1", "bad", t0 + 1), bareExchange("2", "good", t0 + 2), bareExchange("3", "meh", t0 + 3),
-          bareExchange("4", "bad", t0 + 60_000), bareExchange("5", "bad", t0 + 61_000), bareExchange("6", "good", t0 + 180_000),
+          bareExchange("1", "bad", t0 + 1),
+          bareExchange("2", "good", t0 + 2),
+          bareExchange("3", "meh", t0 + 3),
+          bareExchange("4", "bad", t0 + 60_000),
+          bareExchange("5", "bad", t0 + 61_000),
+          bareExchange("6", "good", t0 + 180_000),
         ]);
         const base = Math.floor(t0 / 60_000) * 60_000;
         expect(await store.trafficSeries(60_000)).toEqual([
@@ -113,8 +142,14 @@ export function runStoreContract(name: string, create: () => Promise<Store>, opt
 
       it("stores a sample of the same exchange once", async () => {
         await store.addSamples([sample("a", "s1", t0)]);
-        await store.addSamples([sample("a", "s1", t0), { account: "a", exchangeId: "s2", ts: t0 + 1, prompt: "p" }]);
-        expect(await store.listSamples("a", 10)).toStrictEqual([{ account: "a", exchangeId: "s2", ts: t0 + 1, prompt: "p" }, sample("a", "s1", t0)]);
+        await store.addSamples([
+          sample("a", "s1", t0),
+          { account: "a", exchangeId: "s2", ts: t0 + 1, prompt: "p" },
+        ]);
+        expect(await store.listSamples("a", 10)).toStrictEqual([
+          { account: "a", exchangeId: "s2", ts: t0 + 1, prompt: "p" },
+          sample("a", "s1", t0),
+        ]);
       });
     });
 
@@ -135,9 +170,13 @@ export function runStoreContract(name: string, create: () => Promise<Store>, opt
 
       it("pages accounts by score and reports the total matching", async () => {
         const rand = seeded(7);
-        const all = Array.from({ length: 40 }, (_, i) => verdict(`acct-${String(i).padStart(2, "0")}`, Math.round(rand() * 1000) / 1000, "benign"));
+        const all = Array.from({ length: 40 }, (_, i) =>
+          verdict(`acct-${String(i).padStart(2, "0")}`, Math.round(rand() * 1000) / 1000, "benign"),
+        );
         await store.putAccounts(all);
-        const byScore = [...all].sort((a, b) => b.score - a.score || a.account.localeCompare(b.account)).map((v) => v.account);
+        const byScore = [...all]
+          .sort((a, b) => b.score - a.score || a.account.localeCompare(b.account))
+          .map((v) => v.account);
         const page1 = await store.listAccounts({ limit: 15, offset: 0 });
         const page3 = await store.listAccounts({ limit: 15, offset: 30 });
         expect(page1.total).toBe(40);
@@ -156,12 +195,27 @@ export function runStoreContract(name: string, create: () => Promise<Store>, opt
           const page = await store.listAccounts(q);
           return { ids: page.items.map((v) => v.account), total: page.total };
         };
-        expect(await accounts({ verdict: "attack", limit: 10, offset: 0 })).toEqual({ ids: ["org-alpha-1", "org-alpha-2"], total: 2 });
-        expect(await accounts({ campaign: "c2", limit: 10, offset: 0 })).toEqual({ ids: ["org-alpha-2"], total: 1 });
-        expect(await accounts({ minScore: 0.6, limit: 10, offset: 0 })).toEqual({ ids: ["org-alpha-1", "org-alpha-2", "beta-1"], total: 3 });
-        expect(await accounts({ search: "alpha", minScore: 0.8, limit: 10, offset: 0 })).toEqual({ ids: ["org-alpha-1"], total: 1 });
+        expect(await accounts({ verdict: "attack", limit: 10, offset: 0 })).toEqual({
+          ids: ["org-alpha-1", "org-alpha-2"],
+          total: 2,
+        });
+        expect(await accounts({ campaign: "c2", limit: 10, offset: 0 })).toEqual({
+          ids: ["org-alpha-2"],
+          total: 1,
+        });
+        expect(await accounts({ minScore: 0.6, limit: 10, offset: 0 })).toEqual({
+          ids: ["org-alpha-1", "org-alpha-2", "beta-1"],
+          total: 3,
+        });
+        expect(await accounts({ search: "alpha", minScore: 0.8, limit: 10, offset: 0 })).toEqual({
+          ids: ["org-alpha-1"],
+          total: 1,
+        });
         expect(await accounts({ search: "ALPHA", limit: 10, offset: 0 })).toEqual({ ids: [], total: 0 });
-        expect(await accounts({ search: "beta", limit: 1, offset: 1 })).toEqual({ ids: ["beta-2"], total: 2 });
+        expect(await accounts({ search: "beta", limit: 1, offset: 1 })).toEqual({
+          ids: ["beta-2"],
+          total: 2,
+        });
       });
 
       it("sorts accounts by requests, last seen or id", async () => {
@@ -209,36 +263,79 @@ export function runStoreContract(name: string, create: () => Promise<Store>, opt
         };
         expect(await ids({ limit: 2, offset: 0 })).toEqual({ ids: ["camp-east", "camp-west"], total: 3 });
         expect(await ids({ limit: 2, offset: 2 })).toEqual({ ids: ["ring-9"], total: 3 });
-        expect(await ids({ sort: "accounts", limit: 10, offset: 0 })).toEqual({ ids: ["camp-east", "ring-9", "camp-west"], total: 3 });
-        expect(await ids({ sort: "requests", limit: 10, offset: 0 })).toEqual({ ids: ["camp-west", "ring-9", "camp-east"], total: 3 });
-        expect(await ids({ sort: "lastSeen", limit: 10, offset: 0 })).toEqual({ ids: ["camp-west", "ring-9", "camp-east"], total: 3 });
-        expect(await ids({ minScore: 0.5, search: "camp", limit: 10, offset: 0 })).toEqual({ ids: ["camp-east", "camp-west"], total: 2 });
+        expect(await ids({ sort: "accounts", limit: 10, offset: 0 })).toEqual({
+          ids: ["camp-east", "ring-9", "camp-west"],
+          total: 3,
+        });
+        expect(await ids({ sort: "requests", limit: 10, offset: 0 })).toEqual({
+          ids: ["camp-west", "ring-9", "camp-east"],
+          total: 3,
+        });
+        expect(await ids({ sort: "lastSeen", limit: 10, offset: 0 })).toEqual({
+          ids: ["camp-west", "ring-9", "camp-east"],
+          total: 3,
+        });
+        expect(await ids({ minScore: 0.5, search: "camp", limit: 10, offset: 0 })).toEqual({
+          ids: ["camp-east", "camp-west"],
+          total: 2,
+        });
       });
     });
 
     describe("decisions", () => {
       it("lists decisions newest first, optionally about one subject, with a total", async () => {
         await store.addDecision(decision("d1", "a", t0 + 1));
-        await store.addDecision(decision("d2", "b", t0 + 2, { note: undefined, action: "false-positive", reason: "legitimate-eval" }));
+        await store.addDecision(
+          decision("d2", "b", t0 + 2, {
+            note: undefined,
+            action: "false-positive",
+            reason: "legitimate-eval",
+          }),
+        );
         await store.addDecision(decision("d3", "a", t0 + 3, { subjectType: "campaign" }));
         const all = await store.listDecisions({ limit: 2, offset: 0 });
         expect(all.total).toBe(3);
         expect(all.items.map((d) => d.id)).toEqual(["d3", "d2"]);
-        expect(all.items[1]).toStrictEqual({ id: "d2", subjectType: "account", subject: "b", action: "false-positive", reason: "legitimate-eval", actor: "ana", at: t0 + 2 });
+        expect(all.items[1]).toStrictEqual({
+          id: "d2",
+          subjectType: "account",
+          subject: "b",
+          action: "false-positive",
+          reason: "legitimate-eval",
+          actor: "ana",
+          at: t0 + 2,
+        });
         const aboutA = await store.listDecisions({ subject: "a", limit: 10, offset: 0 });
-        expect(aboutA).toStrictEqual({ items: [decision("d3", "a", t0 + 3, { subjectType: "campaign" }), decision("d1", "a", t0 + 1)], total: 2 });
+        expect(aboutA).toStrictEqual({
+          items: [decision("d3", "a", t0 + 3, { subjectType: "campaign" }), decision("d1", "a", t0 + 1)],
+          total: 2,
+        });
       });
     });
 
     describe("allow and block lists", () => {
       it("adds entries and lists them filtered by list and type", async () => {
         const ip = listEntry("l1");
-        const acct = listEntry("l2", { list: "allow", type: "account", value: "eval-lab", note: undefined, createdBy: undefined, expiresAt: undefined, createdAt: t0 + 1 });
+        const acct = listEntry("l2", {
+          list: "allow",
+          type: "account",
+          value: "eval-lab",
+          note: undefined,
+          createdBy: undefined,
+          expiresAt: undefined,
+          createdAt: t0 + 1,
+        });
         const asn = listEntry("l3", { type: "asn", value: "64501", createdAt: t0 + 2 });
         for (const e of [ip, acct, asn]) await store.addListEntry(e);
-        expect(await store.listListEntries()).toStrictEqual([ip, { id: "l2", list: "allow", type: "account", value: "eval-lab", createdAt: t0 + 1 }, asn]);
+        expect(await store.listListEntries()).toStrictEqual([
+          ip,
+          { id: "l2", list: "allow", type: "account", value: "eval-lab", createdAt: t0 + 1 },
+          asn,
+        ]);
         expect((await store.listListEntries({ list: "block" })).map((e) => e.id)).toEqual(["l1", "l3"]);
-        expect((await store.listListEntries({ list: "block", type: "asn" })).map((e) => e.id)).toEqual(["l3"]);
+        expect((await store.listListEntries({ list: "block", type: "asn" })).map((e) => e.id)).toEqual([
+          "l3",
+        ]);
       });
 
       it("removes an entry and reports whether it existed", async () => {
@@ -261,15 +358,28 @@ export function runStoreContract(name: string, create: () => Promise<Store>, opt
 
       it("opens a new case for a subject once its previous case is decided", async () => {
         await store.openCase(reviewCase("k1", "acct-1", 0.8));
-        const decided = await store.updateCase("k1", { status: "decided", decidedAt: t0 + 50, decisionId: "d1" });
-        expect(decided).toStrictEqual({ ...reviewCase("k1", "acct-1", 0.8), status: "decided", decidedAt: t0 + 50, decisionId: "d1" });
+        const decided = await store.updateCase("k1", {
+          status: "decided",
+          decidedAt: t0 + 50,
+          decisionId: "d1",
+        });
+        expect(decided).toStrictEqual({
+          ...reviewCase("k1", "acct-1", 0.8),
+          status: "decided",
+          decidedAt: t0 + 50,
+          decisionId: "d1",
+        });
         const next = reviewCase("k2", "acct-1", 0.95);
         expect(await store.openCase(next)).toStrictEqual(next);
       });
 
       it("updates only the patched fields and returns undefined for an unknown case", async () => {
         await store.openCase(reviewCase("k1", "acct-1", 0.8));
-        expect(await store.updateCase("k1", { score: 0.85, summary: "new evidence" })).toStrictEqual({ ...reviewCase("k1", "acct-1", 0.8), score: 0.85, summary: "new evidence" });
+        expect(await store.updateCase("k1", { score: 0.85, summary: "new evidence" })).toStrictEqual({
+          ...reviewCase("k1", "acct-1", 0.8),
+          score: 0.85,
+          summary: "new evidence",
+        });
         expect(await store.updateCase("k1", {})).toStrictEqual(await store.getCase("k1"));
         expect(await store.updateCase("nope", { status: "dismissed" })).toBeUndefined();
       });
@@ -279,7 +389,10 @@ export function runStoreContract(name: string, create: () => Promise<Store>, opt
         await store.openCase(reviewCase("k2", "b", 0.9));
         await store.openCase(reviewCase("k3", "c", 0.7));
         await store.updateCase("k3", { status: "dismissed", decidedAt: t0 + 9 });
-        expect(await store.listCases({ status: "open", limit: 10, offset: 0 })).toStrictEqual({ items: [reviewCase("k2", "b", 0.9), reviewCase("k1", "a", 0.6)], total: 2 });
+        expect(await store.listCases({ status: "open", limit: 10, offset: 0 })).toStrictEqual({
+          items: [reviewCase("k2", "b", 0.9), reviewCase("k1", "a", 0.6)],
+          total: 2,
+        });
         const all = await store.listCases({ limit: 1, offset: 1 });
         expect({ ids: all.items.map((c) => c.id), total: all.total }).toEqual({ ids: ["k3"], total: 3 });
       });
@@ -288,7 +401,9 @@ export function runStoreContract(name: string, create: () => Promise<Store>, opt
     describe("audit log", () => {
       it("lists entries newest first, same-time entries latest appended first", async () => {
         await store.appendAudit(audit("u1", t0 + 1));
-        await store.appendAudit(audit("u2", t0 + 5, { subject: undefined, rule: undefined, detail: undefined }));
+        await store.appendAudit(
+          audit("u2", t0 + 5, { subject: undefined, rule: undefined, detail: undefined }),
+        );
         await store.appendAudit(audit("u3", t0 + 5));
         await store.appendAudit(audit("u0", t0));
         const page = await store.listAudit({ limit: 10, offset: 0 });
@@ -308,7 +423,10 @@ export function runStoreContract(name: string, create: () => Promise<Store>, opt
         };
         expect(await ids({ actor: "ana", limit: 10, offset: 0 })).toEqual({ ids: ["u3", "u1"], total: 2 });
         expect(await ids({ action: "decide", limit: 1, offset: 1 })).toEqual({ ids: ["u2"], total: 2 });
-        expect(await ids({ actor: "ana", action: "login", limit: 10, offset: 0 })).toEqual({ ids: ["u1"], total: 1 });
+        expect(await ids({ actor: "ana", action: "login", limit: 10, offset: 0 })).toEqual({
+          ids: ["u1"],
+          total: 1,
+        });
       });
     });
 
@@ -326,7 +444,9 @@ export function runStoreContract(name: string, create: () => Promise<Store>, opt
       it("records a revocation when a key is put again", async () => {
         await store.putApiKey(apiKey("k1", "hash-1"));
         await store.putApiKey(apiKey("k1", "hash-1", { revokedAt: t0 + 10 }));
-        expect(await store.findApiKeyByHash("hash-1")).toStrictEqual(apiKey("k1", "hash-1", { revokedAt: t0 + 10 }));
+        expect(await store.findApiKeyByHash("hash-1")).toStrictEqual(
+          apiKey("k1", "hash-1", { revokedAt: t0 + 10 }),
+        );
         expect(await store.listApiKeys()).toHaveLength(1);
       });
     });

@@ -5,7 +5,11 @@ import { openStore } from "./index.js";
 describe("openStore", () => {
   it("opens a SQLite store for a file path", async () => {
     const store = await openStore(":memory:");
-    expect(await store.insertExchanges([{ id: "e1", ts: 1, account: "a", inputTokens: 1, outputTokens: 1, signals: {} }])).toEqual([true]);
+    expect(
+      await store.insertExchanges([
+        { id: "e1", ts: 1, account: "a", inputTokens: 1, outputTokens: 1, signals: {} },
+      ]),
+    ).toEqual([true]);
     await store.close();
   });
 

@@ -7,8 +7,22 @@ import type { Store } from "./types.js";
 export { openPostgresStore } from "./postgres/index.js";
 export { openSqliteStore } from "./sqlite/index.js";
 export type {
-  AccountQuery, ApiKeyRecord, AuditEntry, CampaignQuery, CaseStatus, Decision, DecisionAction, EvidenceSample,
-  ExchangeRow, ListEntry, ListKind, ListType, Page, ReviewCase, Role, Store,
+  AccountQuery,
+  ApiKeyRecord,
+  AuditEntry,
+  CampaignQuery,
+  CaseStatus,
+  Decision,
+  DecisionAction,
+  EvidenceSample,
+  ExchangeRow,
+  ListEntry,
+  ListKind,
+  ListType,
+  Page,
+  ReviewCase,
+  Role,
+  Store,
 } from "./types.js";
 
 /** Opens a store: a `postgres://`/`postgresql://` URL means PostgreSQL, anything else a SQLite file path. */

@@ -30,7 +30,11 @@ class Conditions {
     this.parts.push(cond(this.d.param(this.params.length)));
   }
   clause(orderBy: string): Clause {
-    return { where: this.parts.length ? `WHERE ${this.parts.join(" AND ")}` : "", params: this.params, orderBy };
+    return {
+      where: this.parts.length ? `WHERE ${this.parts.join(" AND ")}` : "",
+      params: this.params,
+      orderBy,
+    };
   }
 }
 
@@ -97,7 +101,9 @@ export function listEntryClause(q: { list?: ListKind; type?: ListType }, d: Dial
 }
 
 /** The fields of a review case that updateCase may change. */
-export type CasePatch = Partial<Pick<ReviewCase, "status" | "decidedAt" | "decisionId" | "score" | "summary">>;
+export type CasePatch = Partial<
+  Pick<ReviewCase, "status" | "decidedAt" | "decisionId" | "score" | "summary">
+>;
 
 const casePatchColumns: Record<keyof CasePatch, string> = {
   status: "status",
@@ -122,5 +128,6 @@ export function casePatchClause(patch: CasePatch, d: Dialect): { set: string; pa
 
 /** Buckets must be whole positive milliseconds, or integer bucketing would misplace rows. */
 export function assertBucket(bucketMs: number): void {
-  if (!Number.isSafeInteger(bucketMs) || bucketMs <= 0) throw new Error(`trafficSeries: bucketMs must be a positive integer, got ${bucketMs}`);
+  if (!Number.isSafeInteger(bucketMs) || bucketMs <= 0)
+    throw new Error(`trafficSeries: bucketMs must be a positive integer, got ${bucketMs}`);
 }

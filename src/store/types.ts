@@ -52,7 +52,14 @@ export interface ListEntry {
   expiresAt?: number;
 }
 
-export type DecisionAction = "allow" | "review" | "throttle" | "degrade" | "block" | "confirm" | "false-positive";
+export type DecisionAction =
+  | "allow"
+  | "review"
+  | "throttle"
+  | "degrade"
+  | "block"
+  | "confirm"
+  | "false-positive";
 
 /** An analyst's or a rule's decision about an account or a campaign. */
 export interface Decision {
@@ -161,7 +168,10 @@ export interface Store {
 
   /** Opens a case unless one is already open for the subject; returns the open case. */
   openCase(c: ReviewCase): Promise<ReviewCase>;
-  updateCase(id: string, patch: Partial<Pick<ReviewCase, "status" | "decidedAt" | "decisionId" | "score" | "summary">>): Promise<ReviewCase | undefined>;
+  updateCase(
+    id: string,
+    patch: Partial<Pick<ReviewCase, "status" | "decidedAt" | "decisionId" | "score" | "summary">>,
+  ): Promise<ReviewCase | undefined>;
   getCase(id: string): Promise<ReviewCase | undefined>;
   listCases(q: { status?: CaseStatus; limit: number; offset: number }): Promise<Page<ReviewCase>>;
 

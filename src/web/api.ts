@@ -30,13 +30,26 @@ export class ApiError extends Error {
 }
 
 /** Calls `/api/v1${path}`; `query` values that are undefined or "" are left out. */
-export async function api<T>(path: string, init: { method?: string; body?: unknown; query?: Record<string, string | number | undefined>; key?: string } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: {
+    method?: string;
+    body?: unknown;
+    query?: Record<string, string | number | undefined>;
+    key?: string;
+  } = {},
+): Promise<T> {
   const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries(init.query ?? {})) if (v !== undefined && v !== "") qs.set(k, String(v));
+  for (const [k, v] of Object.entries(init.query ?? {}))
+    if (v !== undefined && v !== "") qs.set(k, String(v));
   const url = `/api/v1${path}${qs.size ? `?${qs}` : ""}`;
   const headers: Record<string, string> = { authorization: `Bearer ${init.key ?? currentKey() ?? ""}` };
   if (init.body !== undefined) headers["content-type"] = "application/json";
-  const res = await fetch(url, { method: init.method ?? "GET", headers, ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}) });
+  const res = await fetch(url, {
+    method: init.method ?? "GET",
+    headers,
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  });
   const data: unknown = await res.json().catch(() => ({}));
   if (!res.ok) {
     const err = (data as { error?: { code?: string; message?: string } }).error;

@@ -41,7 +41,8 @@ export function App() {
   if (me === undefined) return h("p", { class: "muted" }, "Loading…");
   if (me === null) return h(SignIn, { onSignedIn: setMe });
   const section = route[0] ?? "";
-  const link = (to: string, label: string) => h("a", { href: href(...(to ? [to] : [])), class: section === to ? "active" : "" }, label);
+  const link = (to: string, label: string) =>
+    h("a", { href: href(...(to ? [to] : [])), class: section === to ? "active" : "" }, label);
   return h(
     "div",
     { class: "shell" },
@@ -56,7 +57,12 @@ export function App() {
       link("lists", "Rules & lists"),
       link("audit", "Audit log"),
       me.role === "admin" ? link("keys", "API keys") : null,
-      h("div", { class: "who" }, `${me.name} (${me.role}) `, h("a", { href: "#/", onClick: () => (forgetKey(), setMe(null)) }, "sign out")),
+      h(
+        "div",
+        { class: "who" },
+        `${me.name} (${me.role}) `,
+        h("a", { href: "#/", onClick: () => (forgetKey(), setMe(null)) }, "sign out"),
+      ),
     ),
     h("main", null, h(Page, { route, me })),
   );

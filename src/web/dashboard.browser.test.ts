@@ -14,7 +14,8 @@ import { hostilePayloads } from "../server/fixture/seed-store.js";
 const chromiumPath = "/usr/bin/chromium";
 const hasChromium = existsSync(chromiumPath);
 const artifacts = join(process.cwd(), "test-artifacts");
-if (!hasChromium && !isCI()) console.warn(`dashboard browser tests skipped: ${chromiumPath} not found (apt-get install -y chromium)`);
+if (!hasChromium && !isCI())
+  console.warn(`dashboard browser tests skipped: ${chromiumPath} not found (apt-get install -y chromium)`);
 
 describe.skipIf(!hasChromium && !isCI())("dashboard in Chromium", () => {
   let t: TestServer;
@@ -27,14 +28,36 @@ describe.skipIf(!hasChromium && !isCI())("dashboard in Chromium", () => {
   beforeAll(async () => {
     if (!hasChromium) throw new Error(`Chromium is required under CI but ${chromiumPath} is missing`);
     webRoot = mkdtempSync(join(tmpdir(), "distillwatch-web-"));
-    await build({ configFile: join(process.cwd(), "vite.config.web.ts"), logLevel: "warn", build: { outDir: webRoot, emptyOutDir: true, sourcemap: false } });
-    t = await startTestServer({ accounts: 3000, campaigns: 6, attackShare: 0.5, bigCampaign: 1200, exchangesPerAccount: 3, hostile: true, cases: 6, webRoot });
+    await build({
+      configFile: join(process.cwd(), "vite.config.web.ts"),
+      logLevel: "warn",
+      build: { outDir: webRoot, emptyOutDir: true, sourcemap: false },
+    });
+    t = await startTestServer({
+      accounts: 3000,
+      campaigns: 6,
+      attackShare: 0.5,
+      bigCampaign: 1200,
+      exchangesPerAccount: 3,
+      hostile: true,
+      cases: 6,
+      webRoot,
+    });
     profile = mkdtempSync(join(tmpdir(), "distillwatch-chromium-"));
     mkdirSync(artifacts, { recursive: true });
     ctx = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath,
       headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
       viewport: { width: 1400, height: 1000 },
     });
     page = ctx.pages()[0] ?? (await ctx.newPage());
@@ -51,7 +74,8 @@ describe.skipIf(!hasChromium && !isCI())("dashboard in Chromium", () => {
     if (webRoot) rmSync(webRoot, { recursive: true, force: true });
   });
 
-  const shot = (name: string) => page.screenshot({ path: join(artifacts, `dashboard-${name}.png`), fullPage: true });
+  const shot = (name: string) =>
+    page.screenshot({ path: join(artifacts, `dashboard-${name}.png`), fullPage: true });
 
   it("signs in with a key and shows the overview with a traffic chart", async () => {
     await page.goto(t.url);
@@ -70,7 +94,9 @@ describe.skipIf(!hasChromium && !isCI())("dashboard in Chromium", () => {
     await graph.locator("canvas").first().waitFor();
     expect(Number(await graph.getAttribute("data-nodes"))).toBe(1000);
     await page.getByRole("button", { name: "Show up to 5,000 accounts" }).click();
-    await expect.poll(async () => Number(await page.getByTestId("account-graph").getAttribute("data-nodes"))).toBeGreaterThanOrEqual(1200);
+    await expect
+      .poll(async () => Number(await page.getByTestId("account-graph").getAttribute("data-nodes")))
+      .toBeGreaterThanOrEqual(1200);
     expect(Number(await graph.getAttribute("data-edges"))).toBeGreaterThan(1000);
     await expect.poll(() => page.getByTestId("account-table").locator("tbody tr").count()).toBe(50);
     await expect.poll(() => page.getByTestId("indicators").textContent()).toContain("Payment fingerprints");
@@ -104,10 +130,14 @@ describe.skipIf(!hasChromium && !isCI())("dashboard in Chromium", () => {
     const hostile = t.fixture.hostileAccount as string;
     await page.goto(`${t.url}/#/accounts/${encodeURIComponent(hostile)}`);
     await expect.poll(() => page.getByTestId("account-id").textContent()).toBe(hostile);
-    await expect.poll(() => page.getByTestId("samples").textContent()).toContain(hostilePayloads[0] as string);
+    await expect
+      .poll(() => page.getByTestId("samples").textContent())
+      .toContain(hostilePayloads[0] as string);
     await page.getByTestId("timeline").waitFor();
     await page.goto(`${t.url}/#/campaigns/c1`);
-    await expect.poll(() => page.getByTestId("indicators").textContent()).toContain(hostilePayloads[0] as string);
+    await expect
+      .poll(() => page.getByTestId("indicators").textContent())
+      .toContain(hostilePayloads[0] as string);
     await page.getByTestId("account-graph").locator("canvas").first().waitFor();
     await page.goto(`${t.url}/#/accounts`);
     await page.getByLabel("search accounts").fill("script");

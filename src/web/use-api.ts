@@ -11,7 +11,10 @@ export interface ApiState<T> {
 }
 
 /** Loads `path` with `query`; re-runs when either changes. */
-export function useApi<T>(path: string | null, query: Record<string, string | number | undefined> = {}): ApiState<T> {
+export function useApi<T>(
+  path: string | null,
+  query: Record<string, string | number | undefined> = {},
+): ApiState<T> {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [loading, setLoading] = useState(true);

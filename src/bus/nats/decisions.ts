@@ -26,7 +26,10 @@ export async function putDecisions(kv: KV, updates: DecisionUpdate[]): Promise<v
 }
 
 /** Watches the bucket: current values first, then updates, until the returned function is called. */
-export async function watchDecisions(kv: KV, onUpdate: (u: DecisionUpdate) => void): Promise<() => Promise<void>> {
+export async function watchDecisions(
+  kv: KV,
+  onUpdate: (u: DecisionUpdate) => void,
+): Promise<() => Promise<void>> {
   const iter = await kv.watch();
   const done = (async () => {
     for await (const e of iter) {

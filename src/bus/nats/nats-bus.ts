@@ -1,6 +1,12 @@
 // EventBus on NATS JetStream: partition subjects in one stream, durable pull consumers with
 // explicit acks, and a KV bucket of decisions.
-import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager, type PubAck } from "@nats-io/jetstream";
+import {
+  jetstream,
+  jetstreamManager,
+  type JetStreamClient,
+  type JetStreamManager,
+  type PubAck,
+} from "@nats-io/jetstream";
 import type { KV } from "@nats-io/kv";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
 import { DistillwatchError } from "../../errors.js";
@@ -67,8 +73,15 @@ class NatsBus implements EventBus {
   }
 
   async openPartition(partition: number): Promise<PartitionReader> {
-    if (!(partition >= 0 && partition < this.partitions)) throw new Error(`partition ${partition} out of range`);
-    const name = await ensureConsumer(this.jsm, this.opts.stream, partition, this.opts.ackWaitMs ?? 10_000, this.opts.maxAckPending ?? 1000);
+    if (!(partition >= 0 && partition < this.partitions))
+      throw new Error(`partition ${partition} out of range`);
+    const name = await ensureConsumer(
+      this.jsm,
+      this.opts.stream,
+      partition,
+      this.opts.ackWaitMs ?? 10_000,
+      this.opts.maxAckPending ?? 1000,
+    );
     const consumer = await this.js.consumers.get(this.opts.stream, name);
     const reader = await startPartitionReader(partition, consumer, this.opts.prefetch ?? 500);
     this.readers.push(reader);

@@ -12,7 +12,11 @@ import { decodeEnvelope } from "../envelope.js";
 import type { Delivery, PartitionReader } from "../types.js";
 
 /** Starts consuming and returns the reader. */
-export async function startPartitionReader(partition: number, consumer: Consumer, prefetch: number): Promise<PartitionReader & { stop(): void }> {
+export async function startPartitionReader(
+  partition: number,
+  consumer: Consumer,
+  prefetch: number,
+): Promise<PartitionReader & { stop(): void }> {
   const queue: JsMsg[] = [];
   let wake: (() => void) | undefined;
   const messages = await consumer.consume({
@@ -22,7 +26,12 @@ export async function startPartitionReader(partition: number, consumer: Consumer
       wake?.();
     },
   });
-  const toDelivery = (m: JsMsg): Delivery => ({ envelope: decodeEnvelope(m.data), redelivered: m.info.redelivered, ack: () => m.ack(), term: () => m.term() });
+  const toDelivery = (m: JsMsg): Delivery => ({
+    envelope: decodeEnvelope(m.data),
+    redelivered: m.info.redelivered,
+    ack: () => m.ack(),
+    term: () => m.term(),
+  });
   return {
     partition,
     async fetch(max, expiresMs) {

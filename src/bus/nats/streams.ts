@@ -20,18 +20,32 @@ export function decisionBucket(stream: string): string {
 }
 
 /** Creates the stream when missing (idempotent; an existing stream is left as it is). */
-export async function ensureStream(jsm: JetStreamManager, stream: string, duplicateWindowMs: number): Promise<void> {
+export async function ensureStream(
+  jsm: JetStreamManager,
+  stream: string,
+  duplicateWindowMs: number,
+): Promise<void> {
   try {
     await jsm.streams.info(stream);
     return;
   } catch (err) {
     if (!/stream not found/i.test((err as Error).message)) throw err;
   }
-  await jsm.streams.add({ name: stream, subjects: [`${subjectPrefix(stream)}.ex.*`], duplicate_window: nanos(duplicateWindowMs) });
+  await jsm.streams.add({
+    name: stream,
+    subjects: [`${subjectPrefix(stream)}.ex.*`],
+    duplicate_window: nanos(duplicateWindowMs),
+  });
 }
 
 /** Creates (or reuses) the durable pull consumer of one partition and returns its name. */
-export async function ensureConsumer(jsm: JetStreamManager, stream: string, partition: number, ackWaitMs: number, maxAckPending: number): Promise<string> {
+export async function ensureConsumer(
+  jsm: JetStreamManager,
+  stream: string,
+  partition: number,
+  ackWaitMs: number,
+  maxAckPending: number,
+): Promise<string> {
   const name = `p${partition}`;
   await jsm.consumers.add(stream, {
     durable_name: name,

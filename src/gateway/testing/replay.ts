@@ -11,7 +11,10 @@ export interface ReplayRequest {
 
 /** The request an exchange describes; identity travels in the gateway's trusted headers. */
 export function toRequest(e: Exchange): ReplayRequest {
-  const headers: Record<string, string> = { "content-type": "application/json", "x-distillwatch-account": e.account };
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "x-distillwatch-account": e.account,
+  };
   if (e.key) headers.authorization = `Bearer sk-sim-${e.key}`;
   if (e.ip) headers["x-forwarded-for"] = e.ip;
   if (e.asn !== undefined) headers["x-distillwatch-asn"] = String(e.asn);
@@ -33,10 +36,14 @@ export function toRequest(e: Exchange): ReplayRequest {
     const body: Record<string, unknown> = { ...common, input: messages };
     if (e.system) body.instructions = e.system;
     if (typeof p.max_tokens === "number") body.max_output_tokens = p.max_tokens;
-    if (p.reasoning !== undefined && p.reasoning !== null) body.reasoning = typeof p.reasoning === "string" ? { effort: p.reasoning } : p.reasoning;
+    if (p.reasoning !== undefined && p.reasoning !== null)
+      body.reasoning = typeof p.reasoning === "string" ? { effort: p.reasoning } : p.reasoning;
     return { path: "/v1/responses", headers, body };
   }
-  const body: Record<string, unknown> = { ...common, messages: e.system ? [{ role: "system", content: e.system }, ...messages] : messages };
+  const body: Record<string, unknown> = {
+    ...common,
+    messages: e.system ? [{ role: "system", content: e.system }, ...messages] : messages,
+  };
   if (typeof p.max_tokens === "number") body.max_tokens = p.max_tokens;
   if (typeof p.reasoning === "string") body.reasoning_effort = p.reasoning;
   if (Array.isArray(p.tools)) body.tools = p.tools;

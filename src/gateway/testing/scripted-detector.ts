@@ -5,7 +5,14 @@ import type { Detector, DetectorStats, ExchangeSignals } from "../../engine/type
 import type { ExchangeFacts } from "../../events/normalize.js";
 import type { AccountVerdict, Campaign } from "../../scoring/types.js";
 
-const stats = (exchanges: number, accounts: number): DetectorStats => ({ exchanges, accounts, campaigns: 0, reclusters: 0, watermark: 0, stateBytes: 0 });
+const stats = (exchanges: number, accounts: number): DetectorStats => ({
+  exchanges,
+  accounts,
+  campaigns: 0,
+  reclusters: 0,
+  watermark: 0,
+  stateBytes: 0,
+});
 
 /** A detector whose verdicts the test sets with `set`; records every ingested exchange. */
 export class ScriptedDetector implements Detector {
@@ -14,8 +21,23 @@ export class ScriptedDetector implements Detector {
   private readonly listeners = new Set<(changed: AccountVerdict[]) => void>();
 
   /** Sets an account's verdict and announces it, as a recluster would. */
-  set(account: string, score: number, verdict: AccountVerdict["verdict"], campaign: string | null = null): void {
-    const v: AccountVerdict = { account, score, verdict, campaign, firstFlaggedAt: verdict === "attack" ? Date.now() : null, reasons: [], requests: 0, firstSeen: 0, lastSeen: 0 };
+  set(
+    account: string,
+    score: number,
+    verdict: AccountVerdict["verdict"],
+    campaign: string | null = null,
+  ): void {
+    const v: AccountVerdict = {
+      account,
+      score,
+      verdict,
+      campaign,
+      firstFlaggedAt: verdict === "attack" ? Date.now() : null,
+      reasons: [],
+      requests: 0,
+      firstSeen: 0,
+      lastSeen: 0,
+    };
     this.table.set(account, v);
     for (const l of this.listeners) l([v]);
   }

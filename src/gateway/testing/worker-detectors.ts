@@ -10,7 +10,8 @@ class NamedDetector extends ScriptedDetector {
   override ingest(facts: Parameters<Detector["ingest"]>[0]): ExchangeSignals {
     if (facts.account === "exit_now") process.exit(3);
     const s = super.ingest(facts);
-    if (facts.account.startsWith("attack_") && !this.verdict(facts.account)) this.set(facts.account, 95, "attack", "c_test");
+    if (facts.account.startsWith("attack_") && !this.verdict(facts.account))
+      this.set(facts.account, 95, "attack", "c_test");
     return { ...s, scores: { distill: facts.outputChars > 0 ? 0.5 : 0.1 } };
   }
 }

@@ -4,7 +4,10 @@ import { z } from "zod";
 import type { ServerDeps, ServerEnv } from "../env.js";
 import { pageQuery, readQuery } from "../validate.js";
 
-const auditQuery = pageQuery.extend({ actor: z.string().max(200).optional(), action: z.string().max(200).optional() });
+const auditQuery = pageQuery.extend({
+  actor: z.string().max(200).optional(),
+  action: z.string().max(200).optional(),
+});
 
 /** Routes under /audit. */
 export function auditRoutes({ store }: ServerDeps): Hono<ServerEnv> {

@@ -34,7 +34,10 @@ export function campaignRoutes({ store }: ServerDeps): Hono<ServerEnv> {
   app.get("/", async (c) => {
     const page = await store.listCampaigns(readQuery(c, listQuery));
     // A list row carries the account count, not the ids: a campaign can hold thousands.
-    return c.json({ total: page.total, items: page.items.map(({ accounts, ...rest }) => ({ ...rest, accountCount: accounts.length })) });
+    return c.json({
+      total: page.total,
+      items: page.items.map(({ accounts, ...rest }) => ({ ...rest, accountCount: accounts.length })),
+    });
   });
   app.get("/:id", async (c) => c.json(await loadCampaign(store, c.req.param("id"))));
   app.get("/:id/accounts", async (c) => {
@@ -47,7 +50,11 @@ export function campaignRoutes({ store }: ServerDeps): Hono<ServerEnv> {
   // campaign and its accounts, so a 30 s stale-while-revalidate cache spares the rebuild.
   const graphs = createSwrCache<CampaignGraph>(
     async (k) => {
-      const { id, maxNodes, perAccount } = JSON.parse(k) as { id: string; maxNodes: number; perAccount: number };
+      const { id, maxNodes, perAccount } = JSON.parse(k) as {
+        id: string;
+        maxNodes: number;
+        perAccount: number;
+      };
       return buildCampaignGraph(store, await loadCampaign(store, id), { maxNodes, perAccount });
     },
     { ttlMs: 30_000, maxEntries: 64 },

@@ -11,7 +11,10 @@ import { pageQuery, readJson, readQuery } from "../validate.js";
 
 const listQuery = pageQuery.extend({ status: z.enum(["open", "decided", "dismissed"]).optional() });
 export const decideCaseBody = decisionInput.pick({ action: true, reason: true, note: true });
-export const dismissCaseBody = z.object({ reason: z.enum(reasonCodes), note: z.string().max(4000).optional() });
+export const dismissCaseBody = z.object({
+  reason: z.enum(reasonCodes),
+  note: z.string().max(4000).optional(),
+});
 
 /** Routes under /cases. */
 export function caseRoutes({ store }: ServerDeps): Hono<ServerEnv> {
@@ -30,15 +33,26 @@ export function caseRoutes({ store }: ServerDeps): Hono<ServerEnv> {
   app.post("/:id/decide", requireRole("analyst"), async (c) => {
     const rc = await load(c.req.param("id"));
     const body = await readJson(c, decideCaseBody);
-    const outcome = await recordDecision(store, c.get("key").name, { ...body, subjectType: rc.subjectType, subject: rc.subject, caseId: rc.id });
+    const outcome = await recordDecision(store, c.get("key").name, {
+      ...body,
+      subjectType: rc.subjectType,
+      subject: rc.subject,
+      caseId: rc.id,
+    });
     return c.json(outcome, 201);
   });
   app.post("/:id/dismiss", requireRole("analyst"), async (c) => {
     const rc = await load(c.req.param("id"));
-    if (rc.status !== "open") throw new DistillwatchError("conflict", `case ${rc.id} is already ${rc.status}`);
+    if (rc.status !== "open")
+      throw new DistillwatchError("conflict", `case ${rc.id} is already ${rc.status}`);
     const body = await readJson(c, dismissCaseBody);
     const updated = await store.updateCase(rc.id, { status: "dismissed", decidedAt: Date.now() });
-    await recordAudit(store, { actor: c.get("key").name, action: "case.dismiss", subject: rc.subject, detail: { case: rc.id, reason: body.reason, note: body.note } });
+    await recordAudit(store, {
+      actor: c.get("key").name,
+      action: "case.dismiss",
+      subject: rc.subject,
+      detail: { case: rc.id, reason: body.reason, note: body.note },
+    });
     return c.json({ case: updated });
   });
   return app;

@@ -14,12 +14,17 @@ export function ingestRoutes({ store, ingest }: ServerDeps): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
   app.post("/", requireRole("admin"), async (c) => {
     if (!ingest) throw new DistillwatchError("conflict", "ingest is not enabled on this server");
-    if (Number(c.req.header("content-length") ?? 0) > maxBatchBytes) throw new DistillwatchError("input_invalid", `batch larger than ${maxBatchBytes} bytes`);
+    if (Number(c.req.header("content-length") ?? 0) > maxBatchBytes)
+      throw new DistillwatchError("input_invalid", `batch larger than ${maxBatchBytes} bytes`);
     const text = await c.req.text();
     const lines = text.split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
     if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
     const result = await ingest(lines);
-    await recordAudit(store, { actor: c.get("key").name, action: "ingest.batch", detail: { lines: lines.length, accepted: result.accepted, rejected: result.rejected.length } });
+    await recordAudit(store, {
+      actor: c.get("key").name,
+      action: "ingest.batch",
+      detail: { lines: lines.length, accepted: result.accepted, rejected: result.rejected.length },
+    });
     return c.json(result);
   });
   return app;

@@ -8,7 +8,10 @@ import { recordAudit } from "../audit.js";
 import type { ServerDeps, ServerEnv } from "../env.js";
 import { readJson } from "../validate.js";
 
-export const createKeyBody = z.object({ name: z.string().trim().min(1).max(100), role: z.enum(["viewer", "analyst", "admin"]) });
+export const createKeyBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  role: z.enum(["viewer", "analyst", "admin"]),
+});
 
 /** A key record without its hash: what the API shows. */
 export function publicKey({ hash: _hash, ...rest }: ApiKeyRecord): Omit<ApiKeyRecord, "hash"> {
@@ -23,11 +26,17 @@ export function keyRoutes({ store }: ServerDeps): Hono<ServerEnv> {
   app.post("/", async (c) => {
     const body = await readJson(c, createKeyBody);
     const existing = await store.listApiKeys();
-    if (existing.some((k) => k.name === body.name && k.revokedAt === undefined)) throw new DistillwatchError("conflict", `a live key named ${body.name} exists`);
+    if (existing.some((k) => k.name === body.name && k.revokedAt === undefined))
+      throw new DistillwatchError("conflict", `a live key named ${body.name} exists`);
     const secret = generateKeySecret();
     const rec = newKeyRecord(body.name, body.role, secret);
     await store.putApiKey(rec);
-    await recordAudit(store, { actor: c.get("key").name, action: "keys.create", subject: rec.name, detail: { id: rec.id, role: rec.role } });
+    await recordAudit(store, {
+      actor: c.get("key").name,
+      action: "keys.create",
+      subject: rec.name,
+      detail: { id: rec.id, role: rec.role },
+    });
     return c.json({ ...publicKey(rec), key: secret }, 201);
   });
   app.delete("/:id", async (c) => {
@@ -37,7 +46,12 @@ export function keyRoutes({ store }: ServerDeps): Hono<ServerEnv> {
     if (rec.revokedAt !== undefined) throw new DistillwatchError("conflict", `key ${id} is already revoked`);
     const revoked = { ...rec, revokedAt: Date.now() };
     await store.putApiKey(revoked);
-    await recordAudit(store, { actor: c.get("key").name, action: "keys.revoke", subject: rec.name, detail: { id } });
+    await recordAudit(store, {
+      actor: c.get("key").name,
+      action: "keys.revoke",
+      subject: rec.name,
+      detail: { id },
+    });
     return c.json(publicKey(revoked));
   });
   return app;

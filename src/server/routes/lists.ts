@@ -22,8 +22,14 @@ export const listEntryInput = z
     note: z.string().max(2000).optional(),
     expiresAt: z.number().int().positive().optional(),
   })
-  .refine((e) => e.type !== "asn" || /^\d+$/.test(e.value), { path: ["value"], message: "an ASN is a number" })
-  .refine((e) => e.type !== "ip" || /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(e.value), { path: ["value"], message: "an IP address or CIDR" });
+  .refine((e) => e.type !== "asn" || /^\d+$/.test(e.value), {
+    path: ["value"],
+    message: "an ASN is a number",
+  })
+  .refine((e) => e.type !== "ip" || /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(e.value), {
+    path: ["value"],
+    message: "an IP address or CIDR",
+  });
 
 /** Routes under /lists. */
 export function listRoutes({ store }: ServerDeps): Hono<ServerEnv> {
@@ -32,11 +38,18 @@ export function listRoutes({ store }: ServerDeps): Hono<ServerEnv> {
   app.post("/", requireRole("analyst"), async (c) => {
     const body = await readJson(c, listEntryInput);
     const actor = c.get("key").name;
-    const dup = (await store.listListEntries({ list: body.list, type: body.type })).find((e) => e.value === body.value);
+    const dup = (await store.listListEntries({ list: body.list, type: body.type })).find(
+      (e) => e.value === body.value,
+    );
     if (dup) throw new DistillwatchError("conflict", `${body.value} is already on the ${body.list} list`);
     const entry: ListEntry = { id: randomUUID(), ...body, createdBy: actor, createdAt: Date.now() };
     await store.addListEntry(entry);
-    await recordAudit(store, { actor, action: "lists.add", subject: entry.value, detail: { id: entry.id, list: entry.list, type: entry.type } });
+    await recordAudit(store, {
+      actor,
+      action: "lists.add",
+      subject: entry.value,
+      detail: { id: entry.id, list: entry.list, type: entry.type },
+    });
     return c.json(entry, 201);
   });
   app.delete("/:id", requireRole("analyst"), async (c) => {

@@ -1,11 +1,11 @@
 // Shape of one labelled prompt taken from ../shared/corpora (labels per MANIFEST.md).
-import type { Capability } from './capability.js';
+import type { Capability } from "./capability.js";
 
 /** Source label from the corpora MANIFEST. */
-export type CorpusLabel = 'distillation-recipe' | 'benign-human' | 'eval-harness';
+export type CorpusLabel = "distillation-recipe" | "benign-human" | "eval-harness";
 
 /** What kind of template a prompt is, for the synthetic / cot / grading heads. */
-export type TemplateTag = 'synthetic' | 'cot' | 'grading';
+export type TemplateTag = "synthetic" | "cot" | "grading";
 
 /** One prompt as an API would have received it, with its provenance and labels. */
 export interface LabelledPrompt {

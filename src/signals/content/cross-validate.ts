@@ -2,13 +2,13 @@
 // prompt comes from a source the model never saw in training. For a binary head the sources that
 // hold positives are spread over the folds first, so each fold tests on positives and negatives.
 // Augmented prompts (our own wording) are used for training only, never scored.
-import { rocAuc } from './auc.js';
-import { CAPABILITIES } from './capability.js';
-import type { Example } from './dataset.js';
-import { computeLogits } from './model.js';
-import { CAPABILITY_OFFSET, OUTPUT_COUNT } from './outputs.js';
-import { createRng, shuffle } from './rng.js';
-import { trainContentLr, type TrainOptions } from './train-lr.js';
+import { rocAuc } from "./auc.js";
+import { CAPABILITIES } from "./capability.js";
+import type { Example } from "./dataset.js";
+import { computeLogits } from "./model.js";
+import { CAPABILITY_OFFSET, OUTPUT_COUNT } from "./outputs.js";
+import { createRng, shuffle } from "./rng.js";
+import { trainContentLr, type TrainOptions } from "./train-lr.js";
 
 /** AUC of one held-out fold. */
 export interface FoldAuc {
@@ -48,7 +48,13 @@ function mean(xs: number[]): number {
 }
 
 /** Grouped-by-source k-fold AUC for each of the given outputs, folds chosen per `foldOutput`. */
-export function crossValidate(examples: Example[], foldOutput: number, outputs: number[], k: number, opts: TrainOptions): OutputCv[] {
+export function crossValidate(
+  examples: Example[],
+  foldOutput: number,
+  outputs: number[],
+  k: number,
+  opts: TrainOptions,
+): OutputCv[] {
   const folds = sourceFolds(examples, foldOutput, k, opts.seed);
   const results: OutputCv[] = outputs.map((o) => ({ output: String(o), folds: [], meanAuc: Number.NaN }));
   const logits = new Float64Array(OUTPUT_COUNT);
@@ -68,7 +74,12 @@ export function crossValidate(examples: Example[], foldOutput: number, outputs: 
         labels.push(y);
       }
       const positives = labels.filter((y) => y === 1).length;
-      results[j]?.folds.push({ testSources, auc: rocAuc(scores, labels), positives, negatives: labels.length - positives });
+      results[j]?.folds.push({
+        testSources,
+        auc: rocAuc(scores, labels),
+        positives,
+        negatives: labels.length - positives,
+      });
     });
   }
   for (const r of results) r.meanAuc = mean(r.folds.map((f) => f.auc));

@@ -1,10 +1,10 @@
 // Turns labelled prompts into training examples: caps each source's untagged prompts (MMLU and
 // BBH would otherwise outweigh everything) and hashes features once per prompt.
-import type { LabelledPrompt } from './corpus-types.js';
-import { createFeatureSpans, extractFeatures } from './features.js';
-import { targetsOf } from './labels.js';
-import { createRng, shuffle } from './rng.js';
-import type { TrainExample } from './train-lr.js';
+import type { LabelledPrompt } from "./corpus-types.js";
+import { createFeatureSpans, extractFeatures } from "./features.js";
+import { targetsOf } from "./labels.js";
+import { createRng, shuffle } from "./rng.js";
+import type { TrainExample } from "./train-lr.js";
 
 /** A training example that remembers the prompt it came from. */
 export interface Example extends TrainExample {
@@ -20,7 +20,8 @@ export function capPerSource(items: LabelledPrompt[], cap: number, seed: number)
     if (p.tags?.length || p.augmented) kept.push(p);
     else plain.set(p.source, [...(plain.get(p.source) ?? []), p]);
   }
-  for (const [, list] of [...plain].sort(([a], [b]) => a.localeCompare(b))) kept.push(...shuffle(rng, list).slice(0, cap));
+  for (const [, list] of [...plain].sort(([a], [b]) => a.localeCompare(b)))
+    kept.push(...shuffle(rng, list).slice(0, cap));
   return kept;
 }
 
@@ -28,7 +29,7 @@ export function capPerSource(items: LabelledPrompt[], cap: number, seed: number)
 export function toExamples(items: LabelledPrompt[]): Example[] {
   const buf = createFeatureSpans();
   return items.map((p) => {
-    extractFeatures(p.system ?? '', p.text, buf);
+    extractFeatures(p.system ?? "", p.text, buf);
     const x = { ...buf, feats: buf.feats.slice(0, buf.n) };
     return { prompt: p, x, targets: targetsOf(p), weight: 1 };
   });

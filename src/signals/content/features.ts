@@ -56,7 +56,13 @@ function codeOf(c: number): number {
   if (c === 0xa0 || c === 0x3000 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200b)) return 0;
   if (c >= 0x2000 && c <= 0x206f) return PUNCT | c; // general punctuation: quotes, dashes, ellipsis
   // CJK, kana, hangul and full-width forms have no spaces between words: each char is a token.
-  if ((c >= 0x3000 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef)) return PUNCT | c;
+  if (
+    (c >= 0x3000 && c <= 0x9fff) ||
+    (c >= 0xac00 && c <= 0xd7af) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xff00 && c <= 0xffef)
+  )
+    return PUNCT | c;
   return c;
 }
 
@@ -65,7 +71,14 @@ function codeOf(c: number): number {
  * maxFeatures were added; returns the index where it stopped (end if the cap was not hit).
  * ASCII letters are lower-cased and every digit hashes as '0'.
  */
-function scanRegion(text: string, start: number, end: number, salt: number, spans: FeatureSpans, maxFeatures: number): number {
+function scanRegion(
+  text: string,
+  start: number,
+  end: number,
+  salt: number,
+  spans: FeatureSpans,
+  maxFeatures: number,
+): number {
   const out = spans.feats;
   let n = spans.n;
   const stop = n + maxFeatures;
@@ -125,10 +138,19 @@ export function extractFeatures(system: string, prompt: string, spans: FeatureSp
   const len = prompt.length;
   spans.n = 0;
   // Head, then tail: the last PROMPT_TAIL chars, or what the head's cap left unread if later.
-  const headEnd = scanRegion(prompt, 0, len <= PROMPT_HEAD + PROMPT_TAIL ? len : PROMPT_HEAD, SALT_PROMPT, spans, HEAD_FEATURES);
-  if (headEnd < len) scanRegion(prompt, Math.max(headEnd, len - PROMPT_TAIL), len, SALT_PROMPT, spans, TAIL_FEATURES);
+  const headEnd = scanRegion(
+    prompt,
+    0,
+    len <= PROMPT_HEAD + PROMPT_TAIL ? len : PROMPT_HEAD,
+    SALT_PROMPT,
+    spans,
+    HEAD_FEATURES,
+  );
+  if (headEnd < len)
+    scanRegion(prompt, Math.max(headEnd, len - PROMPT_TAIL), len, SALT_PROMPT, spans, TAIL_FEATURES);
   spans.nPrompt = spans.n;
-  if (system.length > 0) scanRegion(system, 0, Math.min(system.length, SYSTEM_HEAD), SALT_SYSTEM, spans, SYSTEM_FEATURES);
+  if (system.length > 0)
+    scanRegion(system, 0, Math.min(system.length, SYSTEM_HEAD), SALT_SYSTEM, spans, SYSTEM_FEATURES);
   spans.nSystemEnd = spans.n;
   // Coarse shape: log2 of the prompt length.
   spans.feats[spans.n++] = bucketOf(SALT_META ^ (31 - Math.clz32(len + 1)));

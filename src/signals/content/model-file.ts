@@ -1,10 +1,10 @@
 // Compact on-disk form of the content model: only buckets with a non-zero weight are kept,
 // weights quantised to int8 with one scale per output (max |w| / 127), base64 in JSON.
-import { BUCKETS, HASH_BITS } from './features.js';
-import { OUTPUT_COUNT, OUTPUT_NAMES, type ContentWeights } from './outputs.js';
+import { BUCKETS, HASH_BITS } from "./features.js";
+import { OUTPUT_COUNT, OUTPUT_NAMES, type ContentWeights } from "./outputs.js";
 
 /** Format tag written into every model file. */
-export const MODEL_FORMAT = 'distillwatch-content-lr/1';
+export const MODEL_FORMAT = "distillwatch-content-lr/1";
 
 const MIN_KEPT_Q = 2;
 
@@ -53,8 +53,8 @@ export function encodeModelFile(w: ContentWeights, meta: Record<string, unknown>
     outputs: [...OUTPUT_NAMES],
     bias: Array.from(w.bias, (x) => Math.round(x * 1e6) / 1e6),
     scales: scales.map((s) => Math.fround(s)),
-    rows: Buffer.from(new Uint32Array(rows).buffer).toString('base64'),
-    q: Buffer.from(new Int8Array(q).buffer).toString('base64'),
+    rows: Buffer.from(new Uint32Array(rows).buffer).toString("base64"),
+    q: Buffer.from(new Int8Array(q).buffer).toString("base64"),
     meta,
   };
 }
@@ -80,7 +80,7 @@ export const Q_BIAS = 128;
 export function decodeQuantized(file: ContentModelFile): QuantizedWeights {
   const { rows, q } = readBlocks(file);
   const H = OUTPUT_COUNT;
-  if (H > ROW_WORDS * 4) throw new Error('content model: too many outputs for the packed layout');
+  if (H > ROW_WORDS * 4) throw new Error("content model: too many outputs for the packed layout");
   const emptyRow = Q_BIAS * 0x01010101; // every lane q = 0
   const packed = new Int32Array(BUCKETS * ROW_WORDS).fill(emptyRow | 0);
   for (let r = 0; r < rows.length; r++) {
@@ -102,13 +102,15 @@ function readBlocks(file: ContentModelFile): { rows: Uint32Array; q: Int8Array }
   if (file.format !== MODEL_FORMAT || file.hashBits !== HASH_BITS) {
     throw new Error(`content model: unsupported format ${file.format}/${file.hashBits}`);
   }
-  if (file.outputs.join(',') !== OUTPUT_NAMES.join(',')) throw new Error('content model: output names differ');
-  const rowBuf = Buffer.from(file.rows, 'base64');
-  const qBuf = Buffer.from(file.q, 'base64');
+  if (file.outputs.join(",") !== OUTPUT_NAMES.join(","))
+    throw new Error("content model: output names differ");
+  const rowBuf = Buffer.from(file.rows, "base64");
+  const qBuf = Buffer.from(file.q, "base64");
   const rows = new Uint32Array(Uint8Array.from(rowBuf).buffer); // copy: Buffer views may be unaligned
   const q = new Int8Array(qBuf.buffer, qBuf.byteOffset, qBuf.byteLength);
-  if (q.length !== rows.length * OUTPUT_COUNT) throw new Error('content model: weight block has the wrong size');
-  for (const b of rows) if (b >= BUCKETS) throw new Error('content model: bucket id out of range');
+  if (q.length !== rows.length * OUTPUT_COUNT)
+    throw new Error("content model: weight block has the wrong size");
+  for (const b of rows) if (b >= BUCKETS) throw new Error("content model: bucket id out of range");
   return { rows, q };
 }
 

@@ -1,9 +1,9 @@
 // Scores one exchange with the content model: hashed features (features.ts) dotted with dense
 // logistic-regression weights for all outputs at once, each squashed by the logistic function.
-import { CAPABILITIES, type Capability } from './capability.js';
-import { createFeatureSpans, extractFeatures, type FeatureSpans } from './features.js';
-import { Q_BIAS, type QuantizedWeights } from './model-file.js';
-import { CAPABILITY_OFFSET, OUTPUT_COUNT, type ContentWeights } from './outputs.js';
+import { CAPABILITIES, type Capability } from "./capability.js";
+import { createFeatureSpans, extractFeatures, type FeatureSpans } from "./features.js";
+import { Q_BIAS, type QuantizedWeights } from "./model-file.js";
+import { CAPABILITY_OFFSET, OUTPUT_COUNT, type ContentWeights } from "./outputs.js";
 
 /** Per-exchange content signals; every number is a probability in 0..1. */
 export interface ContentSignals {
@@ -37,11 +37,25 @@ export function computeLogits(w: ContentWeights, x: FeatureSpans, logits: Float6
   const f = x.feats;
   for (let h = 0; h < OUTPUT_COUNT; h++) logits[h] = w.bias[h] ?? 0;
   addPart(W, f, 0, x.nPrompt, x.nPrompt > 0 ? 1 / Math.sqrt(x.nPrompt) : 0, logits);
-  addPart(W, f, x.nPrompt, x.nSystemEnd, x.nSystemEnd > x.nPrompt ? 1 / Math.sqrt(x.nSystemEnd - x.nPrompt) : 0, logits);
+  addPart(
+    W,
+    f,
+    x.nPrompt,
+    x.nSystemEnd,
+    x.nSystemEnd > x.nPrompt ? 1 / Math.sqrt(x.nSystemEnd - x.nPrompt) : 0,
+    logits,
+  );
   addPart(W, f, x.nSystemEnd, x.n, SHAPE_VALUE, logits);
 }
 
-function addPart(W: Float32Array, f: Int32Array, from: number, to: number, s: number, logits: Float64Array): void {
+function addPart(
+  W: Float32Array,
+  f: Int32Array,
+  from: number,
+  to: number,
+  s: number,
+  logits: Float64Array,
+): void {
   const H = OUTPUT_COUNT;
   for (let i = from; i < to; i++) {
     const base = (f[i] ?? 0) * H;
@@ -67,7 +81,14 @@ export function computeLogitsQ(w: QuantizedWeights, x: FeatureSpans, logits: Flo
   const f = x.feats;
   logits.fill(0);
   addPartQ(w.packed, f, 0, x.nPrompt, x.nPrompt > 0 ? 1 / Math.sqrt(x.nPrompt) : 0, logits);
-  addPartQ(w.packed, f, x.nPrompt, x.nSystemEnd, x.nSystemEnd > x.nPrompt ? 1 / Math.sqrt(x.nSystemEnd - x.nPrompt) : 0, logits);
+  addPartQ(
+    w.packed,
+    f,
+    x.nPrompt,
+    x.nSystemEnd,
+    x.nSystemEnd > x.nPrompt ? 1 / Math.sqrt(x.nSystemEnd - x.nPrompt) : 0,
+    logits,
+  );
   addPartQ(w.packed, f, x.nSystemEnd, x.n, SHAPE_VALUE, logits);
   const H = OUTPUT_COUNT;
   for (let h = 0; h < H; h++) logits[h] = (logits[h] ?? 0) * (w.scales[h] ?? 0) + (w.bias[h] ?? 0);
@@ -77,7 +98,14 @@ export function computeLogitsQ(w: QuantizedWeights, x: FeatureSpans, logits: Flo
 const CHUNK = 256;
 const LO = 0x00ff00ff;
 
-function addPartQ(P: Int32Array, f: Int32Array, from: number, to: number, s: number, logits: Float64Array): void {
+function addPartQ(
+  P: Int32Array,
+  f: Int32Array,
+  from: number,
+  to: number,
+  s: number,
+  logits: Float64Array,
+): void {
   for (let start = from; start < to; start += CHUNK) {
     const end = Math.min(to, start + CHUNK);
     // eK holds outputs 4K and 4K+2, oK outputs 4K+1 and 4K+3, in their low and high 16 bits.
@@ -131,7 +159,7 @@ export function createContentModel(w: QuantizedWeights): ContentModel {
         synthetic: sigmoid(logits[1] ?? 0),
         cot: sigmoid(logits[2] ?? 0),
         grading: sigmoid(logits[3] ?? 0),
-        capability: capabilities[best - first] ?? 'general',
+        capability: capabilities[best - first] ?? "general",
         capabilityScore: sigmoid(logits[best] ?? 0),
       };
     },

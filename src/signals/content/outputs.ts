@@ -1,9 +1,9 @@
 // The model's outputs: four binary heads plus one-vs-rest capability heads, sharing one hashed
 // feature space (multitask hashing, Weinberger et al. 2009 §4) so a single pass scores them all.
-import { CAPABILITIES } from './capability.js';
+import { CAPABILITIES } from "./capability.js";
 
 /** Binary heads, in output order. */
-export const BINARY_HEADS = ['distill', 'synthetic', 'cot', 'grading'] as const;
+export const BINARY_HEADS = ["distill", "synthetic", "cot", "grading"] as const;
 /** Name of a binary head. */
 export type BinaryHead = (typeof BINARY_HEADS)[number];
 /** All output names: the binary heads, then `cap:<capability>` per capability. */

@@ -2,10 +2,10 @@
 // (Duchi, Hazan & Singer 2011) and lazy L2 (applied to the weights a sample touches). Each
 // output is an independent binary LR; masked (NaN) targets contribute no gradient. Classes are
 // re-weighted so each output's positives and negatives carry equal total weight.
-import { BUCKETS, MAX_FEATURES, type FeatureSpans } from './features.js';
-import { featureValue } from './model.js';
-import { OUTPUT_COUNT, type ContentWeights } from './outputs.js';
-import { createRng, shuffle } from './rng.js';
+import { BUCKETS, MAX_FEATURES, type FeatureSpans } from "./features.js";
+import { featureValue } from "./model.js";
+import { OUTPUT_COUNT, type ContentWeights } from "./outputs.js";
+import { createRng, shuffle } from "./rng.js";
 
 /** One training example: its feature buckets, per-output targets (NaN = masked) and weight. */
 export interface TrainExample {
@@ -27,7 +27,10 @@ export interface TrainOptions {
 /** Default hyper-parameters (chosen on cross-source AUC, not on the test folds' labels alone). */
 export const DEFAULT_TRAIN: TrainOptions = { epochs: 6, learningRate: 0.2, l2: 1e-6, seed: 20240601 };
 
-function classMultipliers(data: readonly TrainExample[], H: number): { pos: Float64Array; neg: Float64Array } {
+function classMultipliers(
+  data: readonly TrainExample[],
+  H: number,
+): { pos: Float64Array; neg: Float64Array } {
   const sp = new Float64Array(H);
   const sn = new Float64Array(H);
   for (const ex of data) {
@@ -48,7 +51,10 @@ function classMultipliers(data: readonly TrainExample[], H: number): { pos: Floa
 }
 
 /** Trains dense multi-output LR weights; deterministic for a given seed and example order. */
-export function trainContentLr(data: readonly TrainExample[], opts: TrainOptions = DEFAULT_TRAIN): ContentWeights {
+export function trainContentLr(
+  data: readonly TrainExample[],
+  opts: TrainOptions = DEFAULT_TRAIN,
+): ContentWeights {
   const H = OUTPUT_COUNT;
   const active = opts.outputs ?? Array.from({ length: H }, (_, h) => h);
   const W = new Float32Array(BUCKETS * H);

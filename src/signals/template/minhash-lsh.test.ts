@@ -4,13 +4,17 @@ import { TemplateMiner } from "./minhash-lsh.js";
 import { TemplateStats } from "./template-stats.js";
 
 // Real questions from GSM8K (shared/corpora) fill the slot of one wrapper template.
-const gsm = readFileSync(new URL("../../../../shared/corpora/gsm8k/grade_school_math/data/test.jsonl", import.meta.url), "utf8")
+const gsm = readFileSync(
+  new URL("../../../../shared/corpora/gsm8k/grade_school_math/data/test.jsonl", import.meta.url),
+  "utf8",
+)
   .split("\n")
   .filter(Boolean)
   .slice(0, 200)
   .map((l) => (JSON.parse(l) as { question: string }).question);
 
-const wrap = (q: string) => `You are an expert tutor. Solve the following problem. Articulate the internal reasoning behind your answer step by step, showing every intermediate calculation, then give the final answer in \\boxed{}.\n\nProblem: ${q}\n\nRemember: explain each step of your reasoning in detail before the final answer.`;
+const wrap = (q: string) =>
+  `You are an expert tutor. Solve the following problem. Articulate the internal reasoning behind your answer step by step, showing every intermediate calculation, then give the final answer in \\boxed{}.\n\nProblem: ${q}\n\nRemember: explain each step of your reasoning in detail before the final answer.`;
 
 describe("TemplateMiner", () => {
   it("gives most requests of one slot-filled template the same template id", () => {

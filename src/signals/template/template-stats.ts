@@ -50,7 +50,8 @@ export class TemplateStats {
     const h2 = fmix32(h1 ^ 0x5bd1e995);
     const b1 = h1 & this.bitMask;
     const b2 = h2 & this.bitMask;
-    const seen = (this.bits[b1 >>> 5]! & (1 << (b1 & 31))) !== 0 && (this.bits[b2 >>> 5]! & (1 << (b2 & 31))) !== 0;
+    const seen =
+      (this.bits[b1 >>> 5]! & (1 << (b1 & 31))) !== 0 && (this.bits[b2 >>> 5]! & (1 << (b2 & 31))) !== 0;
     if (!seen) {
       this.bits[b1 >>> 5]! |= 1 << (b1 & 31);
       this.bits[b2 >>> 5]! |= 1 << (b2 & 31);
@@ -58,7 +59,12 @@ export class TemplateStats {
     }
     this.uses[slot]! += 1;
     this.harvestSum[slot]! += harvest;
-    return { accounts: this.accounts[slot]!, uses: this.uses[slot]!, newForAccount: !seen, harvest: this.harvestSum[slot]! / this.uses[slot]! };
+    return {
+      accounts: this.accounts[slot]!,
+      uses: this.uses[slot]!,
+      newForAccount: !seen,
+      harvest: this.harvestSum[slot]! / this.uses[slot]!,
+    };
   }
 
   /** Distinct accounts that used `template` (0 when unknown or evicted). */
@@ -70,7 +76,9 @@ export class TemplateStats {
   /** Mean harvest score of `template`'s requests (0 when unknown or evicted). */
   harvestOf(template: number): number {
     const slot = fmix32(template) & this.mask;
-    return this.ids[slot] === template && this.uses[slot]! > 0 ? this.harvestSum[slot]! / this.uses[slot]! : 0;
+    return this.ids[slot] === template && this.uses[slot]! > 0
+      ? this.harvestSum[slot]! / this.uses[slot]!
+      : 0;
   }
 
   /** Bytes held. */

@@ -9,8 +9,22 @@ function zip(names: readonly string[], types: string[]): { name: string; type: s
 
 /** exchanges columns with their PostgreSQL types. */
 export const exchangeTypes = zip(exchangeColumns, [
-  "text", "bigint", "text", "text", "text", "text", "bigint", "text", "text", "text",
-  "text", "text", "integer", "integer", "jsonb", "text",
+  "text",
+  "bigint",
+  "text",
+  "text",
+  "text",
+  "text",
+  "bigint",
+  "text",
+  "text",
+  "text",
+  "text",
+  "text",
+  "integer",
+  "integer",
+  "jsonb",
+  "text",
 ]);
 
 /** samples columns with their PostgreSQL types. */
@@ -18,12 +32,29 @@ export const sampleTypes = zip(sampleColumns, ["text", "text", "bigint", "text",
 
 /** accounts columns with their PostgreSQL types. */
 export const accountTypes = zip(accountColumns, [
-  "text", "double precision", "text", "text", "bigint", "jsonb", "bigint", "bigint", "bigint",
+  "text",
+  "double precision",
+  "text",
+  "text",
+  "bigint",
+  "jsonb",
+  "bigint",
+  "bigint",
+  "bigint",
 ]);
 
 /** campaigns columns with their PostgreSQL types. */
 export const campaignTypes = zip(campaignColumns, [
-  "text", "double precision", "bigint", "bigint", "bigint", "integer", "jsonb", "jsonb", "jsonb", "jsonb",
+  "text",
+  "double precision",
+  "bigint",
+  "bigint",
+  "bigint",
+  "integer",
+  "jsonb",
+  "jsonb",
+  "jsonb",
+  "jsonb",
 ]);
 
 /**

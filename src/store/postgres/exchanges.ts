@@ -8,7 +8,10 @@ import type { ExchangeRow, Store } from "../types.js";
 import { exchangeTypes, sampleTypes, withoutNul } from "./columns.js";
 import { bulkChunk, chunks, inTransaction, insertUnnest } from "./pool.js";
 
-type ExchangeMethods = Pick<Store, "insertExchanges" | "listExchanges" | "countExchanges" | "trafficSeries" | "addSamples" | "listSamples">;
+type ExchangeMethods = Pick<
+  Store,
+  "insertExchanges" | "listExchanges" | "countExchanges" | "trafficSeries" | "addSamples" | "listSamples"
+>;
 
 /** Exchange, sample and traffic methods over a pool. */
 export function pgExchanges(pool: Pool): ExchangeMethods {
@@ -23,21 +26,34 @@ export function pgExchanges(pool: Pool): ExchangeMethods {
       });
       const inserted = new Set<string>();
       const insertChunk = async (db: Parameters<typeof insertUnnest>[0], part: ExchangeRow[]) => {
-        const returned = await insertUnnest<{ id: string }>(db, "exchanges", exchangeTypes, part.map((r) => withoutNul(exchangeValues(r))), "ON CONFLICT (id) DO NOTHING RETURNING id");
+        const returned = await insertUnnest<{ id: string }>(
+          db,
+          "exchanges",
+          exchangeTypes,
+          part.map((r) => withoutNul(exchangeValues(r))),
+          "ON CONFLICT (id) DO NOTHING RETURNING id",
+        );
         for (const r of returned) inserted.add(r.id);
       };
       const parts = chunks(unique, bulkChunk);
       if (parts.length === 1) await insertChunk(pool, parts[0] as ExchangeRow[]);
-      else if (parts.length > 1) await inTransaction(pool, async (client) => {
-        for (const part of parts) await insertChunk(client, part);
-      });
+      else if (parts.length > 1)
+        await inTransaction(pool, async (client) => {
+          for (const part of parts) await insertChunk(client, part);
+        });
       return rows.map((r, i) => firstAt.get(r.id) === i && inserted.has(r.id));
     },
     async listExchanges(q) {
       const { rows } =
         q.before === undefined
-          ? await pool.query<Columns>("SELECT * FROM exchanges WHERE account = $1 ORDER BY ts DESC, id DESC LIMIT $2", [q.account, q.limit])
-          : await pool.query<Columns>("SELECT * FROM exchanges WHERE account = $1 AND ts < $2 ORDER BY ts DESC, id DESC LIMIT $3", [q.account, q.before, q.limit]);
+          ? await pool.query<Columns>(
+              "SELECT * FROM exchanges WHERE account = $1 ORDER BY ts DESC, id DESC LIMIT $2",
+              [q.account, q.limit],
+            )
+          : await pool.query<Columns>(
+              "SELECT * FROM exchanges WHERE account = $1 AND ts < $2 ORDER BY ts DESC, id DESC LIMIT $3",
+              [q.account, q.before, q.limit],
+            );
       return rows.map(toExchange);
     },
     async countExchanges() {
@@ -57,11 +73,21 @@ export function pgExchanges(pool: Pool): ExchangeMethods {
       const parts = chunks(samples, bulkChunk);
       if (parts.length === 0) return;
       await inTransaction(pool, async (client) => {
-        for (const part of parts) await insertUnnest(client, "samples", sampleTypes, part.map((s) => withoutNul(sampleValues(s))), "ON CONFLICT DO NOTHING");
+        for (const part of parts)
+          await insertUnnest(
+            client,
+            "samples",
+            sampleTypes,
+            part.map((s) => withoutNul(sampleValues(s))),
+            "ON CONFLICT DO NOTHING",
+          );
       });
     },
     async listSamples(account, limit) {
-      const { rows } = await pool.query<Columns>("SELECT * FROM samples WHERE account = $1 ORDER BY ts DESC, exchange_id DESC LIMIT $2", [account, limit]);
+      const { rows } = await pool.query<Columns>(
+        "SELECT * FROM samples WHERE account = $1 ORDER BY ts DESC, exchange_id DESC LIMIT $2",
+        [account, limit],
+      );
       return rows.map(toSample);
     },
   };

@@ -17,7 +17,11 @@ export async function openPostgresStore(url: string, opts: { schema?: string } =
   } catch (cause) {
     await pool.end();
     if (isDistillwatchError(cause)) throw cause;
-    throw new DistillwatchError("upstream", `cannot open the PostgreSQL store at ${redact(url)} (schema ${schema})`, { cause });
+    throw new DistillwatchError(
+      "upstream",
+      `cannot open the PostgreSQL store at ${redact(url)} (schema ${schema})`,
+      { cause },
+    );
   }
   let closed = false;
   return {

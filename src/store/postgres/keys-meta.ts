@@ -8,7 +8,10 @@ type KeyMetaMethods = Pick<Store, "putApiKey" | "findApiKeyByHash" | "listApiKey
 
 /** API key and metadata methods over a pool. */
 export function pgKeysMeta(pool: Pool): KeyMetaMethods {
-  const updates = apiKeyColumns.slice(1).map((c) => `${c} = EXCLUDED.${c}`).join(", ");
+  const updates = apiKeyColumns
+    .slice(1)
+    .map((c) => `${c} = EXCLUDED.${c}`)
+    .join(", ");
   return {
     async putApiKey(k) {
       // Upsert by id: revoking a key is putting it again with revokedAt set.
@@ -25,10 +28,14 @@ export function pgKeysMeta(pool: Pool): KeyMetaMethods {
       return (await pool.query<Columns>("SELECT * FROM api_keys ORDER BY created_at, id")).rows.map(toApiKey);
     },
     async getMeta(key) {
-      return (await pool.query<{ value: string }>("SELECT value FROM meta WHERE key = $1", [key])).rows[0]?.value;
+      return (await pool.query<{ value: string }>("SELECT value FROM meta WHERE key = $1", [key])).rows[0]
+        ?.value;
     },
     async setMeta(key, value) {
-      await pool.query("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", [key, value]);
+      await pool.query(
+        "INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+        [key, value],
+      );
     },
   };
 }

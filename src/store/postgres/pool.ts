@@ -8,7 +8,8 @@ import type { Page } from "../types.js";
 
 /** Schema names are interpolated into SQL and connection options, so only plain identifiers pass. */
 export function assertSchemaName(schema: string): void {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid PostgreSQL schema name: ${JSON.stringify(schema)}`);
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    throw new Error(`invalid PostgreSQL schema name: ${JSON.stringify(schema)}`);
 }
 
 // int8 → number (counts and epoch ms stay far below 2^53) and json/jsonb → raw text, so rows
@@ -27,7 +28,13 @@ const types = {
 /** A pool whose connections resolve unqualified table names in `schema`. */
 export function createPool(url: string, schema: string): Pool {
   assertSchemaName(schema);
-  return new pg.Pool({ connectionString: url, options: `-c search_path=${schema}`, types, max: 8, connectionTimeoutMillis: 10_000 });
+  return new pg.Pool({
+    connectionString: url,
+    options: `-c search_path=${schema}`,
+    types,
+    max: 8,
+    connectionTimeoutMillis: 10_000,
+  });
 }
 
 /** PostgreSQL's spelling of parameters and substring tests (see queries.ts). */
@@ -80,10 +87,20 @@ export function chunks<T>(items: T[], size: number): T[][] {
 }
 
 /** One page of `table` for a clause, and the total number of matching rows. */
-export async function pageOf<T>(pool: Pool, table: string, c: Clause, limit: number, offset: number, map: (r: Columns) => T): Promise<Page<T>> {
+export async function pageOf<T>(
+  pool: Pool,
+  table: string,
+  c: Clause,
+  limit: number,
+  offset: number,
+  map: (r: Columns) => T,
+): Promise<Page<T>> {
   const n = c.params.length;
   const [rows, count] = await Promise.all([
-    pool.query<Columns>(`SELECT * FROM ${table} ${c.where} ORDER BY ${c.orderBy} LIMIT $${n + 1} OFFSET $${n + 2}`, [...c.params, limit, offset]),
+    pool.query<Columns>(
+      `SELECT * FROM ${table} ${c.where} ORDER BY ${c.orderBy} LIMIT $${n + 1} OFFSET $${n + 2}`,
+      [...c.params, limit, offset],
+    ),
     pool.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} ${c.where}`, c.params),
   ]);
   return { items: rows.rows.map(map), total: count.rows[0]?.n ?? 0 };

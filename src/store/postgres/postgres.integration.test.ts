@@ -75,6 +75,8 @@ describe.skipIf(skip !== undefined)("postgres store schema", () => {
   });
 
   it("rejects a schema name that is not a plain identifier", async () => {
-    await expect(openPostgresStore(url, { schema: "x; DROP TABLE y" })).rejects.toThrow(/invalid PostgreSQL schema name/);
+    await expect(openPostgresStore(url, { schema: "x; DROP TABLE y" })).rejects.toThrow(
+      /invalid PostgreSQL schema name/,
+    );
   });
 });

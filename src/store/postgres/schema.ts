@@ -89,15 +89,24 @@ export async function migratePostgres(pool: Pool, schema: string): Promise<void>
   await inTransaction(pool, async (client) => {
     await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`distillwatch:${schema}`]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    await client.query("CREATE TABLE IF NOT EXISTS meta (key text COLLATE \"C\" PRIMARY KEY, value text NOT NULL)");
-    const row = (await client.query<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'")).rows[0];
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS meta (key text COLLATE "C" PRIMARY KEY, value text NOT NULL)',
+    );
+    const row = (await client.query<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'"))
+      .rows[0];
     const current = row ? Number(row.value) : 0;
     if (current > schemaVersion) {
-      throw new DistillwatchError("config_invalid", `store schema version ${current} is newer than this distillwatch (${schemaVersion}); upgrade distillwatch`);
+      throw new DistillwatchError(
+        "config_invalid",
+        `store schema version ${current} is newer than this distillwatch (${schemaVersion}); upgrade distillwatch`,
+      );
     }
     for (let v = current + 1; v <= schemaVersion; v++) {
       await client.query(migrations[v - 1] ?? "");
-      await client.query("INSERT INTO meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", [String(v)]);
+      await client.query(
+        "INSERT INTO meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+        [String(v)],
+      );
     }
   });
 }

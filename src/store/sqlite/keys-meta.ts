@@ -8,11 +8,16 @@ type KeyMetaMethods = Pick<Store, "putApiKey" | "findApiKeyByHash" | "listApiKey
 
 /** API key and metadata methods over one SQLite connection. */
 export function sqliteKeysMeta(prep: Prep): KeyMetaMethods {
-  const updates = apiKeyColumns.slice(1).map((c) => `${c} = excluded.${c}`).join(", ");
+  const updates = apiKeyColumns
+    .slice(1)
+    .map((c) => `${c} = excluded.${c}`)
+    .join(", ");
   return {
     async putApiKey(k) {
       // Upsert by id: revoking a key is putting it again with revokedAt set.
-      prep(`INSERT INTO api_keys (${apiKeyColumns.join(", ")}) VALUES (${placeholders(apiKeyColumns.length)}) ON CONFLICT (id) DO UPDATE SET ${updates}`).run(apiKeyValues(k));
+      prep(
+        `INSERT INTO api_keys (${apiKeyColumns.join(", ")}) VALUES (${placeholders(apiKeyColumns.length)}) ON CONFLICT (id) DO UPDATE SET ${updates}`,
+      ).run(apiKeyValues(k));
     },
     async findApiKeyByHash(hash) {
       const row = prep("SELECT * FROM api_keys WHERE hash = ?").get(hash) as Columns | undefined;
@@ -25,7 +30,9 @@ export function sqliteKeysMeta(prep: Prep): KeyMetaMethods {
       return (prep("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined)?.value;
     },
     async setMeta(key, value) {
-      prep("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(key, value);
+      prep(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      ).run(key, value);
     },
   };
 }

@@ -3,8 +3,19 @@
 import type Database from "better-sqlite3";
 import { auditClause, caseClause, casePatchClause, decisionClause, listEntryClause } from "../queries.js";
 import {
-  auditColumns, auditValues, caseColumns, caseValues, decisionColumns, decisionValues, listEntryColumns, listEntryValues,
-  toAudit, toCase, toDecision, toListEntry, type Columns,
+  auditColumns,
+  auditValues,
+  caseColumns,
+  caseValues,
+  decisionColumns,
+  decisionValues,
+  listEntryColumns,
+  listEntryValues,
+  toAudit,
+  toCase,
+  toDecision,
+  toListEntry,
+  type Columns,
 } from "../rows.js";
 import type { ReviewCase, Store } from "../types.js";
 import { placeholders, sqliteDialect, type statementCache } from "./statements.js";
@@ -12,15 +23,29 @@ import { placeholders, sqliteDialect, type statementCache } from "./statements.j
 type Prep = ReturnType<typeof statementCache>;
 type ReviewMethods = Pick<
   Store,
-  | "addDecision" | "listDecisions" | "addListEntry" | "removeListEntry" | "listListEntries"
-  | "openCase" | "updateCase" | "getCase" | "listCases" | "appendAudit" | "listAudit"
+  | "addDecision"
+  | "listDecisions"
+  | "addListEntry"
+  | "removeListEntry"
+  | "listListEntries"
+  | "openCase"
+  | "updateCase"
+  | "getCase"
+  | "listCases"
+  | "appendAudit"
+  | "listAudit"
 >;
 
 /** Decision, list, case and audit methods over one SQLite connection. */
 export function sqliteReview(db: Database.Database, prep: Prep): ReviewMethods {
-  const listUpdates = listEntryColumns.slice(1).map((c) => `${c} = excluded.${c}`).join(", ");
+  const listUpdates = listEntryColumns
+    .slice(1)
+    .map((c) => `${c} = excluded.${c}`)
+    .join(", ");
   const findOpenCase = prep("SELECT * FROM cases WHERE subject_type = ? AND subject = ? AND status = 'open'");
-  const insertCase = prep(`INSERT INTO cases (${caseColumns.join(", ")}) VALUES (${placeholders(caseColumns.length)})`);
+  const insertCase = prep(
+    `INSERT INTO cases (${caseColumns.join(", ")}) VALUES (${placeholders(caseColumns.length)})`,
+  );
   // Check and insert in one transaction so two callers cannot both open a case for a subject.
   const openCase = db.transaction((c: ReviewCase): ReviewCase => {
     const open = findOpenCase.get(c.subjectType, c.subject) as Columns | undefined;
@@ -31,24 +56,35 @@ export function sqliteReview(db: Database.Database, prep: Prep): ReviewMethods {
 
   return {
     async addDecision(d) {
-      prep(`INSERT INTO decisions (${decisionColumns.join(", ")}) VALUES (${placeholders(decisionColumns.length)}) ON CONFLICT (id) DO NOTHING`).run(decisionValues(d));
+      prep(
+        `INSERT INTO decisions (${decisionColumns.join(", ")}) VALUES (${placeholders(decisionColumns.length)}) ON CONFLICT (id) DO NOTHING`,
+      ).run(decisionValues(d));
     },
     async listDecisions(q) {
       const c = decisionClause(q, sqliteDialect);
-      const rows = prep(`SELECT * FROM decisions ${c.where} ORDER BY ${c.orderBy} LIMIT ? OFFSET ?`).all(...c.params, q.limit, q.offset);
-      const total = (prep(`SELECT COUNT(*) AS n FROM decisions ${c.where}`).get(...c.params) as { n: number }).n;
+      const rows = prep(`SELECT * FROM decisions ${c.where} ORDER BY ${c.orderBy} LIMIT ? OFFSET ?`).all(
+        ...c.params,
+        q.limit,
+        q.offset,
+      );
+      const total = (prep(`SELECT COUNT(*) AS n FROM decisions ${c.where}`).get(...c.params) as { n: number })
+        .n;
       return { items: (rows as Columns[]).map(toDecision), total };
     },
     async addListEntry(e) {
       // Re-adding an id replaces the entry, so editing a note or expiry is a put.
-      prep(`INSERT INTO list_entries (${listEntryColumns.join(", ")}) VALUES (${placeholders(listEntryColumns.length)}) ON CONFLICT (id) DO UPDATE SET ${listUpdates}`).run(listEntryValues(e));
+      prep(
+        `INSERT INTO list_entries (${listEntryColumns.join(", ")}) VALUES (${placeholders(listEntryColumns.length)}) ON CONFLICT (id) DO UPDATE SET ${listUpdates}`,
+      ).run(listEntryValues(e));
     },
     async removeListEntry(id) {
       return prep("DELETE FROM list_entries WHERE id = ?").run(id).changes > 0;
     },
     async listListEntries(q = {}) {
       const c = listEntryClause(q, sqliteDialect);
-      return (prep(`SELECT * FROM list_entries ${c.where} ORDER BY ${c.orderBy}`).all(...c.params) as Columns[]).map(toListEntry);
+      return (
+        prep(`SELECT * FROM list_entries ${c.where} ORDER BY ${c.orderBy}`).all(...c.params) as Columns[]
+      ).map(toListEntry);
     },
     async openCase(c) {
       return openCase.immediate(c);
@@ -66,16 +102,26 @@ export function sqliteReview(db: Database.Database, prep: Prep): ReviewMethods {
     },
     async listCases(q) {
       const c = caseClause(q, sqliteDialect);
-      const rows = prep(`SELECT * FROM cases ${c.where} ORDER BY ${c.orderBy} LIMIT ? OFFSET ?`).all(...c.params, q.limit, q.offset);
+      const rows = prep(`SELECT * FROM cases ${c.where} ORDER BY ${c.orderBy} LIMIT ? OFFSET ?`).all(
+        ...c.params,
+        q.limit,
+        q.offset,
+      );
       const total = (prep(`SELECT COUNT(*) AS n FROM cases ${c.where}`).get(...c.params) as { n: number }).n;
       return { items: (rows as Columns[]).map(toCase), total };
     },
     async appendAudit(e) {
-      prep(`INSERT INTO audit (${auditColumns.join(", ")}) VALUES (${placeholders(auditColumns.length)}) ON CONFLICT (id) DO NOTHING`).run(auditValues(e));
+      prep(
+        `INSERT INTO audit (${auditColumns.join(", ")}) VALUES (${placeholders(auditColumns.length)}) ON CONFLICT (id) DO NOTHING`,
+      ).run(auditValues(e));
     },
     async listAudit(q) {
       const c = auditClause(q, sqliteDialect);
-      const rows = prep(`SELECT * FROM audit ${c.where} ORDER BY ${c.orderBy} LIMIT ? OFFSET ?`).all(...c.params, q.limit, q.offset);
+      const rows = prep(`SELECT * FROM audit ${c.where} ORDER BY ${c.orderBy} LIMIT ? OFFSET ?`).all(
+        ...c.params,
+        q.limit,
+        q.offset,
+      );
       const total = (prep(`SELECT COUNT(*) AS n FROM audit ${c.where}`).get(...c.params) as { n: number }).n;
       return { items: (rows as Columns[]).map(toAudit), total };
     },

@@ -85,12 +85,19 @@ export const schemaVersion = migrations.length;
 /** Brings the schema up to `schemaVersion`, in one immediate transaction. */
 export function migrateSqlite(db: Database.Database): void {
   db.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)");
-  const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as
+    | { value: string }
+    | undefined;
   const current = row ? Number(row.value) : 0;
   if (current > schemaVersion) {
-    throw new DistillwatchError("config_invalid", `store schema version ${current} is newer than this distillwatch (${schemaVersion}); upgrade distillwatch`);
+    throw new DistillwatchError(
+      "config_invalid",
+      `store schema version ${current} is newer than this distillwatch (${schemaVersion}); upgrade distillwatch`,
+    );
   }
-  const setVersion = db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  const setVersion = db.prepare(
+    "INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+  );
   db.transaction(() => {
     for (let v = current + 1; v <= schemaVersion; v++) {
       db.exec(migrations[v - 1] ?? "");

@@ -3,16 +3,30 @@
 import type Database from "better-sqlite3";
 import type { AccountVerdict, Campaign } from "../../scoring/types.js";
 import { accountClause, campaignClause } from "../queries.js";
-import { accountColumns, accountValues, campaignColumns, campaignValues, toAccount, toCampaign, type Columns } from "../rows.js";
+import {
+  accountColumns,
+  accountValues,
+  campaignColumns,
+  campaignValues,
+  toAccount,
+  toCampaign,
+  type Columns,
+} from "../rows.js";
 import type { Store } from "../types.js";
 import { placeholders, sqliteDialect, type statementCache } from "./statements.js";
 
 type Prep = ReturnType<typeof statementCache>;
-type VerdictMethods = Pick<Store, "putAccounts" | "getAccount" | "listAccounts" | "replaceCampaigns" | "getCampaign" | "listCampaigns">;
+type VerdictMethods = Pick<
+  Store,
+  "putAccounts" | "getAccount" | "listAccounts" | "replaceCampaigns" | "getCampaign" | "listCampaigns"
+>;
 
 /** Account and campaign methods over one SQLite connection. */
 export function sqliteVerdicts(db: Database.Database, prep: Prep): VerdictMethods {
-  const updates = accountColumns.slice(1).map((c) => `${c} = excluded.${c}`).join(", ");
+  const updates = accountColumns
+    .slice(1)
+    .map((c) => `${c} = excluded.${c}`)
+    .join(", ");
   const upsertAccount = prep(
     `INSERT INTO accounts (${accountColumns.join(", ")}) VALUES (${placeholders(accountColumns.length)}) ON CONFLICT (account) DO UPDATE SET ${updates}`,
   );
@@ -20,7 +34,10 @@ export function sqliteVerdicts(db: Database.Database, prep: Prep): VerdictMethod
     for (const v of verdicts) upsertAccount.run(accountValues(v));
   });
   // A campaign listed twice in one set keeps its last version (as in the PostgreSQL adapter).
-  const campaignUpdates = campaignColumns.slice(1).map((c) => `${c} = excluded.${c}`).join(", ");
+  const campaignUpdates = campaignColumns
+    .slice(1)
+    .map((c) => `${c} = excluded.${c}`)
+    .join(", ");
   const insertCampaign = prep(
     `INSERT INTO campaigns (${campaignColumns.join(", ")}) VALUES (${placeholders(campaignColumns.length)}) ON CONFLICT (campaign) DO UPDATE SET ${campaignUpdates}`,
   );
@@ -55,8 +72,13 @@ export function sqliteVerdicts(db: Database.Database, prep: Prep): VerdictMethod
     },
     async listAccounts(q) {
       const c = accountClause(q, sqliteDialect);
-      const rows = prep(`SELECT * FROM accounts ${c.where} ORDER BY ${c.orderBy} LIMIT ? OFFSET ?`).all(...c.params, q.limit, q.offset);
-      const total = (prep(`SELECT COUNT(*) AS n FROM accounts ${c.where}`).get(...c.params) as { n: number }).n;
+      const rows = prep(`SELECT * FROM accounts ${c.where} ORDER BY ${c.orderBy} LIMIT ? OFFSET ?`).all(
+        ...c.params,
+        q.limit,
+        q.offset,
+      );
+      const total = (prep(`SELECT COUNT(*) AS n FROM accounts ${c.where}`).get(...c.params) as { n: number })
+        .n;
       return { items: (rows as Columns[]).map(toAccount), total };
     },
     async replaceCampaigns(campaigns) {
@@ -68,8 +90,13 @@ export function sqliteVerdicts(db: Database.Database, prep: Prep): VerdictMethod
     },
     async listCampaigns(q) {
       const c = campaignClause(q, sqliteDialect);
-      const rows = prep(`SELECT * FROM campaigns ${c.where} ORDER BY ${c.orderBy} LIMIT ? OFFSET ?`).all(...c.params, q.limit, q.offset);
-      const total = (prep(`SELECT COUNT(*) AS n FROM campaigns ${c.where}`).get(...c.params) as { n: number }).n;
+      const rows = prep(`SELECT * FROM campaigns ${c.where} ORDER BY ${c.orderBy} LIMIT ? OFFSET ?`).all(
+        ...c.params,
+        q.limit,
+        q.offset,
+      );
+      const total = (prep(`SELECT COUNT(*) AS n FROM campaigns ${c.where}`).get(...c.params) as { n: number })
+        .n;
       return { items: (rows as Columns[]).map(toCampaign), total };
     },
   };

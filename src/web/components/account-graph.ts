@@ -9,7 +9,13 @@ import type { CampaignGraph } from "../../server/campaign-graph.js";
 
 const verdictColor: Record<string, string> = { attack: "#c62828", review: "#b26a00", benign: "#2e7d32" };
 /** Edge colours by indicator kind, also used by the legend. */
-export const edgeColor: Record<string, string> = { payment: "#6a1b9a", ip: "#1565c0", asn: "#90a4ae", template: "#ef6c00", userAgent: "#00897b" };
+export const edgeColor: Record<string, string> = {
+  payment: "#6a1b9a",
+  ip: "#1565c0",
+  asn: "#90a4ae",
+  template: "#ef6c00",
+  userAgent: "#00897b",
+};
 
 /** Positions: one circle per group, groups on a grid, bigger groups first. */
 export function layoutGroups(nodes: CampaignGraph["nodes"]): Map<string, { x: number; y: number }> {
@@ -39,7 +45,13 @@ export function layoutGroups(nodes: CampaignGraph["nodes"]): Map<string, { x: nu
 }
 
 /** Renders the graph; clicking an account calls `onSelect`. */
-export function AccountGraph({ graph, onSelect }: { graph: CampaignGraph; onSelect: (account: string) => void }) {
+export function AccountGraph({
+  graph,
+  onSelect,
+}: {
+  graph: CampaignGraph;
+  onSelect: (account: string) => void;
+}) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = box.current;
@@ -51,13 +63,28 @@ export function AccountGraph({ graph, onSelect }: { graph: CampaignGraph; onSele
     for (const n of graph.nodes) {
       const p = pos.get(n.id) ?? { x: 0, y: 0 };
       // Labels are drawn as canvas text by sigma: an account id never becomes markup.
-      g.addNode(n.id, { x: p.x, y: p.y, size: scale * (2 + (n.score / 100) * 5), color: verdictColor[n.verdict] ?? "#777", label: n.id });
+      g.addNode(n.id, {
+        x: p.x,
+        y: p.y,
+        size: scale * (2 + (n.score / 100) * 5),
+        color: verdictColor[n.verdict] ?? "#777",
+        label: n.id,
+      });
     }
     for (const e of graph.edges) {
       if (!g.hasNode(e.source) || !g.hasNode(e.target) || g.hasEdge(e.source, e.target)) continue;
-      g.addEdge(e.source, e.target, { color: edgeColor[e.kinds[0] ?? ""] ?? "#bbb", size: scale * Math.min(3, e.kinds.length) });
+      g.addEdge(e.source, e.target, {
+        color: edgeColor[e.kinds[0] ?? ""] ?? "#bbb",
+        size: scale * Math.min(3, e.kinds.length),
+      });
     }
-    const renderer = new Sigma(g, el, { settings: { renderEdgeLabels: false, labelRenderedSizeThreshold: 7, hideEdgesOnMove: graph.edges.length > 5000 } });
+    const renderer = new Sigma(g, el, {
+      settings: {
+        renderEdgeLabels: false,
+        labelRenderedSizeThreshold: 7,
+        hideEdgesOnMove: graph.edges.length > 5000,
+      },
+    });
     renderer.on("clickNode", ({ node }) => onSelect(node));
     el.dataset.nodes = String(g.order);
     el.dataset.edges = String(g.size);

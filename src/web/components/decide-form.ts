@@ -18,7 +18,17 @@ const actions = [
 ] as const;
 
 /** The decision form; posts to the case's decide route when `caseId` is given. */
-export function DecideForm({ subjectType, subject, caseId, onDone }: { subjectType: "account" | "campaign"; subject: string; caseId?: string; onDone: (msg: string) => void }) {
+export function DecideForm({
+  subjectType,
+  subject,
+  caseId,
+  onDone,
+}: {
+  subjectType: "account" | "campaign";
+  subject: string;
+  caseId?: string;
+  onDone: (msg: string) => void;
+}) {
   const taxonomy = useApi<Taxonomy>("/decisions/reasons");
   const [action, setAction] = useState<string>("confirm");
   const [reason, setReason] = useState<string>("");
@@ -35,8 +45,14 @@ export function DecideForm({ subjectType, subject, caseId, onDone }: { subjectTy
     try {
       const body = { action, reason: chosen, ...(note ? { note } : {}) };
       const out = caseId
-        ? await api<{ lists: { added: number } }>(`/cases/${encodeURIComponent(caseId)}/decide`, { method: "POST", body })
-        : await api<{ lists: { added: number } }>("/decisions", { method: "POST", body: { ...body, subjectType, subject } });
+        ? await api<{ lists: { added: number } }>(`/cases/${encodeURIComponent(caseId)}/decide`, {
+            method: "POST",
+            body,
+          })
+        : await api<{ lists: { added: number } }>("/decisions", {
+            method: "POST",
+            body: { ...body, subjectType, subject },
+          });
       onDone(`Decided: ${action} (${chosen}); ${out.lists.added} list entries added.`);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -48,7 +64,10 @@ export function DecideForm({ subjectType, subject, caseId, onDone }: { subjectTy
     if (!caseId) return;
     setBusy(true);
     try {
-      await api(`/cases/${encodeURIComponent(caseId)}/dismiss`, { method: "POST", body: { reason: chosen, ...(note ? { note } : {}) } });
+      await api(`/cases/${encodeURIComponent(caseId)}/dismiss`, {
+        method: "POST",
+        body: { reason: chosen, ...(note ? { note } : {}) },
+      });
       onDone("Case dismissed.");
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -59,11 +78,38 @@ export function DecideForm({ subjectType, subject, caseId, onDone }: { subjectTy
   return h(
     "form",
     { class: "row", onSubmit: submit, "data-testid": "decide-form" },
-    h("select", { "aria-label": "action", value: action, onChange: (e: Event) => setAction((e.target as HTMLSelectElement).value) }, actions.map((a) => h("option", { value: a.value }, a.label))),
-    h("select", { "aria-label": "reason", value: chosen, onChange: (e: Event) => setReason((e.target as HTMLSelectElement).value) }, reasons.map((r) => h("option", { value: r }, r))),
-    h("input", { "aria-label": "note", placeholder: "note (optional)", value: note, onInput: (e: Event) => setNote((e.target as HTMLInputElement).value) }),
+    h(
+      "select",
+      {
+        "aria-label": "action",
+        value: action,
+        onChange: (e: Event) => setAction((e.target as HTMLSelectElement).value),
+      },
+      actions.map((a) => h("option", { value: a.value }, a.label)),
+    ),
+    h(
+      "select",
+      {
+        "aria-label": "reason",
+        value: chosen,
+        onChange: (e: Event) => setReason((e.target as HTMLSelectElement).value),
+      },
+      reasons.map((r) => h("option", { value: r }, r)),
+    ),
+    h("input", {
+      "aria-label": "note",
+      placeholder: "note (optional)",
+      value: note,
+      onInput: (e: Event) => setNote((e.target as HTMLInputElement).value),
+    }),
     h("button", { type: "submit", disabled: busy || !chosen }, "Decide"),
-    caseId ? h("button", { type: "button", class: "secondary", disabled: busy || !chosen, onClick: dismiss }, "Dismiss") : null,
+    caseId
+      ? h(
+          "button",
+          { type: "button", class: "secondary", disabled: busy || !chosen, onClick: dismiss },
+          "Dismiss",
+        )
+      : null,
     error ? h("span", { class: "error", role: "alert" }, error) : null,
   );
 }

@@ -13,7 +13,17 @@ export interface ChartSeries {
 }
 
 /** Line chart of `series` over `times` (epoch ms). */
-export function TimeChart({ times, series, height = 240, title }: { times: number[]; series: ChartSeries[]; height?: number; title?: string }) {
+export function TimeChart({
+  times,
+  series,
+  height = 240,
+  title,
+}: {
+  times: number[];
+  series: ChartSeries[];
+  height?: number;
+  title?: string;
+}) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = box.current;
@@ -24,7 +34,15 @@ export function TimeChart({ times, series, height = 240, title }: { times: numbe
       height,
       ...(title ? { title } : {}),
       scales: { x: { time: true }, ...(hasRight ? { pct: { range: [0, 100] } } : {}) },
-      series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 1.5, ...(s.right ? { scale: "pct" } : {}) }))],
+      series: [
+        {},
+        ...series.map((s) => ({
+          label: s.label,
+          stroke: s.color,
+          width: 1.5,
+          ...(s.right ? { scale: "pct" } : {}),
+        })),
+      ],
       axes: [{}, {}, ...(hasRight ? [{ scale: "pct", side: 1, grid: { show: false } }] : [])],
     };
     const plot = new uPlot(opts, [times.map((t) => t / 1000), ...series.map((s) => s.values)], el);

@@ -10,7 +10,20 @@ export function AccountTable({ rows }: { rows: AccountVerdict[] }) {
   return h(
     "table",
     { "data-testid": "account-table" },
-    h("thead", null, h("tr", null, h("th", null, "Account"), h("th", null, "Verdict"), h("th", { class: "num" }, "Score"), h("th", null, "Campaign"), h("th", { class: "num" }, "Requests"), h("th", null, "Last seen"))),
+    h(
+      "thead",
+      null,
+      h(
+        "tr",
+        null,
+        h("th", null, "Account"),
+        h("th", null, "Verdict"),
+        h("th", { class: "num" }, "Score"),
+        h("th", null, "Campaign"),
+        h("th", { class: "num" }, "Requests"),
+        h("th", null, "Last seen"),
+      ),
+    ),
     h(
       "tbody",
       null,

@@ -22,13 +22,21 @@ const signalColors = ["#c62828", "#2f5bd3", "#ef6c00", "#6a1b9a", "#00897b"];
 function SignalChart({ rows }: { rows: ExchangeRow[] }) {
   const chart = useMemo(() => {
     const ordered = [...rows].sort((a, b) => a.ts - b.ts);
-    const ids = [...new Set(ordered.flatMap((r) => Object.keys(r.signals)))].sort().slice(0, signalColors.length);
+    const ids = [...new Set(ordered.flatMap((r) => Object.keys(r.signals)))]
+      .sort()
+      .slice(0, signalColors.length);
     return {
       times: ordered.map((r) => r.ts),
-      series: ids.map((id, i) => ({ label: id, color: signalColors[i] ?? "#777", values: ordered.map((r) => r.signals[id] ?? null) })),
+      series: ids.map((id, i) => ({
+        label: id,
+        color: signalColors[i] ?? "#777",
+        values: ordered.map((r) => r.signals[id] ?? null),
+      })),
     };
   }, [rows]);
-  return chart.times.length ? h(TimeChart, { ...chart, height: 200 }) : h("p", { class: "muted" }, "No exchanges stored.");
+  return chart.times.length
+    ? h(TimeChart, { ...chart, height: 200 })
+    : h("p", { class: "muted" }, "No exchanges stored.");
 }
 
 function Timeline({ id }: { id: string }) {
@@ -48,7 +56,25 @@ function Timeline({ id }: { id: string }) {
           h(
             "table",
             { "data-testid": "timeline" },
-            h("thead", null, h("tr", null, ["Time", "IP", "ASN", "Payment", "User agent", "Template", "Capability", "Tokens in/out", "Signals"].map((x) => h("th", null, x)))),
+            h(
+              "thead",
+              null,
+              h(
+                "tr",
+                null,
+                [
+                  "Time",
+                  "IP",
+                  "ASN",
+                  "Payment",
+                  "User agent",
+                  "Template",
+                  "Capability",
+                  "Tokens in/out",
+                  "Signals",
+                ].map((x) => h("th", null, x)),
+              ),
+            ),
             h(
               "tbody",
               null,
@@ -64,7 +90,13 @@ function Timeline({ id }: { id: string }) {
                   h("td", { class: "mono" }, r.template?.slice(0, 10) ?? ""),
                   h("td", null, r.capability ?? ""),
                   h("td", { class: "num" }, `${r.inputTokens}/${r.outputTokens}`),
-                  h("td", { class: "mono" }, Object.entries(r.signals).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(" · ")),
+                  h(
+                    "td",
+                    { class: "mono" },
+                    Object.entries(r.signals)
+                      .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+                      .join(" · "),
+                  ),
                 ),
               ),
             ),
@@ -117,12 +149,53 @@ export function AccountPage({ id, canDecide }: { id: string; canDecide: boolean 
           h(
             "div",
             { class: "card" },
-            h("div", { class: "row" }, h(Badge, { kind: v.verdict }), h("strong", null, `score ${v.score}`), v.campaign ? h("a", { href: href("campaigns", v.campaign) }, `campaign ${v.campaign}`) : null),
-            h("p", { class: "muted" }, `${formatCount(v.requests)} requests · first seen ${formatTime(v.firstSeen)} · last seen ${formatTime(v.lastSeen)} · first flagged ${formatTime(v.firstFlaggedAt)}`),
-            h("ul", { class: "reasons" }, v.reasons.map((r) => h("li", null, `${r.detail} (${r.signal}, ${r.weight})`))),
-            d.lists.length ? h("p", null, "On lists: ", d.lists.map((l) => h(Badge, { kind: l.list === "block" ? "attack" : "benign" }))) : null,
-            d.decisions.length ? h("ul", null, d.decisions.map((x) => h("li", null, `${formatTime(x.at)} ${x.actor}: ${x.action} (${x.reason})${x.note ? ` — ${x.note}` : ""}`))) : null,
-            canDecide ? (msg ? h("p", { class: "ok", role: "status" }, msg) : h(DecideForm, { subjectType: "account", subject: id, onDone: (m: string) => (setMsg(m), a.reload()) })) : null,
+            h(
+              "div",
+              { class: "row" },
+              h(Badge, { kind: v.verdict }),
+              h("strong", null, `score ${v.score}`),
+              v.campaign ? h("a", { href: href("campaigns", v.campaign) }, `campaign ${v.campaign}`) : null,
+            ),
+            h(
+              "p",
+              { class: "muted" },
+              `${formatCount(v.requests)} requests · first seen ${formatTime(v.firstSeen)} · last seen ${formatTime(v.lastSeen)} · first flagged ${formatTime(v.firstFlaggedAt)}`,
+            ),
+            h(
+              "ul",
+              { class: "reasons" },
+              v.reasons.map((r) => h("li", null, `${r.detail} (${r.signal}, ${r.weight})`)),
+            ),
+            d.lists.length
+              ? h(
+                  "p",
+                  null,
+                  "On lists: ",
+                  d.lists.map((l) => h(Badge, { kind: l.list === "block" ? "attack" : "benign" })),
+                )
+              : null,
+            d.decisions.length
+              ? h(
+                  "ul",
+                  null,
+                  d.decisions.map((x) =>
+                    h(
+                      "li",
+                      null,
+                      `${formatTime(x.at)} ${x.actor}: ${x.action} (${x.reason})${x.note ? ` — ${x.note}` : ""}`,
+                    ),
+                  ),
+                )
+              : null,
+            canDecide
+              ? msg
+                ? h("p", { class: "ok", role: "status" }, msg)
+                : h(DecideForm, {
+                    subjectType: "account",
+                    subject: id,
+                    onDone: (m: string) => (setMsg(m), a.reload()),
+                  })
+              : null,
           ),
           h(Samples, { id }),
           h(Timeline, { id }),

@@ -22,13 +22,31 @@ export function AccountsPage() {
     h(
       "div",
       { class: "row" },
-      h("input", { "aria-label": "search accounts", placeholder: "search id", value: search, onInput: (e: Event) => (setSearch((e.target as HTMLInputElement).value), setOffset(0)) }),
+      h("input", {
+        "aria-label": "search accounts",
+        placeholder: "search id",
+        value: search,
+        onInput: (e: Event) => (setSearch((e.target as HTMLInputElement).value), setOffset(0)),
+      }),
       h(
         "select",
-        { "aria-label": "verdict", value: verdict, onChange: (e: Event) => (setVerdict((e.target as HTMLSelectElement).value), setOffset(0)) },
+        {
+          "aria-label": "verdict",
+          value: verdict,
+          onChange: (e: Event) => (setVerdict((e.target as HTMLSelectElement).value), setOffset(0)),
+        },
         ["", "attack", "review", "benign"].map((v) => h("option", { value: v }, v || "any verdict")),
       ),
     ),
-    h(Loaded, { ...list, children: () => h("div", null, h(AccountTable, { rows: list.data?.items ?? [] }), h(Pager, { offset, limit, total: list.data?.total ?? 0, onChange: setOffset })) }),
+    h(Loaded, {
+      ...list,
+      children: () =>
+        h(
+          "div",
+          null,
+          h(AccountTable, { rows: list.data?.items ?? [] }),
+          h(Pager, { offset, limit, total: list.data?.total ?? 0, onChange: setOffset }),
+        ),
+    }),
   );
 }

@@ -15,7 +15,12 @@ export function AuditPage() {
   const [offset, setOffset] = useState(0);
   const log = useApi<Page<AuditEntry>>("/audit", { actor, action, limit, offset });
   const input = (label: string, v: string, set: (s: string) => void) =>
-    h("input", { "aria-label": label, placeholder: label, value: v, onInput: (e: Event) => (set((e.target as HTMLInputElement).value), setOffset(0)) });
+    h("input", {
+      "aria-label": label,
+      placeholder: label,
+      value: v,
+      onInput: (e: Event) => (set((e.target as HTMLInputElement).value), setOffset(0)),
+    });
   return h(
     "div",
     null,
@@ -30,12 +35,29 @@ export function AuditPage() {
           h(
             "table",
             { "data-testid": "audit-table" },
-            h("thead", null, h("tr", null, ["When", "Actor", "Action", "Subject", "Rule", "Detail"].map((x) => h("th", null, x)))),
+            h(
+              "thead",
+              null,
+              h(
+                "tr",
+                null,
+                ["When", "Actor", "Action", "Subject", "Rule", "Detail"].map((x) => h("th", null, x)),
+              ),
+            ),
             h(
               "tbody",
               null,
               (log.data?.items ?? []).map((e) =>
-                h("tr", { key: e.id }, h("td", null, formatTime(e.at)), h("td", null, e.actor), h("td", null, e.action), h("td", { class: "mono" }, e.subject ?? ""), h("td", null, e.rule ?? ""), h("td", { class: "mono" }, e.detail ? JSON.stringify(e.detail) : "")),
+                h(
+                  "tr",
+                  { key: e.id },
+                  h("td", null, formatTime(e.at)),
+                  h("td", null, e.actor),
+                  h("td", null, e.action),
+                  h("td", { class: "mono" }, e.subject ?? ""),
+                  h("td", null, e.rule ?? ""),
+                  h("td", { class: "mono" }, e.detail ? JSON.stringify(e.detail) : ""),
+                ),
               ),
             ),
           ),

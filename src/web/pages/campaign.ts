@@ -17,7 +17,16 @@ const limit = 50;
 
 function Chips({ title, values }: { title: string; values: (string | number)[] }) {
   if (values.length === 0) return null;
-  return h("div", null, h("h3", null, title), h("div", { class: "chips" }, values.map((v) => h("span", { class: "chip" }, String(v)))));
+  return h(
+    "div",
+    null,
+    h("h3", null, title),
+    h(
+      "div",
+      { class: "chips" },
+      values.map((v) => h("span", { class: "chip" }, String(v))),
+    ),
+  );
 }
 
 function Indicators({ c }: { c: Campaign }) {
@@ -32,7 +41,18 @@ function Indicators({ c }: { c: Campaign }) {
     h(Chips, { title: "Templates", values: i.templates }),
     h(Chips, { title: "User agents", values: i.userAgents }),
     h(Chips, { title: "E-mail domains", values: i.emailDomains }),
-    i.timing.length ? h("div", null, h("h3", null, "Timing"), h("ul", null, i.timing.map((t) => h("li", null, t)))) : null,
+    i.timing.length
+      ? h(
+          "div",
+          null,
+          h("h3", null, "Timing"),
+          h(
+            "ul",
+            null,
+            i.timing.map((t) => h("li", null, t)),
+          ),
+        )
+      : null,
   );
 }
 
@@ -55,16 +75,48 @@ function GraphCard({ id }: { id: string }) {
             "p",
             { class: "muted legend" },
             `${formatCount(g.nodes.length)} of ${formatCount(g.totalAccounts)} accounts${g.truncated ? " (highest scores)" : ""}, ${formatCount(g.edges.length)} links. Edges: `,
-            Object.entries(edgeColor).map(([k, col]) => h("span", null, h("i", { class: "dot", style: { background: col } }), k)),
+            Object.entries(edgeColor).map(([k, col]) =>
+              h("span", null, h("i", { class: "dot", style: { background: col } }), k),
+            ),
           ),
-          g.truncated && maxNodes < 5000 ? h("button", { class: "secondary", onClick: () => setMaxNodes(5000) }, "Show up to 5,000 accounts") : null,
+          g.truncated && maxNodes < 5000
+            ? h(
+                "button",
+                { class: "secondary", onClick: () => setMaxNodes(5000) },
+                "Show up to 5,000 accounts",
+              )
+            : null,
           h(AccountGraph, { graph: g, onSelect: open }),
           h("h3", null, "Most shared values"),
           h(
             "table",
             null,
-            h("thead", null, h("tr", null, h("th", null, "Kind"), h("th", null, "Value"), h("th", { class: "num" }, "Accounts"))),
-            h("tbody", null, g.indicators.slice(0, 15).map((s) => h("tr", null, h("td", null, s.kind), h("td", { class: "mono" }, s.value), h("td", { class: "num" }, String(s.accounts))))),
+            h(
+              "thead",
+              null,
+              h(
+                "tr",
+                null,
+                h("th", null, "Kind"),
+                h("th", null, "Value"),
+                h("th", { class: "num" }, "Accounts"),
+              ),
+            ),
+            h(
+              "tbody",
+              null,
+              g.indicators
+                .slice(0, 15)
+                .map((s) =>
+                  h(
+                    "tr",
+                    null,
+                    h("td", null, s.kind),
+                    h("td", { class: "mono" }, s.value),
+                    h("td", { class: "num" }, String(s.accounts)),
+                  ),
+                ),
+            ),
           ),
         );
       },
@@ -74,12 +126,24 @@ function GraphCard({ id }: { id: string }) {
 
 function Accounts({ id }: { id: string }) {
   const [offset, setOffset] = useState(0);
-  const page = useApi<Page<AccountVerdict>>(`/campaigns/${encodeURIComponent(id)}/accounts`, { limit, offset });
+  const page = useApi<Page<AccountVerdict>>(`/campaigns/${encodeURIComponent(id)}/accounts`, {
+    limit,
+    offset,
+  });
   return h(
     "div",
     { class: "card" },
     h("h2", null, "Accounts"),
-    h(Loaded, { ...page, children: () => h("div", null, h(AccountTable, { rows: page.data?.items ?? [] }), h(Pager, { offset, limit, total: page.data?.total ?? 0, onChange: setOffset })) }),
+    h(Loaded, {
+      ...page,
+      children: () =>
+        h(
+          "div",
+          null,
+          h(AccountTable, { rows: page.data?.items ?? [] }),
+          h(Pager, { offset, limit, total: page.data?.total ?? 0, onChange: setOffset }),
+        ),
+    }),
   );
 }
 
@@ -108,11 +172,29 @@ export function CampaignPage({ id, canDecide }: { id: string; canDecide: boolean
               ["first seen", formatTime(d.firstSeen)],
               ["last seen", formatTime(d.lastSeen)],
               ["targets", d.targets.join(", ") || "—"],
-            ].map(([k, v]) => h("div", { class: "stat" }, h("div", { class: "v" }, v), h("div", { class: "k" }, k))),
+            ].map(([k, v]) =>
+              h("div", { class: "stat" }, h("div", { class: "v" }, v), h("div", { class: "k" }, k)),
+            ),
           ),
-          h("div", { class: "card" }, h("h2", null, "Why"), h("ul", { class: "reasons" }, d.reasons.map((r) => h("li", null, `${r.detail} (${r.signal}, ${r.weight})`)))),
+          h(
+            "div",
+            { class: "card" },
+            h("h2", null, "Why"),
+            h(
+              "ul",
+              { class: "reasons" },
+              d.reasons.map((r) => h("li", null, `${r.detail} (${r.signal}, ${r.weight})`)),
+            ),
+          ),
           canDecide
-            ? h("div", { class: "card" }, h("h2", null, "Decide"), msg ? h("p", { class: "ok", role: "status" }, msg) : h(DecideForm, { subjectType: "campaign", subject: id, onDone: setMsg }))
+            ? h(
+                "div",
+                { class: "card" },
+                h("h2", null, "Decide"),
+                msg
+                  ? h("p", { class: "ok", role: "status" }, msg)
+                  : h(DecideForm, { subjectType: "campaign", subject: id, onDone: setMsg }),
+              )
             : null,
           h("div", { class: "split" }, h(GraphCard, { id }), h(Indicators, { c: d })),
           h(Accounts, { id }),

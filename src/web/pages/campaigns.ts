@@ -22,9 +22,31 @@ export function CampaignsPage() {
     h(
       "div",
       { class: "row" },
-      h("input", { "aria-label": "search campaigns", placeholder: "search id", value: search, onInput: (e: Event) => (setSearch((e.target as HTMLInputElement).value), setOffset(0)) }),
-      h("select", { "aria-label": "sort", value: sort, onChange: (e: Event) => setSort((e.target as HTMLSelectElement).value) }, ["score", "accounts", "requests", "lastSeen"].map((s) => h("option", { value: s }, `sort by ${s}`))),
+      h("input", {
+        "aria-label": "search campaigns",
+        placeholder: "search id",
+        value: search,
+        onInput: (e: Event) => (setSearch((e.target as HTMLInputElement).value), setOffset(0)),
+      }),
+      h(
+        "select",
+        {
+          "aria-label": "sort",
+          value: sort,
+          onChange: (e: Event) => setSort((e.target as HTMLSelectElement).value),
+        },
+        ["score", "accounts", "requests", "lastSeen"].map((s) => h("option", { value: s }, `sort by ${s}`)),
+      ),
     ),
-    h(Loaded, { ...list, children: () => h("div", null, h(CampaignTable, { rows: list.data?.items ?? [] }), h(Pager, { offset, limit, total: list.data?.total ?? 0, onChange: setOffset })) }),
+    h(Loaded, {
+      ...list,
+      children: () =>
+        h(
+          "div",
+          null,
+          h(CampaignTable, { rows: list.data?.items ?? [] }),
+          h(Pager, { offset, limit, total: list.data?.total ?? 0, onChange: setOffset }),
+        ),
+    }),
   );
 }

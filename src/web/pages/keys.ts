@@ -37,8 +37,21 @@ export function KeysPage() {
     h(
       "form",
       { class: "row card", onSubmit: create },
-      h("input", { "aria-label": "key name", placeholder: "name", value: name, onInput: (e: Event) => setName((e.target as HTMLInputElement).value) }),
-      h("select", { "aria-label": "role", value: role, onChange: (e: Event) => setRole((e.target as HTMLSelectElement).value) }, ["viewer", "analyst", "admin"].map((r) => h("option", { value: r }, r))),
+      h("input", {
+        "aria-label": "key name",
+        placeholder: "name",
+        value: name,
+        onInput: (e: Event) => setName((e.target as HTMLInputElement).value),
+      }),
+      h(
+        "select",
+        {
+          "aria-label": "role",
+          value: role,
+          onChange: (e: Event) => setRole((e.target as HTMLSelectElement).value),
+        },
+        ["viewer", "analyst", "admin"].map((r) => h("option", { value: r }, r)),
+      ),
       h("button", { type: "submit", disabled: !name.trim() }, "Create key"),
       error ? h("span", { class: "error" }, error) : null,
     ),
@@ -49,7 +62,15 @@ export function KeysPage() {
         h(
           "table",
           null,
-          h("thead", null, h("tr", null, ["Name", "Role", "Created", "Revoked", ""].map((x) => h("th", null, x)))),
+          h(
+            "thead",
+            null,
+            h(
+              "tr",
+              null,
+              ["Name", "Role", "Created", "Revoked", ""].map((x) => h("th", null, x)),
+            ),
+          ),
           h(
             "tbody",
             null,
@@ -61,7 +82,13 @@ export function KeysPage() {
                 h("td", null, k.role),
                 h("td", null, formatTime(k.createdAt)),
                 h("td", null, formatTime(k.revokedAt)),
-                h("td", null, k.revokedAt === undefined ? h("button", { class: "danger", onClick: () => void revoke(k.id) }, "Revoke") : null),
+                h(
+                  "td",
+                  null,
+                  k.revokedAt === undefined
+                    ? h("button", { class: "danger", onClick: () => void revoke(k.id) }, "Revoke")
+                    : null,
+                ),
               ),
             ),
           ),

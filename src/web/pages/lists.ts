@@ -29,33 +29,69 @@ function AddEntry({ onAdded }: { onAdded: () => void }) {
     }
   };
   const sel = (label: string, v: string, set: (s: string) => void, options: string[]) =>
-    h("select", { "aria-label": label, value: v, onChange: (e: Event) => set((e.target as HTMLSelectElement).value) }, options.map((o) => h("option", { value: o }, o)));
+    h(
+      "select",
+      { "aria-label": label, value: v, onChange: (e: Event) => set((e.target as HTMLSelectElement).value) },
+      options.map((o) => h("option", { value: o }, o)),
+    );
   return h(
     "form",
     { class: "row", onSubmit: submit },
     sel("list", list, setList, ["block", "allow"]),
     sel("type", type, setType, types),
-    h("input", { "aria-label": "value", placeholder: "value (IP or CIDR, ASN, id…)", value, onInput: (e: Event) => setValue((e.target as HTMLInputElement).value) }),
-    h("input", { "aria-label": "note", placeholder: "note", value: note, onInput: (e: Event) => setNote((e.target as HTMLInputElement).value) }),
+    h("input", {
+      "aria-label": "value",
+      placeholder: "value (IP or CIDR, ASN, id…)",
+      value,
+      onInput: (e: Event) => setValue((e.target as HTMLInputElement).value),
+    }),
+    h("input", {
+      "aria-label": "note",
+      placeholder: "note",
+      value: note,
+      onInput: (e: Event) => setNote((e.target as HTMLInputElement).value),
+    }),
     h("button", { type: "submit", disabled: !value.trim() }, "Add"),
     error ? h("span", { class: "error", role: "alert" }, error) : null,
   );
 }
 
 function Rules() {
-  const r = useApi<{ rules: { name: string; when: unknown; action: { type: string } }[]; failMode: string }>("/rules");
+  const r = useApi<{ rules: { name: string; when: unknown; action: { type: string } }[]; failMode: string }>(
+    "/rules",
+  );
   return h(Loaded, {
     ...r,
     children: () =>
       h(
         "div",
         null,
-        h("p", { class: "muted" }, `Rules come from the configuration file, first match wins; fail mode: ${r.data?.failMode ?? ""}.`),
+        h(
+          "p",
+          { class: "muted" },
+          `Rules come from the configuration file, first match wins; fail mode: ${r.data?.failMode ?? ""}.`,
+        ),
         h(
           "table",
           null,
-          h("thead", null, h("tr", null, h("th", null, "Rule"), h("th", null, "When"), h("th", null, "Action"))),
-          h("tbody", null, (r.data?.rules ?? []).map((x) => h("tr", null, h("td", null, x.name), h("td", { class: "mono" }, JSON.stringify(x.when)), h("td", { class: "mono" }, JSON.stringify(x.action))))),
+          h(
+            "thead",
+            null,
+            h("tr", null, h("th", null, "Rule"), h("th", null, "When"), h("th", null, "Action")),
+          ),
+          h(
+            "tbody",
+            null,
+            (r.data?.rules ?? []).map((x) =>
+              h(
+                "tr",
+                null,
+                h("td", null, x.name),
+                h("td", { class: "mono" }, JSON.stringify(x.when)),
+                h("td", { class: "mono" }, JSON.stringify(x.action)),
+              ),
+            ),
+          ),
         ),
       ),
   });
@@ -82,7 +118,9 @@ export function ListsPage({ canEdit }: { canEdit: boolean }) {
       h(
         "div",
         { class: "row" },
-        ["", "block", "allow"].map((f) => h("button", { class: f === filter ? "" : "secondary", onClick: () => setFilter(f) }, f || "all")),
+        ["", "block", "allow"].map((f) =>
+          h("button", { class: f === filter ? "" : "secondary", onClick: () => setFilter(f) }, f || "all"),
+        ),
       ),
       h(Loaded, {
         ...entries,
@@ -90,23 +128,39 @@ export function ListsPage({ canEdit }: { canEdit: boolean }) {
           h(
             "table",
             { "data-testid": "list-entries" },
-            h("thead", null, h("tr", null, ["List", "Type", "Value", "Note", "By", "Added", ""].map((x) => h("th", null, x)))),
+            h(
+              "thead",
+              null,
+              h(
+                "tr",
+                null,
+                ["List", "Type", "Value", "Note", "By", "Added", ""].map((x) => h("th", null, x)),
+              ),
+            ),
             h(
               "tbody",
               null,
-              (entries.data?.items ?? []).slice(0, 1000).map((e) =>
-                h(
-                  "tr",
-                  { key: e.id },
-                  h("td", null, h(Badge, { kind: e.list === "block" ? "attack" : "benign" })),
-                  h("td", null, e.type),
-                  h("td", { class: "mono" }, e.value),
-                  h("td", null, e.note ?? ""),
-                  h("td", null, e.createdBy ?? ""),
-                  h("td", null, formatTime(e.createdAt)),
-                  h("td", null, canEdit ? h("button", { class: "secondary", onClick: () => void remove(e.id) }, "Remove") : null),
+              (entries.data?.items ?? [])
+                .slice(0, 1000)
+                .map((e) =>
+                  h(
+                    "tr",
+                    { key: e.id },
+                    h("td", null, h(Badge, { kind: e.list === "block" ? "attack" : "benign" })),
+                    h("td", null, e.type),
+                    h("td", { class: "mono" }, e.value),
+                    h("td", null, e.note ?? ""),
+                    h("td", null, e.createdBy ?? ""),
+                    h("td", null, formatTime(e.createdAt)),
+                    h(
+                      "td",
+                      null,
+                      canEdit
+                        ? h("button", { class: "secondary", onClick: () => void remove(e.id) }, "Remove")
+                        : null,
+                    ),
+                  ),
                 ),
-              ),
             ),
           ),
       }),

@@ -22,7 +22,20 @@ export function CampaignTable({ rows }: { rows: CampaignRow[] }) {
   return h(
     "table",
     { "data-testid": "campaign-table" },
-    h("thead", null, h("tr", null, h("th", null, "Campaign"), h("th", { class: "num" }, "Score"), h("th", { class: "num" }, "Accounts"), h("th", { class: "num" }, "Requests"), h("th", null, "Targets"), h("th", null, "Last seen"))),
+    h(
+      "thead",
+      null,
+      h(
+        "tr",
+        null,
+        h("th", null, "Campaign"),
+        h("th", { class: "num" }, "Score"),
+        h("th", { class: "num" }, "Accounts"),
+        h("th", { class: "num" }, "Requests"),
+        h("th", null, "Targets"),
+        h("th", null, "Last seen"),
+      ),
+    ),
     h(
       "tbody",
       null,
@@ -43,17 +56,28 @@ export function CampaignTable({ rows }: { rows: CampaignRow[] }) {
 }
 
 function TrafficChart() {
-  const traffic = useApi<{ items: { t: number; total: number; flagged: number }[] }>("/traffic", { bucketMs: 3_600_000 });
+  const traffic = useApi<{ items: { t: number; total: number; flagged: number }[] }>("/traffic", {
+    bucketMs: 3_600_000,
+  });
   const chart = useMemo(() => {
     const items = traffic.data?.items ?? [];
     const series: ChartSeries[] = [
       { label: "exchanges / h", color: "#2f5bd3", values: items.map((i) => i.total) },
       { label: "flagged / h", color: "#c62828", values: items.map((i) => i.flagged) },
-      { label: "flagged share %", color: "#b26a00", values: items.map((i) => (i.total ? Math.round((1000 * i.flagged) / i.total) / 10 : null)), right: true },
+      {
+        label: "flagged share %",
+        color: "#b26a00",
+        values: items.map((i) => (i.total ? Math.round((1000 * i.flagged) / i.total) / 10 : null)),
+        right: true,
+      },
     ];
     return { times: items.map((i) => i.t), series };
   }, [traffic.data]);
-  return h(Loaded, { ...traffic, children: () => (chart.times.length ? h(TimeChart, chart) : h("p", { class: "muted" }, "No traffic yet.")) });
+  return h(Loaded, {
+    ...traffic,
+    children: () =>
+      chart.times.length ? h(TimeChart, chart) : h("p", { class: "muted" }, "No traffic yet."),
+  });
 }
 
 /** The overview page. */
@@ -67,7 +91,13 @@ export function OverviewPage() {
       ...o,
       children: () => {
         const d = o.data as Overview;
-        const stat = (k: string, v: number, link?: string) => h("div", { class: "stat" }, h("div", { class: "v" }, link ? h("a", { href: link }, formatCount(v)) : formatCount(v)), h("div", { class: "k" }, k));
+        const stat = (k: string, v: number, link?: string) =>
+          h(
+            "div",
+            { class: "stat" },
+            h("div", { class: "v" }, link ? h("a", { href: link }, formatCount(v)) : formatCount(v)),
+            h("div", { class: "k" }, k),
+          );
         return h(
           "div",
           null,
@@ -82,7 +112,12 @@ export function OverviewPage() {
             stat("open cases", d.openCases, href("queue")),
           ),
           h("div", { class: "card" }, h("h2", null, "Traffic and flagged share"), h(TrafficChart, null)),
-          h("div", { class: "card" }, h("h2", null, "Most active campaigns"), h(CampaignTable, { rows: d.campaigns.top })),
+          h(
+            "div",
+            { class: "card" },
+            h("h2", null, "Most active campaigns"),
+            h(CampaignTable, { rows: d.campaigns.top }),
+          ),
         );
       },
     }),

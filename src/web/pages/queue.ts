@@ -15,7 +15,11 @@ function Decided({ rc }: { rc: ReviewCase }) {
   const d = useApi<{ decisions: Decision[] }>(`/cases/${encodeURIComponent(rc.id)}`);
   const decision = d.data?.decisions.find((x) => x.id === rc.decisionId);
   if (!decision) return h("span", { class: "muted" }, rc.decidedAt ? formatTime(rc.decidedAt) : "");
-  return h("span", null, `${decision.action} · ${decision.reason} · by ${decision.actor} · ${formatTime(decision.at)}`);
+  return h(
+    "span",
+    null,
+    `${decision.action} · ${decision.reason} · by ${decision.actor} · ${formatTime(decision.at)}`,
+  );
 }
 
 /** The review-queue page. */
@@ -31,7 +35,13 @@ export function QueuePage({ canDecide }: { canDecide: boolean }) {
     h(
       "div",
       { class: "row" },
-      (["open", "decided", "dismissed"] as const).map((s) => h("button", { class: s === status ? "" : "secondary", onClick: () => (setStatus(s), setOffset(0)) }, s)),
+      (["open", "decided", "dismissed"] as const).map((s) =>
+        h(
+          "button",
+          { class: s === status ? "" : "secondary", onClick: () => (setStatus(s), setOffset(0)) },
+          s,
+        ),
+      ),
     ),
     msg ? h("p", { class: "ok", role: "status" }, msg) : null,
     h(Loaded, {
@@ -50,13 +60,22 @@ export function QueuePage({ canDecide }: { canDecide: boolean }) {
                 { class: "row" },
                 h(Badge, { kind: rc.status }),
                 h("strong", null, rc.subjectType, " "),
-                h("a", { href: href(rc.subjectType === "campaign" ? "campaigns" : "accounts", rc.subject) }, rc.subject),
+                h(
+                  "a",
+                  { href: href(rc.subjectType === "campaign" ? "campaigns" : "accounts", rc.subject) },
+                  rc.subject,
+                ),
                 h("span", { class: "muted" }, `score ${rc.score} · opened ${formatTime(rc.openedAt)}`),
               ),
               h("div", null, rc.summary),
               rc.status === "open"
                 ? canDecide
-                  ? h(DecideForm, { subjectType: rc.subjectType, subject: rc.subject, caseId: rc.id, onDone: (m: string) => (setMsg(`${rc.subject}: ${m}`), cases.reload()) })
+                  ? h(DecideForm, {
+                      subjectType: rc.subjectType,
+                      subject: rc.subject,
+                      caseId: rc.id,
+                      onDone: (m: string) => (setMsg(`${rc.subject}: ${m}`), cases.reload()),
+                    })
                   : h("p", { class: "muted" }, "Deciding needs the analyst role.")
                 : h(Decided, { rc }),
             ),

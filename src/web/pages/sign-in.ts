@@ -31,7 +31,15 @@ export function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
     h(
       "form",
       { onSubmit: submit },
-      h("input", { type: "password", name: "key", "aria-label": "API key", placeholder: "dw_…", autocomplete: "off", value: key, onInput: (e: Event) => setKey((e.target as HTMLInputElement).value) }),
+      h("input", {
+        type: "password",
+        name: "key",
+        "aria-label": "API key",
+        placeholder: "dw_…",
+        autocomplete: "off",
+        value: key,
+        onInput: (e: Event) => setKey((e.target as HTMLInputElement).value),
+      }),
       h("button", { type: "submit" }, "Sign in"),
     ),
     error ? h("p", { class: "error", role: "alert" }, error) : null,

@@ -1,0 +1,14 @@
+// The one seeded PRNG of the code base (mulberry32, Tommy Ettinger 2017): small, fast and good
+// enough for reproducible clustering, fixtures and training shuffles (not for cryptography).
+
+/** Deterministic uniform [0, 1) generator from a 32-bit seed. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
