@@ -149,6 +149,7 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
     for (const c of campaigns) await campaignsOut.write(campaignLine(c));
     await campaignsOut.close();
     await store.replaceCampaigns(campaigns);
+    await openReviewCases(store, campaigns, verdicts.review, opts.config.thresholds.attack);
     await rejectedOut.close();
     t.output += performance.now() - o0;
     Object.assign(counts, { exchanges: fed.exchanges, duplicates: fed.duplicates });
@@ -158,7 +159,7 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
       counts,
       late: reorder.late,
       formats: [...formats],
-      verdicts,
+      verdicts: verdicts.tally,
       campaigns,
       stats: engine.stats(),
       tableBytes: engine.tableBytes,
@@ -184,12 +185,14 @@ async function writeVerdicts(
   engine: Engine,
   store: Store,
   path: string,
-): Promise<{ attack: number; review: number; benign: number }> {
+): Promise<{ tally: { attack: number; review: number; benign: number }; review: AccountVerdict[] }> {
   const out = new JsonlWriter(path);
   const tally = { attack: 0, review: 0, benign: 0 };
+  const review: AccountVerdict[] = [];
   let batch: AccountVerdict[] = [];
   for (const v of engine.verdicts()) {
     tally[v.verdict] += 1;
+    if (v.verdict === "review") review.push(v);
     await out.write(accountLine(v));
     batch.push(v);
     if (batch.length >= 2000) {
@@ -199,5 +202,41 @@ async function writeVerdicts(
   }
   if (batch.length) await store.putAccounts(batch);
   await out.close();
-  return tally;
+  return { tally, review };
+}
+
+/**
+ * Fills the analysts' review queue: one case per campaign, and one per account the engine left
+ * at `review` (strongest first, at most 1,000). Opening is idempotent per subject.
+ */
+async function openReviewCases(
+  store: Store,
+  campaigns: Campaign[],
+  reviewAccounts: AccountVerdict[],
+  attack: number,
+): Promise<void> {
+  const now = Date.now();
+  for (const c of campaigns) {
+    await store.openCase({
+      id: `case-${c.campaign}`,
+      subjectType: "campaign",
+      subject: c.campaign,
+      score: c.score,
+      status: "open",
+      openedAt: now,
+      summary: `${c.accounts.length} accounts, ${c.requests} requests${c.score >= attack ? "" : " (below the attack threshold)"}: ${c.reasons[0]?.detail ?? ""}`,
+    });
+  }
+  const review = reviewAccounts.sort((a, b) => b.score - a.score).slice(0, 1000);
+  for (const v of review) {
+    await store.openCase({
+      id: `case-${v.account}`,
+      subjectType: "account",
+      subject: v.account,
+      score: v.score,
+      status: "open",
+      openedAt: now,
+      summary: v.reasons[0]?.detail ?? "review",
+    });
+  }
 }

@@ -81,6 +81,11 @@ export function AccountGraph({
     const renderer = new Sigma(g, el, {
       settings: {
         renderEdgeLabels: false,
+        // Sizes are screen pixels whatever the zoom, so a 20-account campaign does not draw
+        // discs hundreds of pixels wide.
+        itemSizesReference: "screen",
+        zoomToSizeRatioFunction: () => 1,
+        autoRescale: true,
         labelRenderedSizeThreshold: 7,
         hideEdgesOnMove: graph.edges.length > 5000,
       },
