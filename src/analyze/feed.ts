@@ -4,6 +4,7 @@ import type { Engine } from "../engine/index.js";
 import type { EvidenceSample, ExchangeRow, Store } from "../store/index.js";
 import type { IdSet } from "./id-set.js";
 import type { PreparedExchange } from "./prepare.js";
+import { evidenceSample, exchangeRow } from "./rows.js";
 import type { RowSink } from "./store-writer.js";
 
 /** Counters and stage timings of feeding. */
@@ -21,26 +22,7 @@ export function newFeedStats(): FeedStats {
 }
 
 function toRow(engine: Engine, it: PreparedExchange): ExchangeRow {
-  const f = it.facts;
-  const template = engine.assignTemplate(it.templateKeys);
-  return {
-    id: f.id,
-    ts: f.ts,
-    account: f.account,
-    endUser: f.endUser,
-    key: f.key,
-    ip: f.ip,
-    asn: f.asn,
-    payment: f.payment,
-    userAgent: f.userAgent,
-    model: f.model,
-    endpoint: f.endpoint,
-    template: template ? template.toString(16) : undefined,
-    inputTokens: f.inputTokens,
-    outputTokens: f.outputTokens,
-    signals: it.content.scores,
-    capability: it.content.capability,
-  };
+  return exchangeRow(it.facts, it.content, engine.assignTemplate(it.templateKeys));
 }
 
 /** Stores and ingests `items`; a repeated id (already in the store) has no further effect. */
@@ -119,15 +101,5 @@ export async function feedExchangesFast(
 }
 
 function toSample(it: PreparedExchange, row: ExchangeRow): EvidenceSample {
-  const f = it.facts;
-  const prompt = f.opener ? `${f.opener}\n\n[…]\n\n${f.prompt}` : f.prompt;
-  return {
-    account: f.account,
-    exchangeId: f.id,
-    ts: f.ts,
-    system: f.system || undefined,
-    prompt,
-    output: f.output,
-    template: row.template,
-  };
+  return evidenceSample(it.facts, row.template ? Number.parseInt(row.template, 16) : 0);
 }

@@ -6,20 +6,9 @@ import { fmix32, hashString } from "../signals/template/hash.js";
 import { HeavyHitters } from "./heavy-hitters.js";
 import { ipPrefix } from "./network.js";
 import { EndUserSketch } from "./end-users.js";
+import { CAPABILITIES } from "../signals/content/index.js";
 
-export const CAPABILITIES = [
-  "reasoning",
-  "math",
-  "coding",
-  "tool-use",
-  "agentic",
-  "data-analysis",
-  "vision",
-  "safety-rewrite",
-  "writing",
-  "roleplay",
-  "general",
-] as const;
+export { CAPABILITIES };
 const capIndex = new Map<string, number>(CAPABILITIES.map((c, i) => [c, i]));
 
 /** Activity windows used for synchronization (SynchroTrap-style time buckets). */

@@ -1,18 +1,18 @@
 // The dashboard in a real Chromium (Debian's, never a downloaded one): sign in, open the top
 // campaign and its graph, decide a case, find the audit entry — and attacker-written text in
 // prompts, user agents and account ids never runs as script. Screenshots go to test-artifacts/.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { chromiumPath, hasChromium as hasChromiumInstalled, launchChromium } from "./testing/chromium.js";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isCI } from "../config/index.js";
 import { startTestServer, type TestServer } from "../server/fixture/test-server.js";
 import { hostilePayloads } from "../server/fixture/seed-store.js";
 
-const chromiumPath = "/usr/bin/chromium";
-const hasChromium = existsSync(chromiumPath);
+const hasChromium = hasChromiumInstalled();
 const artifacts = join(process.cwd(), "test-artifacts");
 if (!hasChromium && !isCI())
   console.warn(`dashboard browser tests skipped: ${chromiumPath} not found (apt-get install -y chromium)`);
@@ -45,21 +45,7 @@ describe.skipIf(!hasChromium && !isCI())("dashboard in Chromium", () => {
     });
     profile = mkdtempSync(join(tmpdir(), "distillwatch-chromium-"));
     mkdirSync(artifacts, { recursive: true });
-    ctx = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-      viewport: { width: 1400, height: 1000 },
-    });
+    ctx = await launchChromium(profile);
     page = ctx.pages()[0] ?? (await ctx.newPage());
     page.on("dialog", (d) => {
       dialogs.push(d.message());

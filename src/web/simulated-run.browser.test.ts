@@ -1,10 +1,11 @@
 // The analyst's path over a real run, in Debian's Chromium: simulate → analyze (engine and
 // SQLite store) → serve that store → sign in, open the top campaign, see its graph and
 // accounts, decide its case, find the audit entry. Screenshots go to test-artifacts/.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { chromiumPath, hasChromium as hasChromiumInstalled, launchChromium } from "./testing/chromium.js";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isCI, parseConfig } from "../config/index.js";
@@ -13,8 +14,7 @@ import { startServer } from "../server/index.js";
 import { runSimulation } from "../simulate/index.js";
 import { openSqliteStore, type Store } from "../store/index.js";
 
-const chromiumPath = "/usr/bin/chromium";
-const hasChromium = existsSync(chromiumPath);
+const hasChromium = hasChromiumInstalled();
 const artifacts = join(process.cwd(), "test-artifacts");
 if (!hasChromium && !isCI()) console.warn(`simulated-run browser test skipped: ${chromiumPath} not found`);
 
@@ -47,21 +47,7 @@ describe.skipIf(!hasChromium && !isCI())("dashboard over a simulated and analyze
     topCampaign = result.campaigns[0]!.campaign;
     store = openSqliteStore(join(dir, "run.db"));
     server = await startServer({ port: 0, store, config, webRoot });
-    ctx = await chromium.launchPersistentContext(join(dir, "profile"), {
-      executablePath: chromiumPath,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-      viewport: { width: 1400, height: 1000 },
-    });
+    ctx = await launchChromium(join(dir, "profile"));
     page = ctx.pages()[0] ?? (await ctx.newPage());
     mkdirSync(artifacts, { recursive: true });
   }, 180_000);
