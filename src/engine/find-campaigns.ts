@@ -3,7 +3,7 @@
 // its own accounts; the cluster coordinator runs it over every partition's snapshots.
 import type { Config } from "../config/index.js";
 import { buildAccountGraph, clusterAccounts, coreMembers, type IndicatorGroup } from "../linkage/index.js";
-import { accountFeatures } from "../profiles/index.js";
+import { accountFeatures, type AccountProfile } from "../profiles/index.js";
 import {
   assessCampaign,
   resellerMix,
@@ -45,6 +45,20 @@ export interface CampaignSet {
   membership: Map<string, Membership>;
 }
 
+/**
+ * An established account that sends most of its traffic from its own IP block, which no other
+ * member of the community uses, and shares no payment with them: a customer whose recipe or an
+ * occasional residential exit overlaps a campaign, not one of the campaign's proxied accounts.
+ */
+function isForeignSite(p: AccountProfile, shared: SharedIndicators): boolean {
+  if (p.n < 20) return false;
+  const top = p.prefixes.top()[0];
+  if (!top || top.count < 0.5 * p.n) return false;
+  if (shared.get("ip-prefix")?.has(top.key)) return false;
+  const payments = shared.get("payment");
+  return !p.payments.top().some((x) => payments?.has(x.key));
+}
+
 /** True for an account whose own traffic makes it a linkage candidate. */
 export function isCandidate(s: AccountState): boolean {
   const p = s.profile;
@@ -80,7 +94,9 @@ export function findCampaigns(
     assessment: ReturnType<typeof assessCampaign>;
     shared: SharedIndicators;
   }[] = [];
-  for (const [c, index] of communities.entries()) {
+  for (const [c, all] of communities.entries()) {
+    const index = all.filter((i) => !isForeignSite(profiles[i]!, shared[c]!));
+    if (index.length < 3) continue;
     const members = index.map((i) => ({ profile: profiles[i]!, features: accountFeatures(profiles[i]!) }));
     const assessment = assessCampaign(members, shared[c]!);
     const logit = totalLogit(CAMPAIGN_BIAS, assessment.evidence);
