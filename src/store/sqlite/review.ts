@@ -18,7 +18,7 @@ import {
   type Columns,
 } from "../rows.js";
 import type { ReviewCase, Store } from "../types.js";
-import { placeholders, sqliteDialect, type statementCache } from "./statements.js";
+import { placeholders, sqliteDialect, type statementCache, pagedQuery } from "./statements.js";
 
 type Prep = ReturnType<typeof statementCache>;
 type ReviewMethods = Pick<
@@ -61,15 +61,7 @@ export function sqliteReview(db: Database.Database, prep: Prep): ReviewMethods {
       ).run(decisionValues(d));
     },
     async listDecisions(q) {
-      const c = decisionClause(q, sqliteDialect);
-      const rows = prep(`SELECT * FROM decisions ${c.where} ORDER BY ${c.orderBy} LIMIT ? OFFSET ?`).all(
-        ...c.params,
-        q.limit,
-        q.offset,
-      );
-      const total = (prep(`SELECT COUNT(*) AS n FROM decisions ${c.where}`).get(...c.params) as { n: number })
-        .n;
-      return { items: (rows as Columns[]).map(toDecision), total };
+      return pagedQuery(prep, "decisions", decisionClause(q, sqliteDialect), q, toDecision);
     },
     async addListEntry(e) {
       // Re-adding an id replaces the entry, so editing a note or expiry is a put.
@@ -101,14 +93,7 @@ export function sqliteReview(db: Database.Database, prep: Prep): ReviewMethods {
       return row && toCase(row);
     },
     async listCases(q) {
-      const c = caseClause(q, sqliteDialect);
-      const rows = prep(`SELECT * FROM cases ${c.where} ORDER BY ${c.orderBy} LIMIT ? OFFSET ?`).all(
-        ...c.params,
-        q.limit,
-        q.offset,
-      );
-      const total = (prep(`SELECT COUNT(*) AS n FROM cases ${c.where}`).get(...c.params) as { n: number }).n;
-      return { items: (rows as Columns[]).map(toCase), total };
+      return pagedQuery(prep, "cases", caseClause(q, sqliteDialect), q, toCase);
     },
     async appendAudit(e) {
       prep(
@@ -116,14 +101,7 @@ export function sqliteReview(db: Database.Database, prep: Prep): ReviewMethods {
       ).run(auditValues(e));
     },
     async listAudit(q) {
-      const c = auditClause(q, sqliteDialect);
-      const rows = prep(`SELECT * FROM audit ${c.where} ORDER BY ${c.orderBy} LIMIT ? OFFSET ?`).all(
-        ...c.params,
-        q.limit,
-        q.offset,
-      );
-      const total = (prep(`SELECT COUNT(*) AS n FROM audit ${c.where}`).get(...c.params) as { n: number }).n;
-      return { items: (rows as Columns[]).map(toAudit), total };
+      return pagedQuery(prep, "audit", auditClause(q, sqliteDialect), q, toAudit);
     },
   };
 }

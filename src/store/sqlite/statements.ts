@@ -2,6 +2,8 @@
 // preparing costs more than running, so every distinct SQL text is prepared once per connection.
 import type Database from "better-sqlite3";
 import type { Dialect } from "../queries.js";
+import type { Columns } from "../rows.js";
+import type { Page } from "../types.js";
 
 /** Returns a function that prepares each distinct SQL text once and reuses it. */
 export function statementCache(db: Database.Database): (sql: string) => Database.Statement {
@@ -25,4 +27,21 @@ export const sqliteDialect: Dialect = {
 /** `?, ?, ?` for `n` parameters. */
 export function placeholders(n: number): string {
   return Array.from({ length: n }, () => "?").join(", ");
+}
+
+/** One page of `table` under a filter clause, with the total count of matching rows. */
+export function pagedQuery<T>(
+  prep: (sql: string) => Database.Statement,
+  table: string,
+  c: { where: string; orderBy: string; params: unknown[] },
+  page: { limit: number; offset: number },
+  map: (row: Columns) => T,
+): Page<T> {
+  const rows = prep(`SELECT * FROM ${table} ${c.where} ORDER BY ${c.orderBy} LIMIT ? OFFSET ?`).all(
+    ...c.params,
+    page.limit,
+    page.offset,
+  );
+  const total = (prep(`SELECT COUNT(*) AS n FROM ${table} ${c.where}`).get(...c.params) as { n: number }).n;
+  return { items: (rows as Columns[]).map(map), total };
 }

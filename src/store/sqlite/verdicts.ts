@@ -13,7 +13,7 @@ import {
   type Columns,
 } from "../rows.js";
 import type { Store } from "../types.js";
-import { placeholders, sqliteDialect, type statementCache } from "./statements.js";
+import { placeholders, sqliteDialect, type statementCache, pagedQuery } from "./statements.js";
 
 type Prep = ReturnType<typeof statementCache>;
 type VerdictMethods = Pick<
@@ -71,15 +71,7 @@ export function sqliteVerdicts(db: Database.Database, prep: Prep): VerdictMethod
       return row && toAccount(row);
     },
     async listAccounts(q) {
-      const c = accountClause(q, sqliteDialect);
-      const rows = prep(`SELECT * FROM accounts ${c.where} ORDER BY ${c.orderBy} LIMIT ? OFFSET ?`).all(
-        ...c.params,
-        q.limit,
-        q.offset,
-      );
-      const total = (prep(`SELECT COUNT(*) AS n FROM accounts ${c.where}`).get(...c.params) as { n: number })
-        .n;
-      return { items: (rows as Columns[]).map(toAccount), total };
+      return pagedQuery(prep, "accounts", accountClause(q, sqliteDialect), q, toAccount);
     },
     async replaceCampaigns(campaigns) {
       replaceAll(campaigns);
@@ -89,15 +81,7 @@ export function sqliteVerdicts(db: Database.Database, prep: Prep): VerdictMethod
       return row && toCampaign(row);
     },
     async listCampaigns(q) {
-      const c = campaignClause(q, sqliteDialect);
-      const rows = prep(`SELECT * FROM campaigns ${c.where} ORDER BY ${c.orderBy} LIMIT ? OFFSET ?`).all(
-        ...c.params,
-        q.limit,
-        q.offset,
-      );
-      const total = (prep(`SELECT COUNT(*) AS n FROM campaigns ${c.where}`).get(...c.params) as { n: number })
-        .n;
-      return { items: (rows as Columns[]).map(toCampaign), total };
+      return pagedQuery(prep, "campaigns", campaignClause(q, sqliteDialect), q, toCampaign);
     },
   };
 }
