@@ -37,7 +37,9 @@ const SIGNUP_BUCKET_MS = 2 * 3_600_000;
 export function accountIndicators(p: AccountProfile, templateAccounts: (t: number) => number): Indicator[] {
   const out: Indicator[] = [];
   for (const { key } of p.payments.top()) out.push({ kind: "payment", value: key });
-  for (const { key } of p.prefixes.top()) out.push({ kind: "ip-prefix", value: key });
+  const blocks = new Set(p.prefixSample.keys());
+  for (const { key } of p.prefixes.top()) blocks.add(key);
+  for (const key of blocks) out.push({ kind: "ip-prefix", value: key });
   for (const { key } of p.asns.top()) out.push({ kind: "asn", value: String(key) });
   for (const { key } of p.userAgents.top()) out.push({ kind: "user-agent", value: key });
   for (const { key } of p.templates.top()) {

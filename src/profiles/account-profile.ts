@@ -6,6 +6,7 @@ import { fmix32, hashString } from "../signals/template/hash.js";
 import { HeavyHitters } from "./heavy-hitters.js";
 import { ipPrefix } from "./network.js";
 import { EndUserSketch } from "./end-users.js";
+import { DistinctSample } from "./distinct-sample.js";
 import { CAPABILITIES } from "../signals/content/index.js";
 
 export { CAPABILITIES };
@@ -71,10 +72,11 @@ export class AccountProfile {
   verification?: string;
   emailDomain?: string;
   readonly payments = new HeavyHitters<string>(2);
-  readonly prefixes = new HeavyHitters<string>(3);
+  readonly prefixes = new HeavyHitters<string>(2);
+  /** A consistent sample of the distinct IP blocks used (proxy exits it shares with others). */
+  readonly prefixSample = new DistinctSample(6);
   readonly asns = new HeavyHitters<number>(2);
   readonly userAgents = new HeavyHitters<string>(2);
-  readonly models = new HeavyHitters<string>(2);
   endUsers: EndUserSketch | undefined;
 
   constructor(account: string) {
@@ -146,11 +148,13 @@ export class AccountProfile {
     if (f.payment) this.payments.add(f.payment);
     if (f.ip) {
       const p = ipPrefix(f.ip);
-      if (p) this.prefixes.add(p);
+      if (p) {
+        this.prefixes.add(p);
+        this.prefixSample.add(p);
+      }
     }
     if (f.asn !== undefined) this.asns.add(f.asn);
     if (f.userAgent) this.userAgents.add(f.userAgent);
-    if (f.model) this.models.add(f.model);
     if (f.endUser) (this.endUsers ??= new EndUserSketch()).add(f.endUser, h);
   }
 
@@ -158,7 +162,16 @@ export class AccountProfile {
   get bytes(): number {
     const strings = this.account.length * 2 + 64 * 4;
     return (
-      560 + 96 + 44 + 64 + 4 * 24 + 3 * 40 + 2 * 40 + strings + (this.endUsers ? this.endUsers.bytes : 0)
+      560 +
+      96 +
+      44 +
+      64 +
+      4 * 24 +
+      3 * 40 +
+      1 * 40 +
+      this.prefixSample.bytes +
+      strings +
+      (this.endUsers ? this.endUsers.bytes : 0)
     );
   }
 }

@@ -167,9 +167,12 @@ export function assessCampaign(
   // Infrastructure dispersion: a hydra spreads its accounts over a proxy pool of many IP blocks;
   // an organisation's accounts sit behind one or two NATs.
   const blocks = new Set<string>();
-  for (const m of members) for (const { key } of m.profile.prefixes.top()) blocks.add(key);
+  for (const m of members) {
+    for (const { key } of m.profile.prefixes.top()) blocks.add(key);
+    for (const key of m.profile.prefixSample.keys()) blocks.add(key);
+  }
   const dispersion = blocks.size / n;
-  if (dispersion >= 0.5)
+  if (dispersion >= 0.5 && blocks.size >= 4)
     ev.push({
       signal: "proxy-pool",
       points: 1.0 * ramp(dispersion, 0.5, 1.5) * content,
