@@ -5,10 +5,10 @@
 // Each indicator's weight is scaled by its specificity (an IDF over the candidate accounts),
 // so that a value shared by a large share of accounts (a cloud ASN, an SDK user agent) adds
 // little.
-import { UndirectedGraph } from "graphology";
 import type { AccountProfile } from "../profiles/index.js";
 import { hashString, fmix32 } from "../signals/template/hash.js";
 import { accountIndicators, indicatorWeights, type IndicatorKind } from "./indicators.js";
+import { fromEdges, type WeightedGraph } from "./weighted-graph.js";
 
 const CLIQUE_MAX = 48;
 const RING_HOPS = 3;
@@ -22,7 +22,7 @@ export interface IndicatorGroup {
 
 /** The account graph plus the indicator groups it was built from. */
 export interface AccountGraph {
-  graph: UndirectedGraph;
+  graph: WeightedGraph;
   groups: IndicatorGroup[];
 }
 
@@ -96,14 +96,19 @@ export function buildAccountGraph(
   // kinds. Scaling each edge by that similarity keeps two campaigns that share a proxy
   // provider apart while leaving a campaign's own accounts tightly joined.
   const vectors = profiles.map(jobVector);
-  const graph = new UndirectedGraph();
-  for (let i = 0; i < n; i++) graph.addNode(String(i));
+  const ea: number[] = [];
+  const eb: number[] = [];
+  const ew: number[] = [];
   for (const [key, w] of weights) {
     if (w < minWeight) continue;
     const a = Math.floor(key / 4_194_304);
     const b = key % 4_194_304;
     const weight = w * (0.25 + 0.75 * cosine(vectors[a]!, vectors[b]!));
-    if (weight >= minWeight) graph.addEdgeWithKey(String(key), String(a), String(b), { weight });
+    if (weight < minWeight) continue;
+    ea.push(a);
+    eb.push(b);
+    ew.push(weight);
   }
+  const graph = fromEdges(n, Int32Array.from(ea), Int32Array.from(eb), Float64Array.from(ew));
   return { graph, groups };
 }

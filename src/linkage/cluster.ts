@@ -5,10 +5,9 @@
 // et al. 2008, via graphology-communities-louvain) when that split is clearly modular, which
 // separates two campaigns bridged by a few shared proxies or a public recipe.
 import louvainImport from "graphology-communities-louvain";
-import { connectedComponents } from "graphology-components";
-import { UndirectedGraph as UndirectedGraphCtor } from "graphology";
-import type { UndirectedGraph } from "graphology";
+import { UndirectedGraph } from "graphology";
 import { mulberry32 } from "../shared/prng.js";
+import { components, type WeightedGraph } from "./weighted-graph.js";
 
 type LouvainDetailed = { communities: Record<string, number>; modularity: number };
 type Louvain = {
@@ -30,34 +29,36 @@ export interface ClusterOptions {
   resolution?: number;
 }
 
-/** Communities (arrays of node indices) of at least `minSize` members. */
-export function clusterAccounts(graph: UndirectedGraph, opts: ClusterOptions): number[][] {
-  const weak: string[] = [];
-  graph.forEachEdge((e, attr) => {
-    if ((attr.weight as number) < opts.minEdgeWeight) weak.push(e);
-  });
-  for (const e of weak) graph.dropEdge(e);
+/** The graphology graph of one component (for Louvain), edges of at least `minWeight`. */
+function subgraph(graph: WeightedGraph, comp: number[], minWeight: number): UndirectedGraph {
+  const sub = new UndirectedGraph();
+  for (const v of comp) sub.addNode(String(v));
+  for (const v of comp) {
+    for (let i = graph.start[v]!; i < graph.start[v + 1]!; i++) {
+      const u = graph.adj[i]!;
+      if (u > v && graph.weight[i]! >= minWeight)
+        sub.addUndirectedEdge(String(v), String(u), { weight: graph.weight[i]! });
+    }
+  }
+  return sub;
+}
+
+/** Communities (arrays of node indices, ascending) of at least `minSize` members. */
+export function clusterAccounts(graph: WeightedGraph, opts: ClusterOptions): number[][] {
   const out: number[][] = [];
-  for (const comp of connectedComponents(graph)) {
+  for (const comp of components(graph, opts.minEdgeWeight)) {
     if (comp.length < opts.minSize) continue;
     if (comp.length < (opts.splitAbove ?? Infinity)) {
-      out.push(comp.map(Number).sort((a, b) => a - b));
+      out.push(comp);
       continue;
     }
-    const sub = new UndirectedGraphCtor();
-    for (const n of comp) sub.addNode(n);
-    for (const n of comp) {
-      graph.forEachEdge(n, (e, attr, s, t) => {
-        if (!sub.hasEdge(e)) sub.addEdgeWithKey(e, s, t, attr);
-      });
-    }
-    const parts = louvain.detailed(sub, {
+    const parts = louvain.detailed(subgraph(graph, comp, opts.minEdgeWeight), {
       getEdgeWeight: "weight",
       resolution: opts.resolution ?? 1,
       rng: mulberry32(42),
     });
     if (parts.modularity < (opts.minModularity ?? 0.5)) {
-      out.push(comp.map(Number).sort((a, b) => a - b));
+      out.push(comp);
       continue;
     }
     const byCommunity = new Map<number, number[]>();
@@ -77,18 +78,15 @@ export function clusterAccounts(graph: UndirectedGraph, opts: ClusterOptions): n
  * campaign by one shared proxy exit or one public recipe hangs off the core by a single edge.
  */
 export function coreMembers(
-  graph: UndirectedGraph,
+  graph: WeightedGraph,
   members: number[],
   opts: { minDegree: number; medianShare: number },
 ): number[] {
-  const inside = new Set(members.map(String));
-  const degree = members.map((m) => {
+  const inside = new Set(members);
+  const degree = members.map((v) => {
     let d = 0;
-    const node = String(m);
-    if (!graph.hasNode(node)) return 0;
-    graph.forEachEdge(node, (_e, attr, s, t) => {
-      if (inside.has(s === node ? t : s)) d += attr.weight as number;
-    });
+    for (let i = graph.start[v]!; i < graph.start[v + 1]!; i++)
+      if (inside.has(graph.adj[i]!)) d += graph.weight[i]!;
     return d;
   });
   const sorted = [...degree].sort((a, b) => a - b);

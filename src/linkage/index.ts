@@ -7,3 +7,4 @@ export {
   type Indicator,
   type IndicatorKind,
 } from "./indicators.js";
+export { type WeightedGraph } from "./weighted-graph.js";
