@@ -45,18 +45,50 @@ export interface CampaignSet {
   membership: Map<string, Membership>;
 }
 
-/**
- * An established account that sends most of its traffic from its own IP block, which no other
- * member of the community uses, and shares no payment with them: a customer whose recipe or an
- * occasional residential exit overlaps a campaign, not one of the campaign's proxied accounts.
- */
-function isForeignSite(p: AccountProfile, shared: SharedIndicators): boolean {
-  if (p.n < 20) return false;
+/** The IP block that carries most of an established account's traffic: its site, if it has one. */
+function siteOf(p: AccountProfile): string | undefined {
+  if (p.n < 20) return undefined;
   const top = p.prefixes.top()[0];
-  if (!top || top.count < 0.5 * p.n) return false;
-  if (shared.get("ip-prefix")?.has(top.key)) return false;
-  const payments = shared.get("payment");
-  return !p.payments.top().some((x) => payments?.has(x.key));
+  return top && top.count >= 0.5 * p.n ? top.key : undefined;
+}
+
+/**
+ * Members of a community that work from a site of their own: an established account sending
+ * most of its traffic from one IP block, whose payment instruments and IP blocks it shares with
+ * no member outside that same block. A customer (or a few accounts of one customer's office)
+ * whose recipe, SDK or cloud overlaps a campaign is not one of the campaign's proxied accounts.
+ */
+function foreignSites(
+  communities: number[][],
+  profiles: AccountProfile[],
+  groups: IndicatorGroup[],
+  communityOf: Int32Array,
+): Set<number> {
+  const site = new Map<number, string | undefined>();
+  for (const community of communities) for (const i of community) site.set(i, siteOf(profiles[i]!));
+  const tied = new Set<number>();
+  const byCommunity = new Map<number, number[]>();
+  for (const g of groups) {
+    if (g.kind !== "payment" && g.kind !== "ip-prefix") continue;
+    byCommunity.clear();
+    for (const m of g.members) {
+      const c = communityOf[m]!;
+      if (c < 0) continue;
+      const list = byCommunity.get(c);
+      if (list) list.push(m);
+      else byCommunity.set(c, [m]);
+    }
+    for (const inside of byCommunity.values()) {
+      if (inside.length < 2) continue;
+      const first = site.get(inside[0]!);
+      const oneSite = first !== undefined && inside.every((m) => site.get(m) === first);
+      if (oneSite) continue;
+      for (const m of inside) tied.add(m);
+    }
+  }
+  const out = new Set<number>();
+  for (const [i, s] of site) if (s !== undefined && !tied.has(i)) out.add(i);
+  return out;
 }
 
 /** True for an account whose own traffic makes it a linkage candidate. */
@@ -88,6 +120,7 @@ export function findCampaigns(
   const communityOf = new Int32Array(profiles.length).fill(-1);
   communities.forEach((index, c) => index.forEach((i) => (communityOf[i] = c)));
   const shared = sharedByCommunity(groups, communityOf, communities.length);
+  const foreign = foreignSites(communities, profiles, groups, communityOf);
   const scored: {
     index: number[];
     logit: number;
@@ -95,7 +128,7 @@ export function findCampaigns(
     shared: SharedIndicators;
   }[] = [];
   for (const [c, all] of communities.entries()) {
-    const index = all.filter((i) => !isForeignSite(profiles[i]!, shared[c]!));
+    const index = all.filter((i) => !foreign.has(i));
     if (index.length < 3) continue;
     const members = index.map((i) => ({ profile: profiles[i]!, features: accountFeatures(profiles[i]!) }));
     const assessment = assessCampaign(members, shared[c]!);
