@@ -112,18 +112,31 @@ export function assessCampaign(
     points: 4 * content - 1.5,
     detail: `Across its ${n} accounts, ${requests} requests average a harvest probability of ${meanDistill.toFixed(2)} (distillation, reasoning elicitation, grading).`,
   });
+  // Infrastructure dispersion: a hydra spreads its accounts over a proxy pool of many IP blocks;
+  // an organisation's accounts sit behind one or two NATs.
+  const blocks = new Set<string>();
+  for (const m of members) {
+    for (const { key } of m.profile.prefixes.top()) blocks.add(key);
+    for (const key of m.profile.prefixSample.keys()) blocks.add(key);
+  }
+  const dispersion = blocks.size / n;
+  const proxyPool = dispersion >= 0.5 && blocks.size >= 4;
+  const singleSite = !proxyPool && (blocks.size <= 2 || dispersion < 0.35);
+  // On one site, a shared card and a shared prompt template say "one customer's team", which
+  // the site already says; they count as coordination only across separate sites.
+  const spread = singleSite ? 0 : 1;
   const inTemplate = templates.reduce((s, t) => Math.max(s, t.count), 0);
   if (inTemplate >= 2)
     ev.push({
       signal: "shared-template",
-      points: 1.5 * ramp(inTemplate / n, 0.1, 0.5) * content,
+      points: 1.5 * ramp(inTemplate / n, 0.1, 0.5) * content * spread,
       detail: `${inTemplate} of its accounts send the same prompt template (${templates.length} shared templates).`,
     });
   const payTop = payments[0]?.count ?? 0;
   if (payTop >= 2)
     ev.push({
       signal: "shared-payment",
-      points: 1.2 * ramp(payTop / n, 0.1, 0.4) * content,
+      points: 1.2 * ramp(payTop / n, 0.1, 0.4) * content * spread,
       detail: `${payTop} accounts pay with the same instrument (${payments.length} shared payment fingerprints).`,
     });
   // SynchroTrap (Cao et al., CCS 2014): coordinated accounts act in the same time windows.
@@ -164,21 +177,13 @@ export function assessCampaign(
       points: 0.6 * ramp(weak / n, 0.3, 0.8) * content,
       detail: `${pct(weak / n)} of its accounts have weak identity verification.`,
     });
-  // Infrastructure dispersion: a hydra spreads its accounts over a proxy pool of many IP blocks;
-  // an organisation's accounts sit behind one or two NATs.
-  const blocks = new Set<string>();
-  for (const m of members) {
-    for (const { key } of m.profile.prefixes.top()) blocks.add(key);
-    for (const key of m.profile.prefixSample.keys()) blocks.add(key);
-  }
-  const dispersion = blocks.size / n;
-  if (dispersion >= 0.5 && blocks.size >= 4)
+  if (proxyPool)
     ev.push({
       signal: "proxy-pool",
       points: 1.0 * ramp(dispersion, 0.5, 1.5) * content,
       detail: `Its ${n} accounts come from ${blocks.size} IP blocks (${prefixes.length} of them shared between its accounts), as through a proxy pool.`,
     });
-  else if (blocks.size <= 2 || dispersion < 0.35)
+  else if (singleSite)
     ev.push({
       signal: "single-site",
       points: -2,
