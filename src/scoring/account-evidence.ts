@@ -11,6 +11,8 @@ export interface ResellerMix {
   /** Mean harvest score of the subset's requests. */
   harvest: number;
   endUsers: string[];
+  /** How many heavy end users harvest (the subset's size). */
+  harvesters: number;
   totalEndUsers: number;
 }
 
@@ -39,13 +41,18 @@ export function resellerMix(p: AccountProfile): ResellerMix | undefined {
     share: Math.max(n / Math.max(1, p.n), p.suspicious / Math.max(1, p.n)),
     harvest: h / n,
     endUsers: users.slice(0, 10),
+    harvesters: users.length,
     totalEndUsers: eu.distinct,
   };
 }
 
-/** How strongly a reseller mix points at a campaign hidden among the account's customers, 0..1. */
+/**
+ * How strongly a reseller mix points at a campaign hidden among the account's customers, 0..1.
+ * A campaign spreads its load over many end-user ids, as it does over accounts; a reseller's
+ * one or two power users who ask for step-by-step answers are not one.
+ */
 export function resellerStrength(mix: ResellerMix | undefined): number {
-  return mix ? ramp(mix.share, 0.15, 0.35) * ramp(mix.harvest, 0.55, 0.8) : 0;
+  return mix ? ramp(mix.share, 0.15, 0.35) * ramp(mix.harvest, 0.5, 0.7) * ramp(mix.harvesters, 2, 6) : 0;
 }
 
 /** Evidence from the account's own requests and behaviour. */
