@@ -186,6 +186,13 @@ export class Engine implements Detector {
         for (const v of f.shared.get("payment")?.keys() ?? []) this.campaignByIndicator.set(`p:${v}`, st);
         for (const v of f.shared.get("template")?.keys() ?? []) this.campaignByIndicator.set(`t:${v}`, st);
         for (const v of f.shared.get("ip-prefix")?.keys() ?? []) this.campaignByIndicator.set(`x:${v}`, st);
+        // Every proxy exit its members were seen on, shared or not yet: a low-and-slow campaign
+        // reuses its pool's exits for new accounts long before two accounts share each one.
+        for (const a of f.campaign.accounts) {
+          const p = this.accounts.get(a)?.profile;
+          if (!p) continue;
+          for (const v of p.prefixSample.keys()) this.campaignByIndicator.set(`x:${v}`, st);
+        }
       }
     }
     const changed: AccountVerdict[] = [];
