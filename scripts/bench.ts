@@ -7,7 +7,7 @@
 // Flags: --lines N (default 1,000,000), --skip-sim.
 import { spawnSync } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { benchSimulate } from "../src/simulate/bench.js";
@@ -90,7 +90,7 @@ const summary = JSON.parse(readFileSync(join(outDir, "summary.json"), "utf8")) a
   events: { exchanges: number };
   accounts: { total: number };
   state: { per_account_bytes: number; max_rss_mb: number; template_table_bytes: number };
-  throughput: { threads: number };
+  throughput: { threads: number; cpu_ms: number };
   stages_ms: Record<string, number>;
 };
 console.log(
@@ -98,6 +98,12 @@ console.log(
 );
 console.log(`  stages (ms): ${JSON.stringify(summary.stages_ms)}`);
 console.log(`  ratio analyze time / floor time: ${(an / fl.seconds).toFixed(2)}× (target ≤ 2.0×)`);
+// The CPU the analysis needs over all its threads bounds its wall time from below on this machine.
+const cores = availableParallelism();
+const cpuS = summary.throughput.cpu_ms / 1000;
+console.log(
+  `  CPU over all threads: ${cpuS.toFixed(1)} s = ${((cpuS / summary.events.exchanges) * 1e6).toFixed(0)} µs per exchange (floor: ${((fl.seconds / fl.lines) * 1e6).toFixed(0)} µs per line); on ${cores} cores the wall time cannot go below ${(cpuS / cores).toFixed(1)} s = ${(cpuS / cores / fl.seconds).toFixed(2)}× the floor`,
+);
 console.log(`  peak RSS: ${summary.state.max_rss_mb} MB (target < 1,024 MB)`);
 console.log(
   `  state per account: ${summary.state.per_account_bytes} bytes over ${fmt(summary.accounts.total)} accounts (target ≤ 1,536), plus fixed template tables of ${(summary.state.template_table_bytes / 1048576).toFixed(0)} MB`,

@@ -23,7 +23,8 @@ export interface AnalyzeSummary {
   };
   thresholds: { attack: number; review: number };
   stages_ms: { prepare_wait: number; engine: number; store: number; output: number; total: number };
-  throughput: { exchanges_per_second: number; threads: number };
+  /** `cpu_ms`: CPU time of the whole process (every thread) so far. */
+  throughput: { exchanges_per_second: number; threads: number; cpu_ms: number };
   state: {
     per_account_bytes: number;
     template_table_bytes: number;
@@ -88,6 +89,7 @@ export function buildSummary(x: {
     throughput: {
       exchanges_per_second: total > 0 ? Math.round((c.valid / total) * 1000) : 0,
       threads: x.threads,
+      cpu_ms: cpuMs(),
     },
     state: {
       per_account_bytes: x.stats.accounts ? Math.round(x.stats.stateBytes / x.stats.accounts) : 0,
@@ -104,4 +106,9 @@ export function buildSummary(x: {
 /** Writes summary.json. */
 export function writeSummary(path: string, s: AnalyzeSummary): void {
   writeFileSync(path, JSON.stringify(s, null, 2) + "\n");
+}
+
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return Math.round((u.user + u.system) / 1000);
 }
