@@ -166,4 +166,48 @@ describe("engine on hand-built traffic from corpus prompts", () => {
     expect(c.indicators.payments).toContain("pm_shared");
     expect(c.reasons.map((r) => r.signal)).toContain("shared-payment");
   });
+
+  it("links a low-and-slow pool whose accounts each use a few rotating exits, and leaves out an office that shares only its recipe", () => {
+    const engine = createEngine(parseConfig({}));
+    let i = 0;
+    // 24 accounts, 8 requests each over two days, each request from one of 40 proxy blocks.
+    for (let round = 0; round < 8; round++) {
+      for (let k = 0; k < 24; k++) {
+        const task = alpaca[(round * 24 + k) % alpaca.length]!;
+        engine.ingest(
+          exchange(
+            i++,
+            `slow_${k}`,
+            `${generationPrompt}\n\n1. Instruction: ${task.instruction}\n${task.input}`,
+            {
+              payment: `pm_slow_${k}`,
+              ip: `100.64.${(k * 7 + round * 5) % 40}.${10 + k}`,
+              account_created: t0 - 86_400_000 * (k % 3),
+              verification: "email",
+            },
+          ),
+        );
+        if (k % 4 === 0) {
+          // The office: two established accounts on one block and one card, same public recipe.
+          for (const o of [0, 1])
+            engine.ingest(
+              exchange(i++, `office_${o}`, `${generationPrompt}\n\n1. Instruction: ${task.instruction}`, {
+                payment: "pm_office",
+                ip: `203.0.113.${o + 1}`,
+                account_created: t0 - 500 * 86_400_000,
+                verification: "card",
+              }),
+            );
+        }
+      }
+    }
+    engine.recluster();
+    const slow = [...Array(24).keys()].map((k) => engine.verdict(`slow_${k}`)!);
+    const byCampaign = new Map<string | null, number>();
+    for (const v of slow) byCampaign.set(v.campaign, (byCampaign.get(v.campaign) ?? 0) + 1);
+    const [top, count] = [...byCampaign].sort((a, b) => b[1] - a[1])[0]!;
+    expect(top).not.toBeNull();
+    expect(count).toBeGreaterThanOrEqual(20);
+    for (const o of [0, 1]) expect(engine.verdict(`office_${o}`)!.campaign).not.toBe(top);
+  });
 });
