@@ -22,8 +22,9 @@ try {
   passed = r.numPassedTests;
   failed = r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0);
   skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  // A file that failed outside its tests (an import error, a throwing beforeAll hook) counts once.
   for (const s of r.testResults ?? [])
-    if (s.status === "failed" && (s.assertionResults ?? []).length === 0) failed += 1;
+    if (s.status === "failed" && !(s.assertionResults ?? []).some((a) => a.status === "failed")) failed += 1;
 } catch {
   failed = Math.max(failed, 1);
 }
