@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { DistillwatchError } from "../errors.js";
 import type { LineBatch } from "../events/read-lines.js";
+import { splitChunk, type ByteChunk } from "../events/read-chunks.js";
 import { loadContentModel } from "../signals/content/index.js";
 import { BatchPreparer, type PreparedBatch } from "./prepare.js";
 
@@ -13,6 +14,11 @@ import { BatchPreparer, type PreparedBatch } from "./prepare.js";
 export interface PreparePool {
   readonly threads: number;
   submit(file: string, batch: LineBatch): Promise<PreparedBatch>;
+  /**
+   * Prepares a chunk of raw line bytes, split where it is prepared; its lines are numbered from
+   * 1 (the caller, which knows how many lines came before, renumbers rejections).
+   */
+  submitBytes(file: string, chunk: ByteChunk): Promise<PreparedBatch>;
   close(): Promise<void>;
 }
 
@@ -34,6 +40,7 @@ export function createPreparePool(opts: {
     return {
       threads: 0,
       submit: async (file, batch) => preparer.prepare(file, batch),
+      submitBytes: async (file, chunk) => preparer.prepare(file, splitChunk(chunk.bytes, 1, chunk.bytesRead)),
       close: async () => {},
     };
   }
@@ -68,16 +75,19 @@ export function createPreparePool(opts: {
   }
   // Account-sticky routing is not possible before parsing, so batches go round-robin; each
   // worker keeps its own sample counters (a few extra samples per account at most).
+  const send = (msg: object, transfer: ArrayBuffer[]) => {
+    const s = seq++;
+    const w = workers[s % workers.length]!;
+    return new Promise<PreparedBatch>((resolve, reject) => {
+      pending.set(s, { resolve, reject });
+      w.postMessage({ seq: s, ...msg }, transfer);
+    });
+  };
   return {
     threads: workers.length,
-    submit(file, batch) {
-      const s = seq++;
-      const w = workers[s % workers.length]!;
-      return new Promise<PreparedBatch>((resolve, reject) => {
-        pending.set(s, { resolve, reject });
-        w.postMessage({ seq: s, file, batch });
-      });
-    },
+    submit: (file, batch) => send({ file, batch }, []),
+    submitBytes: (file, chunk) =>
+      send({ file, bytes: chunk.bytes, bytesRead: chunk.bytesRead }, [chunk.bytes.buffer as ArrayBuffer]),
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));
     },

@@ -3,6 +3,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { loadContentModel } from "../signals/content/index.js";
 import { BatchPreparer } from "./prepare.js";
 import type { LineBatch } from "../events/read-lines.js";
+import { splitChunk } from "../events/read-chunks.js";
 
 interface Init {
   format?: string;
@@ -11,9 +12,15 @@ interface Init {
 
 const init = workerData as Init;
 const preparer = new BatchPreparer(loadContentModel(), init.format, init.samplesPerAccount);
-parentPort?.on("message", (msg: { seq: number; file: string; batch: LineBatch }) => {
+type Message = { seq: number; file: string } & (
+  | { batch: LineBatch }
+  | { bytes: Uint8Array; bytesRead: number }
+);
+
+parentPort?.on("message", (msg: Message) => {
   try {
-    parentPort?.postMessage({ seq: msg.seq, result: preparer.prepare(msg.file, msg.batch) });
+    const batch = "batch" in msg ? msg.batch : splitChunk(msg.bytes, 1, msg.bytesRead);
+    parentPort?.postMessage({ seq: msg.seq, result: preparer.prepare(msg.file, batch) });
   } catch (e) {
     parentPort?.postMessage({
       seq: msg.seq,

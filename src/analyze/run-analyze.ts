@@ -8,6 +8,7 @@ import { createEngine, type Engine } from "../engine/index.js";
 import { DistillwatchError } from "../errors.js";
 import type { Rejection } from "../events/decode.js";
 import { readLines } from "../events/read-lines.js";
+import { chunkable, readChunks } from "../events/read-chunks.js";
 import type { AccountVerdict, Campaign } from "../scoring/index.js";
 import { openStore, type Store } from "../store/index.js";
 import { feedExchanges, feedExchangesFast, newFeedStats } from "./feed.js";
@@ -104,12 +105,16 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
 
   try {
     for (const file of opts.files) {
-      const inflight: Promise<PreparedBatch>[] = [];
+      const inflight: { batch: Promise<PreparedBatch>; bytes: boolean }[] = [];
       const faults: Rejection[] = [];
-      const handle = async (p: Promise<PreparedBatch>) => {
+      // Lines before the chunk being handled: byte chunks number their lines from 1.
+      let linesBefore = 0;
+      const handle = async (p: { batch: Promise<PreparedBatch>; bytes: boolean }) => {
         const w0 = performance.now();
-        const b = await p;
+        const b = await p.batch;
         t.prepareWait += performance.now() - w0;
+        if (p.bytes) for (const r of b.rejected) r.line += linesBefore;
+        linesBefore += b.lines;
         counts.lines += b.lines;
         if (b.format) formats.add(b.format);
         for (const r of b.rejected) await reject(r);
@@ -120,13 +125,21 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
         bytesDone = Math.max(bytesDone, b.bytesRead);
         progress.update(bytesDone, fed.exchanges);
       };
-      for await (const batch of readLines(file, {
-        batchLines: 1024,
-        onFault: (f) => faults.push({ file, line: f.line, reason: f.reason, text: "" }),
-      })) {
-        inflight.push(pool.submit(file, batch));
-        if (inflight.length >= Math.max(2, pool.threads * INFLIGHT_PER_THREAD))
-          await handle(inflight.shift()!);
+      const window = Math.max(2, pool.threads * INFLIGHT_PER_THREAD);
+      if (chunkable(file)) {
+        // Plain files: raw byte chunks go to the preparing threads, which split and decode them.
+        for (const chunk of readChunks(file)) {
+          inflight.push({ batch: pool.submitBytes(file, chunk), bytes: true });
+          if (inflight.length >= window) await handle(inflight.shift()!);
+        }
+      } else {
+        for await (const batch of readLines(file, {
+          batchLines: 1024,
+          onFault: (f) => faults.push({ file, line: f.line, reason: f.reason, text: "" }),
+        })) {
+          inflight.push({ batch: pool.submit(file, batch), bytes: false });
+          if (inflight.length >= window) await handle(inflight.shift()!);
+        }
       }
       while (inflight.length) await handle(inflight.shift()!);
       for (const f of faults) {
