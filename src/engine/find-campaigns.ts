@@ -45,6 +45,18 @@ export interface CampaignSet {
   membership: Map<string, Membership>;
 }
 
+/** Fills `into` with the members of one indicator group per community (members outside any are skipped). */
+function groupByCommunity(members: number[], communityOf: Int32Array, into: Map<number, number[]>): void {
+  into.clear();
+  for (const m of members) {
+    const c = communityOf[m]!;
+    if (c < 0) continue;
+    const list = into.get(c);
+    if (list) list.push(m);
+    else into.set(c, [m]);
+  }
+}
+
 /** The IP block that carries most of an established account's traffic: its site, if it has one. */
 function siteOf(p: AccountProfile): string | undefined {
   if (p.n < 20) return undefined;
@@ -70,14 +82,7 @@ function foreignSites(
   const byCommunity = new Map<number, number[]>();
   for (const g of groups) {
     if (g.kind !== "payment" && g.kind !== "ip-prefix") continue;
-    byCommunity.clear();
-    for (const m of g.members) {
-      const c = communityOf[m]!;
-      if (c < 0) continue;
-      const list = byCommunity.get(c);
-      if (list) list.push(m);
-      else byCommunity.set(c, [m]);
-    }
+    groupByCommunity(g.members, communityOf, byCommunity);
     for (const inside of byCommunity.values()) {
       if (inside.length < 2) continue;
       const first = site.get(inside[0]!);
@@ -179,14 +184,7 @@ function linkKindsByMember(groups: IndicatorGroup[], communityOf: Int32Array): U
   const seen = new Map<number, Set<string>>();
   const perCommunity = new Map<number, number[]>();
   for (const g of groups) {
-    perCommunity.clear();
-    for (const m of g.members) {
-      const c = communityOf[m]!;
-      if (c < 0) continue;
-      const list = perCommunity.get(c);
-      if (list) list.push(m);
-      else perCommunity.set(c, [m]);
-    }
+    groupByCommunity(g.members, communityOf, perCommunity);
     for (const list of perCommunity.values()) {
       if (list.length < 2 || g.kind === "asn" || g.kind === "user-agent" || g.kind === "email-domain")
         continue;
