@@ -1,7 +1,9 @@
 // A bounded reorder buffer: exchanges enter in file order and leave in event-time order once
-// more than `capacity` are held. Input logs are near-sorted (a gateway writes them as requests
-// finish), so a window of this size puts them back in order; anything older than what already
-// left is processed at once and counted as late.
+// more than `capacity` are held, or once they are more than `windowMs` of event time older than
+// the newest seen. Input logs are near-sorted (a gateway writes them as requests finish, so
+// disorder spans about one request's latency), so such a window puts them back in order, and
+// on quiet traffic the time bound keeps few exchanges waiting in memory; anything older than
+// what already left is processed at once and counted as late.
 
 interface Entry<T> {
   ts: number;
@@ -17,7 +19,12 @@ export class ReorderBuffer<T> {
   /** Items that arrived earlier in event time than something already released. */
   late = 0;
 
-  constructor(private readonly capacity: number) {}
+  private newest = -Infinity;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly windowMs = Infinity,
+  ) {}
 
   get size(): number {
     return this.heap.length;
@@ -28,7 +35,10 @@ export class ReorderBuffer<T> {
     if (ts < this.released) this.late += 1;
     this.heap.push({ ts, seq: this.seq++, item });
     this.up(this.heap.length - 1);
-    while (this.heap.length > this.capacity) out.push(this.pop()!);
+    if (ts > this.newest) this.newest = ts;
+    const h = this.heap;
+    while (h.length > this.capacity || (h.length && h[0]!.ts < this.newest - this.windowMs))
+      out.push(this.pop()!);
   }
 
   /** Releases everything, oldest first. */

@@ -82,7 +82,10 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
     threads,
   });
   const rejectedOut = new JsonlWriter(join(outDir, "rejected.jsonl"));
-  const reorder = new ReorderBuffer<PreparedExchange>(opts.config.engine.reorderBuffer);
+  const reorder = new ReorderBuffer<PreparedExchange>(
+    opts.config.engine.reorderBuffer,
+    opts.config.engine.reorderWindowMs,
+  );
   const progress = createProgress(totalBytes, opts.progress);
   const t = { prepareWait: 0, engine: 0, store: 0, output: 0 };
   const counts = { lines: 0, valid: 0, duplicates: 0, rejected: 0, exchanges: 0 };

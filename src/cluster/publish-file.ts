@@ -45,7 +45,10 @@ export async function publishFiles(opts: PublishOptions): Promise<PublishStats> 
     threads: opts.threads,
   });
   const sequencer = opts.sequencer ?? new TemplateSequencer();
-  const reorder = new ReorderBuffer<PreparedExchange>(opts.config.engine.reorderBuffer);
+  const reorder = new ReorderBuffer<PreparedExchange>(
+    opts.config.engine.reorderBuffer,
+    opts.config.engine.reorderWindowMs,
+  );
   const stats: PublishStats = {
     lines: 0,
     rejected: 0,

@@ -25,6 +25,12 @@ const engine = z.object({
   samplesPerAccount: z.number().int().min(0).max(100).default(5),
   /** Reorder buffer for slightly out-of-order input, in exchanges. */
   reorderBuffer: z.number().int().min(0).default(20_000),
+  /** ... and of event time: an exchange waits at most this long behind the newest one seen. */
+  reorderWindowMs: z
+    .number()
+    .int()
+    .min(0)
+    .default(10 * 60_000),
 });
 
 const listType = z.enum(["account", "key", "ip", "asn", "payment", "template"]);
