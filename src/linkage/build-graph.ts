@@ -9,6 +9,7 @@ import type { AccountProfile } from "../profiles/index.js";
 import { hashString, fmix32 } from "../signals/template/hash.js";
 import { accountIndicators, indicatorWeights, type IndicatorKind } from "./indicators.js";
 import { fromEdges, type WeightedGraph } from "./weighted-graph.js";
+import { PairWeights } from "./pair-weights.js";
 
 const CLIQUE_MAX = 48;
 const RING_HOPS = 3;
@@ -68,7 +69,7 @@ export function buildAccountGraph(
     }
   });
   const n = profiles.length;
-  const weights = new Map<number, number>();
+  const weights = new PairWeights(n * 8);
   const groups: IndicatorGroup[] = [];
   const norm = Math.log(1 + n / 2);
   for (const g of byKey.values()) {
@@ -77,10 +78,7 @@ export function buildAccountGraph(
     groups.push(g);
     const idf = norm > 0 ? Math.min(1, Math.log(1 + n / k) / norm) : 1;
     const w = indicatorWeights[g.kind] * Math.max(0.05, idf);
-    const add = (a: number, b: number) => {
-      const key = a < b ? a * 4_194_304 + b : b * 4_194_304 + a;
-      weights.set(key, (weights.get(key) ?? 0) + w);
-    };
+    const add = (a: number, b: number) => weights.add(a, b, w);
     if (k <= CLIQUE_MAX) {
       // Small groups: every pair, so that pairs sharing several indicators add up.
       for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) add(g.members[i]!, g.members[j]!);
@@ -99,10 +97,11 @@ export function buildAccountGraph(
   const ea: number[] = [];
   const eb: number[] = [];
   const ew: number[] = [];
-  for (const [key, w] of weights) {
+  for (let e = 0; e < weights.size; e++) {
+    const w = weights.w[e]!;
     if (w < minWeight) continue;
-    const a = Math.floor(key / 4_194_304);
-    const b = key % 4_194_304;
+    const a = weights.a[e]!;
+    const b = weights.b[e]!;
     const weight = w * (0.25 + 0.75 * cosine(vectors[a]!, vectors[b]!));
     if (weight < minWeight) continue;
     ea.push(a);
