@@ -105,6 +105,19 @@ export function recipeSeed(r: Rng, c: Corpora): QA {
   return r.pick(c.recipe.roleplay);
 }
 
+/** The same turn with a system prompt (and maybe another template name); built field by field, as spreading costs ~1 µs. */
+export function withSystem(t: Turn, system: Snip, template = t.template): Turn {
+  return {
+    system,
+    msgs: t.msgs,
+    out: t.out,
+    tools: t.tools,
+    outCalls: t.outCalls,
+    reasoning: t.reasoning,
+    template,
+  };
+}
+
 /** A one-message user turn. */
 export function userTurn(user: Snip, out: Snip, template: string, reasoning: boolean, system?: Snip): Turn {
   return system
