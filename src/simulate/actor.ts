@@ -71,6 +71,10 @@ export class Actor {
   private readonly weights: readonly number[];
   private endUser: Uint8Array | null = null;
   private ip: Uint8Array;
+  /** The account's addresses and campaigns (by behaviour), encoded on first use. */
+  private readonly ips: (Uint8Array | undefined)[] = [];
+  private readonly campaigns: readonly (Uint8Array | null)[];
+  private campaign: Uint8Array | null = null;
   private prevUser: Snip | null = null;
   private prevOut: Snip = EMPTY;
   private banned = false;
@@ -89,6 +93,9 @@ export class Actor {
   ) {
     this.plan = plan;
     this.r = new Rng(plan.seed, "actor");
+    this.campaigns = plan.mix.map((b) =>
+      b.campaign === null ? null : cachedBytes(campaignBytes, b.campaign),
+    );
     this.ip = this.pickIp();
     const sp = plan.sampling;
     this.maxTokens = sp.maxTokens ?? (plan.client.endpoint === "messages" ? 4096 : null);
@@ -102,7 +109,16 @@ export class Actor {
   }
 
   private pickIp(): Uint8Array {
-    return cachedBytes(ipBytes, this.r.pick(this.plan.endpoints).json);
+    const endpoints = this.plan.endpoints;
+    const i = this.r.int(endpoints.length);
+    let b = this.ips[i];
+    if (!b) {
+      const e = endpoints[i];
+      if (!e) throw new Error(`account ${this.plan.id} has no address`);
+      b = cachedBytes(ipBytes, e.json);
+      this.ips[i] = b;
+    }
+    return b;
   }
 
   private startSession(after: number): number {
@@ -111,7 +127,9 @@ export class Actor {
     const t = p.clock.next(this.r, after);
     if (t > p.end) return Infinity;
     this.left = p.clock.size(this.r);
-    this.behaviour = p.mix[this.r.weighted(this.weights)];
+    const k = this.r.weighted(this.weights);
+    this.behaviour = p.mix[k];
+    this.campaign = this.campaigns[k] ?? null;
     const users = this.behaviour?.endUsers;
     this.endUser = users && users.length ? cachedBytes(endUserBytes, this.r.pick(users)) : null;
     if (p.stickyIp) this.ip = this.pickIp();
@@ -124,7 +142,7 @@ export class Actor {
     const p = this.plan;
     const r = this.r;
     const ts = this.nextTs;
-    const b = this.behaviour ?? p.mix[0];
+    const b = this.behaviour;
     if (!b) throw new Error(`account ${p.id} has no behaviour`);
     if (!p.stickyIp) this.ip = this.pickIp();
     const turn =
@@ -134,7 +152,7 @@ export class Actor {
     const status = this.banned || ts >= p.banAt ? 403 : sampleStatus(r, p.pressure);
     if (status === 403) this.banned = true;
     this.render(out, ts, turn, status);
-    this.lastCampaign = b.campaign === null ? null : cachedBytes(campaignBytes, b.campaign);
+    this.lastCampaign = this.campaign;
     this.prevUser = turn.msgs[turn.msgs.length - 1]?.c ?? EMPTY;
     this.prevOut = turn.out;
     this.emitted++;
