@@ -4,6 +4,8 @@
 import { closeSync, openSync, writeSync } from "node:fs";
 
 const CHUNK = 4 << 20;
+// a run at least this long is written from where it lies (a shard's whole batch of lines)
+const DIRECT = 256 << 10;
 
 /** Appends bytes to a file through a fixed buffer. */
 export class ByteFile {
@@ -20,6 +22,18 @@ export class ByteFile {
     if (this.off + n <= this.buf.length) return;
     this.flush();
     if (n > this.buf.length) this.buf = Buffer.allocUnsafe(n);
+  }
+
+  /** Appends `len` bytes of `src` from `start`: large runs go straight to the file, not through the buffer. */
+  append(src: Buffer, start: number, len: number): void {
+    if (len < DIRECT) {
+      this.reserve(len);
+      this.off += src.copy(this.buf, this.off, start, start + len);
+      return;
+    }
+    this.flush();
+    let done = 0;
+    while (done < len) done += writeSync(this.fd, src, start + done, len - done);
   }
 
   /** Writes out everything buffered. */

@@ -63,6 +63,8 @@ export class ShardRenderer {
   /** A rendered record (line, then tsv row) that did not fit the last batch: it opens the next. */
   private pending = false;
   private lineLen = 0;
+  /** Id marks in the line (the truth row's id, rendered after them, is found by position). */
+  private lineMarks = 0;
   private ts = 0;
   private actor = 0;
 
@@ -88,38 +90,47 @@ export class ShardRenderer {
   /** Fills `b` with the next exchanges; sets `b.done` on the last batch. May grow `b.data`. */
   fill(b: Batch): void {
     let data = Buffer.from(b.data);
+    const tsv = Buffer.from(b.tsv);
     const meta = new Int32Array(b.meta);
     const ts = new Float64Array(b.ts);
     const line = this.line;
     let m = 0;
     let count = 0;
+    let tsvOff = 0;
     if (this.pending) {
-      // the record is in the line's side buffer: it opens this batch (alone, if it is huge)
+      // the record waits in the line's side buffer (line, then truth row): it opens this batch
       const rec = line.record();
-      if (rec.length > data.length) {
-        data = Buffer.from(new ArrayBuffer(rec.length));
+      const lineLen = this.lineLen;
+      if (lineLen > data.length) {
+        data = Buffer.from(new ArrayBuffer(lineLen)); // a line larger than a whole batch: rare
         b.data = data.buffer;
       }
-      rec.copy(data, 0);
+      rec.copy(data, 0, 0, lineLen);
+      tsvOff = rec.copy(tsv, 0, lineLen);
       this.pending = false;
-      m = this.describe(meta, m, 0, rec.length);
+      m = this.describe(meta, m, lineLen, tsvOff);
       ts[count++] = this.ts;
-      line.target(data, rec.length);
+      line.target(data, lineLen);
     } else line.target(data, 0);
     while (count < ts.length && this.heap.size > 0) {
       line.begin();
       this.next();
-      if (line.spilled || m + META_FIXED + line.markCount > meta.length) {
+      const lineEnd = line.start + this.lineLen;
+      const tsvLen = line.off - lineEnd;
+      if (line.spilled || m + META_FIXED + line.markCount > meta.length || tsvOff + tsvLen > tsv.length) {
         this.pending = true;
         if (!line.spilled) line.spill();
         if (count > 0) break;
         // not even one record fits an empty batch: place it now, in a batch of its own size
-        b.count = 0;
-        b.done = false;
         this.fill(b);
         return;
       }
-      m = this.describe(meta, m, line.start, line.off - line.start);
+      if (tsvLen > 0) {
+        // the truth row was rendered after the line; it goes to the batch's truth rows
+        tsvOff += line.buf.copy(tsv, tsvOff, lineEnd, line.off);
+        line.off = lineEnd;
+      }
+      m = this.describe(meta, m, this.lineLen, tsvLen);
       ts[count++] = this.ts;
     }
     b.count = count;
@@ -127,14 +138,13 @@ export class ShardRenderer {
   }
 
   /** Writes one record's metadata at `m` (see batch.ts); returns the next free slot. */
-  private describe(meta: Int32Array, m: number, start: number, size: number): number {
+  private describe(meta: Int32Array, m: number, lineLen: number, tsvLen: number): number {
     const line = this.line;
-    const marks = line.markCount;
+    const marks = this.lineMarks;
     meta[m] = this.actor;
-    meta[m + 1] = start;
-    meta[m + 2] = this.lineLen;
-    meta[m + 3] = size - this.lineLen;
-    meta[m + 4] = marks;
+    meta[m + 1] = lineLen;
+    meta[m + 2] = tsvLen;
+    meta[m + 3] = marks;
     for (let k = 0; k < marks; k++) meta[m + META_FIXED + k] = line.marks[k] as number;
     return m + META_FIXED + marks;
   }
@@ -152,6 +162,7 @@ export class ShardRenderer {
     a.emit(line);
     line.byte(10);
     this.lineLen = line.off - line.start;
+    this.lineMarks = line.markCount;
     const campaign = a.lastCampaign;
     if (campaign !== null) {
       line.id();
