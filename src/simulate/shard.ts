@@ -102,8 +102,10 @@ export class ShardRenderer {
       const rec = line.record();
       const lineLen = this.lineLen;
       if (lineLen > data.length) {
-        data = Buffer.from(new ArrayBuffer(lineLen)); // a line larger than a whole batch: rare
-        b.data = data.buffer;
+        // a line larger than a whole batch (rare) gets a buffer of its own, shared like the batch's
+        b.data =
+          b.data instanceof SharedArrayBuffer ? new SharedArrayBuffer(lineLen) : new ArrayBuffer(lineLen);
+        data = Buffer.from(b.data);
       }
       rec.copy(data, 0, 0, lineLen);
       tsvOff = rec.copy(tsv, 0, lineLen);
