@@ -1,9 +1,8 @@
 // A batch of rendered exchanges handed from a shard renderer to the merger: lines back to back
-// in one buffer, truth rows in another, per-record metadata in two typed arrays. A worker's
-// batches live in SharedArrayBuffers both threads map, so handing one over is a message with its
-// number (no copy, no serialization, and no detach/attach of buffers: transferring them cost the
-// renderer ~0.4 ms per batch, measured). Lines back to back let the merger write a single
-// shard's batch to the file as it is, without copying it line by line.
+// in one ArrayBuffer, truth rows in another, per-record metadata in two typed arrays. Plain
+// ArrayBuffers so a worker can transfer them (no copy, no string serialization) and the merger
+// can hand them back for reuse; lines back to back let the merger write a single shard's batch
+// to the file as it is, without copying it line by line.
 //
 // Exchange ids depend on the global output position, which only the merger knows, so a
 // renderer writes ID_MARK bytes where the id's counter digits go and lists their offsets.
@@ -21,11 +20,11 @@ const MAX_RECORDS = 4096;
 /** Rendered exchanges of one shard, sorted by (ts, actor). */
 export interface Batch {
   /** The records' lines, back to back from offset 0. */
-  data: ArrayBufferLike;
+  data: ArrayBuffer;
   /** The truth rows of the records that belong to a campaign, back to back. */
-  tsv: ArrayBufferLike;
-  meta: ArrayBufferLike;
-  ts: ArrayBufferLike;
+  tsv: ArrayBuffer;
+  meta: ArrayBuffer;
+  ts: ArrayBuffer;
   /** Records in this batch. */
   count: number;
   /** True on the shard's last batch. */
@@ -35,16 +34,19 @@ export interface Batch {
 // meta per record: actor, line bytes, truth-row bytes (0: none), n marks, mark offsets in the line…
 export const META_FIXED = 4;
 
-/** A fresh, empty batch with the default capacity; `shared` for one a worker fills. */
-export function newBatch(shared = false): Batch {
-  const buffer = (bytes: number): ArrayBufferLike =>
-    shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+/** A fresh, empty batch with the default capacity. */
+export function newBatch(): Batch {
   return {
-    data: buffer(DATA_BYTES),
-    tsv: buffer(TSV_BYTES),
-    meta: buffer(META_INTS * 4),
-    ts: buffer(MAX_RECORDS * 8),
+    data: new ArrayBuffer(DATA_BYTES),
+    tsv: new ArrayBuffer(TSV_BYTES),
+    meta: new ArrayBuffer(META_INTS * 4),
+    ts: new ArrayBuffer(MAX_RECORDS * 8),
     count: 0,
     done: false,
   };
+}
+
+/** The buffers a batch's owner hands over when posting it to another thread. */
+export function transferList(b: Batch): ArrayBuffer[] {
+  return [b.data, b.tsv, b.meta, b.ts];
 }

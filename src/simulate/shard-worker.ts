@@ -1,56 +1,49 @@
-// Worker-thread entry: renders one shard per job into batches the merger shares with it (see
-// batch.ts) and posts each batch's number when it is full. Credit-based flow control: the merger
-// hands a batch back once written, which lets the worker fill it again, so the batches a job
-// brings are all the memory a worker ever renders into.
+// Worker-thread entry: renders one shard per job and posts its batches (buffers transferred,
+// not copied). Credit-based flow control: the merger returns each batch it has written, which
+// lets the worker render one more, so at most `credit` batches per worker are ever in memory.
 import { parentPort } from "node:worker_threads";
-import type { Batch } from "./batch.js";
+import { newBatch, transferList, type Batch } from "./batch.js";
 import { getCorpora } from "./corpus.js";
 import { ShardRenderer, type ShardJob } from "./shard.js";
 
 /** Messages the merger sends a shard worker. */
 export type ToWorker =
-  | { type: "job"; job: ShardJob; corporaDir: string; batches: Batch[] }
-  | { type: "more"; batch: number };
-/** Messages a shard worker sends back: `data` only when a huge line made the worker replace it. */
+  | { type: "job"; job: ShardJob; corporaDir: string; credit: number }
+  | { type: "more"; batch: Batch };
+/** Messages a shard worker sends back. */
 export type FromWorker =
   | { type: "ready"; accounts: ShardRenderer["accounts"]; expected: number }
-  | { type: "batch"; batch: number; count: number; done: boolean; data?: ArrayBufferLike }
+  | { type: "batch"; batch: Batch }
   | { type: "error"; message: string; stack?: string };
 
 const port = parentPort;
 if (!port) throw new Error("shard-worker must run in a worker thread");
 
-/** Numbers of the job's batches the merger has handed back (or not yet received). */
-let free: number[] = [];
+let credit = 0;
+const spare: Batch[] = [];
 let wake: (() => void) | null = null;
 
 port.on("message", (msg: ToWorker) => {
   if (msg.type === "more") {
-    free.push(msg.batch);
+    credit++;
+    spare.push(msg.batch);
     wake?.();
     wake = null;
-  } else void runJob(msg.job, msg.corporaDir, msg.batches);
+  } else void runJob(msg.job, msg.corporaDir, msg.credit);
 });
 
-async function runJob(job: ShardJob, corporaDir: string, batches: Batch[]): Promise<void> {
-  const post = (m: FromWorker): void => port?.postMessage(m);
+async function runJob(job: ShardJob, corporaDir: string, initialCredit: number): Promise<void> {
+  const post = (m: FromWorker, transfer?: ArrayBuffer[]): void => port?.postMessage(m, transfer);
   try {
     const renderer = new ShardRenderer(job, getCorpora(corporaDir));
-    free = batches.map((_, i) => i);
+    credit = initialCredit;
     post({ type: "ready", accounts: renderer.accounts, expected: renderer.expected });
     for (;;) {
-      while (free.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-      const i = free.pop() as number;
-      const b = batches[i] as Batch;
-      const data = b.data;
+      while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
+      credit--;
+      const b = spare.pop() ?? newBatch();
       renderer.fill(b);
-      post({
-        type: "batch",
-        batch: i,
-        count: b.count,
-        done: b.done,
-        ...(b.data !== data ? { data: b.data } : {}),
-      });
+      post({ type: "batch", batch: b }, transferList(b));
       if (b.done) return;
     }
   } catch (e) {

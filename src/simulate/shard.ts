@@ -102,10 +102,8 @@ export class ShardRenderer {
       const rec = line.record();
       const lineLen = this.lineLen;
       if (lineLen > data.length) {
-        // a line larger than a whole batch (rare) gets a buffer of its own, shared like the batch's
-        b.data =
-          b.data instanceof SharedArrayBuffer ? new SharedArrayBuffer(lineLen) : new ArrayBuffer(lineLen);
-        data = Buffer.from(b.data);
+        data = Buffer.from(new ArrayBuffer(lineLen)); // a line larger than a whole batch: rare
+        b.data = data.buffer;
       }
       rec.copy(data, 0, 0, lineLen);
       tsvOff = rec.copy(tsv, 0, lineLen);

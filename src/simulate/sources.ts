@@ -2,7 +2,7 @@
 // pooled worker thread. Pooled workers outlive a run (unref'd, so they never hold the process
 // open) because loading the corpora costs each of them seconds; the next run reuses them.
 import { Worker } from "node:worker_threads";
-import { newBatch, type Batch } from "./batch.js";
+import { newBatch, transferList, type Batch } from "./batch.js";
 import type { Corpora } from "./corpus.js";
 import { ShardRenderer, type AccountInfo, type ShardJob } from "./shard.js";
 import type { FromWorker, ToWorker } from "./shard-worker.js";
@@ -81,8 +81,6 @@ export class WorkerSource implements ShardSource {
   accounts: readonly AccountInfo[] = [];
   expected = 0;
   private readonly queue: Batch[] = [];
-  /** The batches this source shares with its worker, by number. */
-  private readonly batches: Batch[] = Array.from({ length: CREDIT }, () => newBatch(true));
   private waiter: { resolve: (b: Batch) => void; reject: (e: Error) => void } | null = null;
   private failure: Error | null = null;
   private broken = false;
@@ -105,15 +103,15 @@ export class WorkerSource implements ShardSource {
     s.worker.on("message", s.onMessage);
     s.worker.on("error", s.onError);
     const ready = new Promise<void>((resolve, reject) => (s.readyWaiter = { resolve, reject }));
-    s.post({ type: "job", job, corporaDir, batches: s.batches });
+    s.post({ type: "job", job, corporaDir, credit: CREDIT });
     await ready;
     return s;
   }
 
   private readyWaiter: { resolve: () => void; reject: (e: Error) => void } | null = null;
 
-  private post(m: ToWorker): void {
-    this.worker.postMessage(m);
+  private post(m: ToWorker, transfer?: ArrayBuffer[]): void {
+    this.worker.postMessage(m, transfer);
   }
 
   private receive(m: FromWorker): void {
@@ -123,16 +121,11 @@ export class WorkerSource implements ShardSource {
       this.readyWaiter?.resolve();
       this.readyWaiter = null;
     } else if (m.type === "batch") {
-      const b = this.batches[m.batch];
-      if (!b) throw new Error(`simulator worker posted unknown batch ${m.batch}`);
-      b.count = m.count;
-      b.done = m.done;
-      if (m.data) b.data = m.data;
-      if (b.done) this.finished = true;
+      if (m.batch.done) this.finished = true;
       const w = this.waiter;
       this.waiter = null;
-      if (w) w.resolve(b);
-      else this.queue.push(b);
+      if (w) w.resolve(m.batch);
+      else this.queue.push(m.batch);
     } else {
       const e = new Error(`simulator worker: ${m.message}`);
       if (m.stack) e.stack = m.stack;
@@ -156,7 +149,7 @@ export class WorkerSource implements ShardSource {
   }
 
   release(b: Batch): void {
-    if (!this.broken) this.post({ type: "more", batch: this.batches.indexOf(b) });
+    if (!this.broken) this.post({ type: "more", batch: b }, transferList(b));
   }
 
   close(): void {
