@@ -82,7 +82,11 @@ export class Actor {
   /** Account-constant stretches of the line, encoded once: `","ts":"…",` is followed by head… */
   private readonly headBytes: Uint8Array;
   private readonly keyBytes: readonly Uint8Array[];
-  private readonly tailBytes: Uint8Array;
+  /** The fields after the address up to the model name, then the model (before and after adopting the new one). */
+  private readonly tailOld: Uint8Array;
+  private readonly tailNew: Uint8Array;
+  /** `,"params":{…},"output":"`: what follows the body of most successful requests. */
+  private readonly plainOutput: Uint8Array;
   /** The habitual params as a member list, and the occasional temperature overrides (by tenths). */
   private readonly baseParams: Uint8Array;
   private readonly jittered: (Uint8Array | undefined)[] = [];
@@ -102,7 +106,11 @@ export class Actor {
     this.baseParams = Buffer.from(paramsText(sp.temperature, sp.topP, this.maxTokens, sp.stream));
     this.headBytes = Buffer.from(`",${plan.head}`);
     this.keyBytes = plan.keys.map((k) => Buffer.from(`,"key":"${k}",`));
-    this.tailBytes = Buffer.from(`,${plan.tail},"model":"`);
+    const tail = Buffer.from(`,${plan.tail},"model":"`);
+    const large = plan.tier === "large";
+    this.tailOld = Buffer.concat([tail, large ? MODEL_LARGE_OLD : MODEL_MINI_OLD]);
+    this.tailNew = Buffer.concat([tail, large ? MODEL_LARGE : MODEL_MINI]);
+    this.plainOutput = Buffer.concat([PARAMS_OPEN, this.baseParams, PARAMS_CLOSE, OUTPUT]);
     this.idBytes = Buffer.from(plan.id);
     this.weights = plan.mix.map((b) => b.weight);
     this.nextTs = this.startSession(plan.start);
@@ -199,9 +207,6 @@ export class Actor {
     const s = p.sampling;
     const endpoint = p.client.endpoint;
     const messagesApi = endpoint === "messages";
-    const large = p.tier === "large";
-    const model =
-      ts >= p.adoptAt ? (large ? MODEL_LARGE : MODEL_MINI) : large ? MODEL_LARGE_OLD : MODEL_MINI_OLD;
     // whether instructions travel in a system slot is the account's habit, not the content's:
     // otherwise persona apps (always a system prompt) would differ from campaigns by placement
     const slot = r.chance(s.systemShare);
@@ -256,30 +261,12 @@ export class Actor {
     }
     out.raw(this.keyBytes[key] ?? (this.keyBytes[0] as Uint8Array));
     out.raw(this.ip);
-    out.raw(this.tailBytes);
-    out.raw(model);
+    out.raw(ts >= p.adoptAt ? this.tailNew : this.tailOld);
     writeBody(out, endpoint, slot ? p.client.placement : "none", system, turn.msgs);
-    out.raw(PARAMS_OPEN);
-    let sep = params.length > 0;
-    out.raw(params);
-    if (seed >= 0) {
-      if (sep) out.byte(44);
-      out.raw(SEED);
-      out.int(seed);
-      sep = true;
-    }
-    if (tools !== null) {
-      if (sep) out.byte(44);
-      out.raw(tools);
-      sep = true;
-    }
-    if (effort !== null) {
-      if (sep) out.byte(44);
-      out.raw(effort);
-    }
-    out.raw(PARAMS_CLOSE);
+    if (status === 200 && params === this.baseParams && seed < 0 && tools === null && effort === null)
+      out.raw(this.plainOutput);
+    else this.writeParams(out, params, seed, tools, effort, status === 200);
     if (status === 200) {
-      out.raw(OUTPUT);
       out.snip(output);
       out.byte(34);
       if (turn.outCalls) {
@@ -307,5 +294,36 @@ export class Actor {
       out.int(latency);
       out.raw(NO_USAGE);
     }
+  }
+
+  /** `,"params":{…},` with whatever this request adds to the habitual params, then `"output":"` on success. */
+  private writeParams(
+    out: LineBuf,
+    params: Uint8Array,
+    seed: number,
+    tools: Uint8Array | null,
+    effort: Uint8Array | null,
+    ok: boolean,
+  ): void {
+    out.raw(PARAMS_OPEN);
+    let sep = params.length > 0;
+    out.raw(params);
+    if (seed >= 0) {
+      if (sep) out.byte(44);
+      out.raw(SEED);
+      out.int(seed);
+      sep = true;
+    }
+    if (tools !== null) {
+      if (sep) out.byte(44);
+      out.raw(tools);
+      sep = true;
+    }
+    if (effort !== null) {
+      if (sep) out.byte(44);
+      out.raw(effort);
+    }
+    out.raw(PARAMS_CLOSE);
+    if (ok) out.raw(OUTPUT);
   }
 }

@@ -109,6 +109,7 @@ const DEVELOPER_ROLE = bytes('"messages":[{"role":"developer","content":"');
 const MSG_END = bytes('"}');
 const MESSAGES = bytes('"messages":[');
 const USER = bytes('{"role":"user","content":"');
+const MESSAGES_USER = bytes('"messages":[{"role":"user","content":"');
 const ASSISTANT = bytes('{"role":"assistant","content":"');
 const CALL_ANTHROPIC = bytes('{"role":"assistant","content":[{"type":"tool_use","id":"');
 const CALL_OPENAI = bytes('{"role":"assistant","content":null,"tool_calls":[{"id":"');
@@ -159,9 +160,23 @@ export function writeBody(
       first = false;
     } else merge = system;
   }
-  if (first) out.raw(MESSAGES);
-  for (const m of msgs) {
-    if (!first) out.byte(44);
+  for (let i = 0; i < msgs.length; i++) {
+    const m = msgs[i] as Msg;
+    if (first && m.role === "user") {
+      // most requests open with the user's message: one piece opens the array and the message
+      out.raw(MESSAGES_USER);
+      first = false;
+      if (merge) {
+        out.snip(merge);
+        out.raw(NL2);
+        merge = undefined;
+      }
+      out.snip(m.c);
+      out.raw(MSG_END);
+      continue;
+    }
+    if (first) out.raw(MESSAGES);
+    else out.byte(44);
     first = false;
     if (m.role === "user") {
       out.raw(USER);
@@ -192,5 +207,6 @@ export function writeBody(
       out.raw(anthropic ? RESULT_END_ANTHROPIC : MSG_END);
     }
   }
+  if (first) out.raw(MESSAGES);
   out.byte(93);
 }
