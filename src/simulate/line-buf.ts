@@ -20,7 +20,7 @@ export class LineBuf {
   marks = new Int32Array(16);
   markCount = 0;
   /** The id's fixed prefix (`req_<salt>`), and the prefixes of a line and of a tool call id. */
-  readonly idPrefix: Uint8Array;
+  private readonly idPrefix: Uint8Array;
   private readonly callPrefix: Uint8Array;
   private readonly lineHead: Uint8Array;
   private side: Buffer = Buffer.allocUnsafe(1 << 16);
