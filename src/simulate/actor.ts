@@ -51,6 +51,27 @@ const GENERIC_SYSTEMS = [
   "You are an expert assistant. Answer accurately.",
 ].map((x) => snip(x));
 const EMPTY = snip("");
+const EMPTY_BYTES: Uint8Array = new Uint8Array(0);
+
+/** What one request drew, between drawing and writing (rendering on a thread is sequential). */
+const drawn = {
+  slot: false,
+  system: undefined as Snip | undefined,
+  reasoning: false,
+  params: EMPTY_BYTES,
+  seed: -1,
+  tools: null as Uint8Array | null,
+  effort: null as Uint8Array | null,
+  inTok: 0,
+  output: undefined as unknown as Snip,
+  finish: FINISH.stop,
+  outTok: 0,
+  reasonTok: 0,
+  cachedTok: 0,
+  latency: 0,
+  key: 0,
+  model: EMPTY_BYTES,
+};
 const endUserBytes = new Map<string, Uint8Array>();
 const ipBytes = new Map<string, Uint8Array>();
 const campaignBytes = new Map<string, Uint8Array>();
@@ -200,36 +221,38 @@ export class Actor {
   }
 
   // Draws happen in the order they always have (the bytes depend on it); writing follows
-  // field order, so values are drawn first and written after.
-  private render(out: LineBuf, ts: number, turn: Turn, status: number): void {
+  // field order, so values are drawn first (into `drawn`) and written after.
+  private draw(turn: Turn, status: number, ts: number): void {
     const p = this.plan;
     const r = this.r;
     const s = p.sampling;
+    const d = drawn;
     const endpoint = p.client.endpoint;
     const messagesApi = endpoint === "messages";
     // whether instructions travel in a system slot is the account's habit, not the content's:
     // otherwise persona apps (always a system prompt) would differ from campaigns by placement
-    const slot = r.chance(s.systemShare);
-    const system = turn.system ?? (slot ? r.pick(GENERIC_SYSTEMS) : undefined);
+    d.slot = r.chance(s.systemShare);
+    const system = turn.system ?? (d.slot ? r.pick(GENERIC_SYSTEMS) : undefined);
+    d.system = system;
     let inChars = system ? system.n : 0;
     for (const m of turn.msgs) inChars += m.c.n;
 
     const reasoning = r.chance(turn.reasoning ? Math.max(s.reasoningShare, 0.45) : s.reasoningShare);
-    const params = r.next() < 0.1 ? this.jitterParams() : this.baseParams;
-    const seed = s.seedParam ? r.int(100000) : -1;
-    const tools = turn.tools && endpoint !== "completions" ? toolsBytes(turn.tools) : null;
-    const effort = reasoning ? (messagesApi ? r.pick(BUDGETS) : r.pick(EFFORTS)) : null;
+    d.reasoning = reasoning;
+    d.params = r.chance(0.1) ? this.jitterParams() : this.baseParams;
+    d.seed = s.seedParam ? r.int(100000) : -1;
+    d.tools = turn.tools && endpoint !== "completions" ? toolsBytes(turn.tools) : null;
+    d.effort = reasoning ? (messagesApi ? r.pick(BUDGETS) : r.pick(EFFORTS)) : null;
     const maxTokens = this.maxTokens;
 
     const inTok = Math.max(1, Math.round((inChars / 4) * (0.9 + 0.2 * r.next())));
-    let output = turn.out;
-    let finish = FINISH.stop;
-    let outTok = 0;
-    let reasonTok = 0;
-    let cachedTok = 0;
-    let latency: number;
+    d.inTok = inTok;
+    d.output = turn.out;
+    d.outTok = 0;
+    d.reasonTok = 0;
+    d.cachedTok = 0;
     if (status === 200) {
-      finish =
+      d.finish =
         turn.outCalls > 0
           ? messagesApi
             ? FINISH.toolUse
@@ -237,20 +260,28 @@ export class Actor {
           : messagesApi
             ? FINISH.endTurn
             : FINISH.stop;
-      outTok = Math.max(1, Math.round((output.n / 4) * (0.9 + 0.2 * r.next())));
+      let outTok = Math.max(1, Math.round((turn.out.n / 4) * (0.9 + 0.2 * r.next())));
       if (maxTokens !== null && outTok > maxTokens) {
-        output = clip(output, maxTokens * 4);
+        d.output = clip(turn.out, maxTokens * 4);
         outTok = maxTokens;
-        finish = messagesApi ? FINISH.maxTokens : FINISH.length;
+        d.finish = messagesApi ? FINISH.maxTokens : FINISH.length;
       }
-      reasonTok = reasoning ? Math.round(r.lognormal(turn.reasoning ? 1800 : 700, 0.8)) : 0;
-      cachedTok = turn.msgs.length > 1 || system ? Math.round(inTok * r.next() * 0.8) : 0;
-      latency = Math.round(250 + r.exp(300) + outTok * (8 + r.next() * 12) + reasonTok * 9);
+      const reasonTok = reasoning ? Math.round(r.lognormal(turn.reasoning ? 1800 : 700, 0.8)) : 0;
+      d.outTok = outTok;
+      d.reasonTok = reasonTok;
+      d.cachedTok = turn.msgs.length > 1 || system ? Math.round(inTok * r.next() * 0.8) : 0;
+      d.latency = Math.round(250 + r.exp(300) + outTok * (8 + r.next() * 12) + reasonTok * 9);
     } else {
-      latency = Math.round(20 + r.exp(80));
+      d.latency = Math.round(20 + r.exp(80));
     }
-    const key = p.keys.length === 1 ? 0 : p.keys.indexOf(r.pick(p.keys));
+    d.key = p.keys.length === 1 ? 0 : p.keys.indexOf(r.pick(p.keys));
+    d.model = ts >= p.adoptAt ? this.tailNew : this.tailOld;
+  }
 
+  private render(out: LineBuf, ts: number, turn: Turn, status: number): void {
+    this.draw(turn, status, ts);
+    const p = this.plan;
+    const { system, params, seed, tools, effort, output, finish, latency, reasoning } = drawn;
     out.lineStart();
     writeTs(out, ts);
     out.raw(this.headBytes);
@@ -259,10 +290,10 @@ export class Actor {
       out.raw(this.endUser);
       out.byte(34);
     }
-    out.raw(this.keyBytes[key] ?? (this.keyBytes[0] as Uint8Array));
+    out.raw(this.keyBytes[drawn.key] ?? (this.keyBytes[0] as Uint8Array));
     out.raw(this.ip);
-    out.raw(ts >= p.adoptAt ? this.tailNew : this.tailOld);
-    writeBody(out, endpoint, slot ? p.client.placement : "none", system, turn.msgs);
+    out.raw(drawn.model);
+    writeBody(out, p.client.endpoint, drawn.slot ? p.client.placement : "none", system, turn.msgs);
     if (status === 200 && params === this.baseParams && seed < 0 && tools === null && effort === null)
       out.raw(this.plainOutput);
     else this.writeParams(out, params, seed, tools, effort, status === 200);
@@ -276,15 +307,15 @@ export class Actor {
       out.raw(finish);
       out.int(latency);
       out.raw(USAGE_IN);
-      out.int(inTok);
+      out.int(drawn.inTok);
       out.raw(USAGE_OUT);
-      out.int(outTok + reasonTok);
+      out.int(drawn.outTok + drawn.reasonTok);
       if (reasoning) {
         out.raw(USAGE_REASON);
-        out.int(reasonTok);
+        out.int(drawn.reasonTok);
       }
       out.raw(USAGE_CACHED);
-      out.int(cachedTok);
+      out.int(drawn.cachedTok);
       out.byte(125);
       out.byte(125);
     } else {

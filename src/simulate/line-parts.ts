@@ -81,22 +81,26 @@ export function toolsBytes(tools: readonly string[]): Uint8Array {
   return b;
 }
 
-let isoMinute = -1;
+let isoHour = -1;
 let isoHead: Uint8Array = new Uint8Array(0);
 
-/** `","ts":"` and the RFC 3339 UTC time; output is time-sorted, so the minute's bytes are cached. */
+/** `","ts":"` and the RFC 3339 UTC time; output is time-sorted, so the hour's bytes are cached. */
 export function writeTs(out: LineBuf, ts: number): void {
-  const m = Math.floor(ts / 60_000);
-  if (m !== isoMinute) {
-    isoMinute = m;
-    isoHead = bytes(`","ts":"${new Date(m * 60_000).toISOString().slice(0, 17)}`);
+  const h = Math.floor(ts / 3_600_000);
+  if (h !== isoHour) {
+    isoHour = h;
+    isoHead = bytes(`","ts":"${new Date(h * 3_600_000).toISOString().slice(0, 14)}`);
   }
-  const rest = ts - m * 60_000;
-  const sec = Math.floor(rest / 1000);
+  const rest = ts - h * 3_600_000;
+  const min = Math.floor(rest / 60_000);
+  const ms = rest - min * 60_000;
+  const sec = Math.floor(ms / 1000);
   out.raw(isoHead);
+  out.fixed(min, 2);
+  out.byte(58);
   out.fixed(sec, 2);
   out.byte(46);
-  out.fixed(rest - sec * 1000, 3);
+  out.fixed(ms - sec * 1000, 3);
   out.byte(90);
 }
 
