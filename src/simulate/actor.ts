@@ -30,9 +30,11 @@ import {
   writeBody,
   writeTs,
 } from "./line-parts.js";
+import type { Corpora } from "./corpus.js";
 import type { AccountPlan, Behaviour, RunContext } from "./plan.js";
 import type { Turn } from "./recipes-shared.js";
 import { Rng } from "./rng.js";
+import type { SessionClock } from "./timing.js";
 import { clip, snip, type Snip } from "./text.js";
 
 const FOLLOW_UPS = [
@@ -108,16 +110,48 @@ export class Actor {
   private readonly tailNew: Uint8Array;
   /** `,"params":{…},"output":"`: what follows the body of most successful requests. */
   private readonly plainOutput: Uint8Array;
+  // the plan's values read per request, copied here: one object to reach instead of four
+  // (each account's state is touched once per ~5,000 requests, so every hop is a cache miss)
+  private readonly budget: number;
+  private readonly end: number;
+  private readonly banAt: number;
+  private readonly adoptAt: number;
+  private readonly pressure: number;
+  private readonly followUpShare: number;
+  private readonly stickyIp: boolean;
+  private readonly systemShare: number;
+  private readonly reasoningShare: number;
+  private readonly seedParam: boolean;
+  private readonly endpoint: string;
+  private readonly placement: string;
+  private readonly keyCount: number;
+  private readonly clock: SessionClock;
+  private readonly corpora: Corpora;
   /** The habitual params as a member list, and the occasional temperature overrides (by tenths). */
   private readonly baseParams: Uint8Array;
   private readonly jittered: (Uint8Array | undefined)[] = [];
 
   constructor(
     plan: AccountPlan,
-    private readonly ctx: RunContext,
+    ctx: RunContext,
   ) {
     this.plan = plan;
     this.r = new Rng(plan.seed, "actor");
+    this.budget = plan.budget;
+    this.end = plan.end;
+    this.banAt = plan.banAt;
+    this.adoptAt = plan.adoptAt;
+    this.pressure = plan.pressure;
+    this.followUpShare = plan.followUp;
+    this.stickyIp = plan.stickyIp;
+    this.systemShare = plan.sampling.systemShare;
+    this.reasoningShare = plan.sampling.reasoningShare;
+    this.seedParam = plan.sampling.seedParam;
+    this.endpoint = plan.client.endpoint;
+    this.placement = plan.client.placement;
+    this.keyCount = plan.keys.length;
+    this.clock = plan.clock;
+    this.corpora = ctx.corpora;
     this.campaigns = plan.mix.map((b) =>
       b.campaign === null ? null : cachedBytes(campaignBytes, b.campaign),
     );
@@ -151,34 +185,32 @@ export class Actor {
   }
 
   private startSession(after: number): number {
-    const p = this.plan;
-    if (this.emitted >= p.budget) return Infinity;
-    const t = p.clock.next(this.r, after);
-    if (t > p.end) return Infinity;
-    this.left = p.clock.size(this.r);
+    if (this.emitted >= this.budget) return Infinity;
+    const t = this.clock.next(this.r, after);
+    if (t > this.end) return Infinity;
+    this.left = this.clock.size(this.r);
     const k = this.r.weighted(this.weights);
-    this.behaviour = p.mix[k];
+    this.behaviour = this.plan.mix[k];
     this.campaign = this.campaigns[k] ?? null;
     const users = this.behaviour?.endUsers;
     this.endUser = users && users.length ? cachedBytes(endUserBytes, this.r.pick(users)) : null;
-    if (p.stickyIp) this.ip = this.pickIp();
+    if (this.stickyIp) this.ip = this.pickIp();
     this.prevUser = null;
     return Math.round(t);
   }
 
   /** Renders the line for `nextTs` into `out` and advances to the following exchange. */
   emit(out: LineBuf): void {
-    const p = this.plan;
     const r = this.r;
     const ts = this.nextTs;
     const b = this.behaviour;
-    if (!b) throw new Error(`account ${p.id} has no behaviour`);
-    if (!p.stickyIp) this.ip = this.pickIp();
+    if (!b) throw new Error(`account ${this.plan.id} has no behaviour`);
+    if (!this.stickyIp) this.ip = this.pickIp();
     const turn =
-      this.prevUser !== null && r.chance(p.followUp)
+      this.prevUser !== null && r.chance(this.followUpShare)
         ? this.followUp(this.prevUser, this.prevOut)
-        : b.recipe(r, this.ctx.corpora);
-    const status = this.banned || ts >= p.banAt ? 403 : sampleStatus(r, p.pressure);
+        : b.recipe(r, this.corpora);
+    const status = this.banned || ts >= this.banAt ? 403 : sampleStatus(r, this.pressure);
     if (status === 403) this.banned = true;
     this.render(out, ts, turn, status);
     this.lastCampaign = this.campaign;
@@ -187,8 +219,9 @@ export class Actor {
     this.emitted++;
     this.left--;
     if (this.banned && this.left <= 0) this.nextTs = Infinity;
-    else if (this.left > 0 && this.emitted < p.budget) this.nextTs = ts + 1 + Math.round(p.clock.gap(r));
-    else this.nextTs = this.startSession(ts + 1 + p.clock.gap(r));
+    else if (this.left > 0 && this.emitted < this.budget)
+      this.nextTs = ts + 1 + Math.round(this.clock.gap(r));
+    else this.nextTs = this.startSession(ts + 1 + this.clock.gap(r));
   }
 
   /** The params with an occasional temperature override (people and scripts alike do that). */
@@ -213,7 +246,7 @@ export class Actor {
         { role: "assistant", c: clip(out, 800) },
         { role: "user", c: next },
       ],
-      out: r.pick(this.ctx.corpora.outputs.general),
+      out: r.pick(this.corpora.outputs.general),
       outCalls: 0,
       reasoning: false,
       template: "follow-up",
@@ -223,24 +256,23 @@ export class Actor {
   // Draws happen in the order they always have (the bytes depend on it); writing follows
   // field order, so values are drawn first (into `drawn`) and written after.
   private draw(turn: Turn, status: number, ts: number): void {
-    const p = this.plan;
     const r = this.r;
-    const s = p.sampling;
     const d = drawn;
-    const endpoint = p.client.endpoint;
+    const endpoint = this.endpoint;
     const messagesApi = endpoint === "messages";
     // whether instructions travel in a system slot is the account's habit, not the content's:
     // otherwise persona apps (always a system prompt) would differ from campaigns by placement
-    d.slot = r.chance(s.systemShare);
+    d.slot = r.chance(this.systemShare);
     const system = turn.system ?? (d.slot ? r.pick(GENERIC_SYSTEMS) : undefined);
     d.system = system;
     let inChars = system ? system.n : 0;
     for (const m of turn.msgs) inChars += m.c.n;
 
-    const reasoning = r.chance(turn.reasoning ? Math.max(s.reasoningShare, 0.45) : s.reasoningShare);
+    const share = this.reasoningShare;
+    const reasoning = r.chance(turn.reasoning ? Math.max(share, 0.45) : share);
     d.reasoning = reasoning;
     d.params = r.chance(0.1) ? this.jitterParams() : this.baseParams;
-    d.seed = s.seedParam ? r.int(100000) : -1;
+    d.seed = this.seedParam ? r.int(100000) : -1;
     d.tools = turn.tools && endpoint !== "completions" ? toolsBytes(turn.tools) : null;
     d.effort = reasoning ? (messagesApi ? r.pick(BUDGETS) : r.pick(EFFORTS)) : null;
     const maxTokens = this.maxTokens;
@@ -274,13 +306,13 @@ export class Actor {
     } else {
       d.latency = Math.round(20 + r.exp(80));
     }
-    d.key = p.keys.length === 1 ? 0 : p.keys.indexOf(r.pick(p.keys));
-    d.model = ts >= p.adoptAt ? this.tailNew : this.tailOld;
+    // keys are distinct ids, so the drawn key's index is the draw itself
+    d.key = this.keyCount === 1 ? 0 : r.int(this.keyCount);
+    d.model = ts >= this.adoptAt ? this.tailNew : this.tailOld;
   }
 
   private render(out: LineBuf, ts: number, turn: Turn, status: number): void {
     this.draw(turn, status, ts);
-    const p = this.plan;
     const { system, params, seed, tools, effort, output, finish, latency, reasoning } = drawn;
     out.lineStart();
     writeTs(out, ts);
@@ -293,7 +325,7 @@ export class Actor {
     out.raw(this.keyBytes[drawn.key] ?? (this.keyBytes[0] as Uint8Array));
     out.raw(this.ip);
     out.raw(drawn.model);
-    writeBody(out, p.client.endpoint, drawn.slot ? p.client.placement : "none", system, turn.msgs);
+    writeBody(out, this.endpoint, drawn.slot ? this.placement : "none", system, turn.msgs);
     if (status === 200 && params === this.baseParams && seed < 0 && tools === null && effort === null)
       out.raw(this.plainOutput);
     else this.writeParams(out, params, seed, tools, effort, status === 200);
