@@ -131,10 +131,7 @@ export class Actor {
   private readonly baseParams: Uint8Array;
   private readonly jittered: (Uint8Array | undefined)[] = [];
 
-  constructor(
-    plan: AccountPlan,
-    ctx: RunContext,
-  ) {
+  constructor(plan: AccountPlan, ctx: RunContext) {
     this.plan = plan;
     this.r = new Rng(plan.seed, "actor");
     this.budget = plan.budget;

@@ -133,7 +133,17 @@ export function wrap(
 ): { text: Snip; index: number } {
   const index = r.int(framings.length);
   const f = framings[index] ?? [s(""), s("")];
-  return { text: join(f[0], body, f[1]), index };
+  const [head, tail] = f;
+  // many framings add only a prefix or only a suffix: an empty side is left out of the join
+  const text =
+    head.el === 0
+      ? tail.el === 0
+        ? body
+        : join(body, tail)
+      : tail.el === 0
+        ? join(head, body)
+        : join(head, body, tail);
+  return { text, index };
 }
 
 /** Framing pairs from raw strings. */
