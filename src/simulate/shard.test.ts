@@ -52,11 +52,12 @@ const corpora = (): ReturnType<typeof getCorpora> => (cached ??= getCorpora(reso
 describe("ShardRenderer", () => {
   it("renders the same records whether batches are roomy or smaller than one line", () => {
     const roomy = drain(newBatch);
-    // lines are ~2 KB: most spill out of a 3,000-byte batch, some are larger than it
+    // lines are ~2 KB: most spill out of a 3,000-byte batch, some are larger than it; a record's
+    // metadata (5+ ints) and truth row (~75 bytes) never fit these, so they get buffers of their own
     const tiny = drain(() => ({
       data: new ArrayBuffer(3000),
-      tsv: new ArrayBuffer(150),
-      meta: new ArrayBuffer(40 * 4),
+      tsv: new ArrayBuffer(50),
+      meta: new ArrayBuffer(4 * 4),
       ts: new ArrayBuffer(16 * 8),
       count: 0,
       done: false,

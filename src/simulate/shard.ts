@@ -89,7 +89,15 @@ export class ShardRenderer {
 
   /** Fills `b` with the next exchanges; sets `b.done` on the last batch. May grow `b.data`. */
   fill(b: Batch): void {
-    let data = Buffer.from(b.data);
+    if (this.pending) {
+      // a record larger than a whole batch (rare) gets buffers of its own size
+      const rowLen = this.line.record().length - this.lineLen;
+      const metaBytes = 4 * (META_FIXED + this.lineMarks);
+      if (this.lineLen > b.data.byteLength) b.data = new ArrayBuffer(this.lineLen);
+      if (rowLen > b.tsv.byteLength) b.tsv = new ArrayBuffer(rowLen);
+      if (metaBytes > b.meta.byteLength) b.meta = new ArrayBuffer(metaBytes);
+    }
+    const data = Buffer.from(b.data);
     const tsv = Buffer.from(b.tsv);
     const meta = new Int32Array(b.meta);
     const ts = new Float64Array(b.ts);
@@ -101,10 +109,6 @@ export class ShardRenderer {
       // the record waits in the line's side buffer (line, then truth row): it opens this batch
       const rec = line.record();
       const lineLen = this.lineLen;
-      if (lineLen > data.length) {
-        data = Buffer.from(new ArrayBuffer(lineLen)); // a line larger than a whole batch: rare
-        b.data = data.buffer;
-      }
       rec.copy(data, 0, 0, lineLen);
       tsvOff = rec.copy(tsv, 0, lineLen);
       this.pending = false;
