@@ -1,4 +1,4 @@
-// A binary min-heap of actor indices keyed by next timestamp: the k-way merge that keeps the
+// A 4-ary min-heap of actor indices keyed by next timestamp: the k-way merge that keeps the
 // output sorted by ts while each account generates lazily. Ties break on index for determinism.
 
 /** Min-heap of (time, index) pairs. */
@@ -41,7 +41,7 @@ export class TimeHeap {
     this.ts[i] = t;
     this.ix[i] = index;
     while (i > 0) {
-      const p = (i - 1) >> 1;
+      const p = (i - 1) >> 2;
       if (!this.less(i, p)) break;
       this.swap(i, p);
       i = p;
@@ -69,14 +69,16 @@ export class TimeHeap {
     }
   }
 
+  // four children per node: half the levels of a binary heap, and a node's children share a cache line
   private siftDown(i: number): void {
+    const size = this.size;
     for (;;) {
-      const l = 2 * i + 1;
-      const rr = l + 1;
-      let m = i;
-      if (l < this.size && this.less(l, m)) m = l;
-      if (rr < this.size && this.less(rr, m)) m = rr;
-      if (m === i) return;
+      const first = 4 * i + 1;
+      if (first >= size) return;
+      let m = first;
+      const last = Math.min(first + 4, size);
+      for (let c = first + 1; c < last; c++) if (this.less(c, m)) m = c;
+      if (!this.less(m, i)) return;
       this.swap(i, m);
       i = m;
     }

@@ -1,6 +1,8 @@
 // The merger: interleaves the shards' batches by (ts, account index) — the order a single heap
 // over all accounts would produce — numbers the exchanges, patches each id's counter digits into
-// the pre-rendered bytes and writes exchanges.jsonl and truth-exchanges.tsv.
+// the pre-rendered bytes and writes exchanges.jsonl and truth-exchanges.tsv. While only one
+// shard is left (always, with one rendering thread) its batches need no interleaving: ids are
+// patched in place and each batch's lines go to the file as they lie, with no copy.
 import { ID_DIGITS, META_FIXED, type Batch } from "./batch.js";
 import type { ByteFile } from "./byte-file.js";
 import type { ShardSource } from "./sources.js";
@@ -8,11 +10,15 @@ import type { ShardSource } from "./sources.js";
 interface Cursor {
   readonly src: ShardSource;
   batch: Batch;
-  data: Uint8Array;
+  data: Buffer;
+  tsv: Buffer;
   meta: Int32Array;
   ts: Float64Array;
+  /** Next record, its metadata slot, and where its line and truth row start. */
   r: number;
   m: number;
+  line: number;
+  row: number;
 }
 
 /** Where merged records go; `prefixLength` is the byte length of the id before its counter. */
@@ -24,19 +30,20 @@ export interface MergeTarget {
   readonly onRecord?: (n: number) => void;
 }
 
-// `{"id":"` precedes the id on every line
-const LINE_ID_AT = 7;
 const MAX_IDS = 36 ** ID_DIGITS;
 
 function cursor(src: ShardSource, batch: Batch): Cursor {
   return {
     src,
     batch,
-    data: new Uint8Array(batch.data),
+    data: Buffer.from(batch.data),
+    tsv: Buffer.from(batch.tsv),
     meta: new Int32Array(batch.meta),
     ts: new Float64Array(batch.ts),
     r: 0,
     m: 0,
+    line: 0,
+    row: 0,
   };
 }
 
@@ -56,61 +63,77 @@ function increment(d: Uint8Array): void {
   }
 }
 
+/** Numbers and writes records; one instance per merge. */
+class Numberer {
+  n = 0;
+  readonly counts: Int32Array;
+  private readonly digits = new Uint8Array(ID_DIGITS).fill(48);
+
+  constructor(private readonly t: MergeTarget) {
+    this.counts = new Int32Array(t.accounts);
+  }
+
+  /** Numbers the cursor's current record: patches its ids, writes its truth row, advances it. Returns its line's bytes. */
+  take(c: Cursor): number {
+    if (this.n >= MAX_IDS) throw new Error(`more than ${MAX_IDS} exchanges: ids would outgrow their counter`);
+    const { meta, data, m } = c;
+    const digits = this.digits;
+    const actor = meta[m] ?? 0;
+    const lineLen = meta[m + 1] ?? 0;
+    const rowLen = meta[m + 2] ?? 0;
+    const marks = meta[m + 3] ?? 0;
+    for (let k = 0; k < marks; k++) data.set(digits, c.line + (meta[m + META_FIXED + k] ?? 0));
+    if (rowLen > 0) {
+      c.tsv.set(digits, c.row + this.t.prefixLength);
+      this.t.tsv.append(c.tsv, c.row, rowLen);
+      c.row += rowLen;
+    }
+    this.counts[actor] = (this.counts[actor] ?? 0) + 1;
+    increment(digits);
+    this.n++;
+    if (this.t.onRecord && (this.n & 0xffff) === 0) this.t.onRecord(this.n);
+    c.m = m + META_FIXED + marks;
+    c.r++;
+    c.line += lineLen;
+    return lineLen;
+  }
+}
+
 /** Merges every source to the end; returns the exchange count and per-account counts. */
 export async function mergeShards(
   sources: readonly ShardSource[],
   t: MergeTarget,
 ): Promise<{ n: number; counts: Int32Array }> {
-  const counts = new Int32Array(t.accounts);
   const live: Cursor[] = [];
   for (const src of sources) {
     const b = await src.next();
     if (b.count > 0) live.push(cursor(src, b));
     else src.release(b);
   }
-  const digits = new Uint8Array(ID_DIGITS).fill(48);
+  const num = new Numberer(t);
   const out = t.exchanges;
-  const tsv = t.tsv;
-  const tsvId = t.prefixLength;
-  const lineId = LINE_ID_AT + t.prefixLength;
-  let n = 0;
   while (live.length > 0) {
-    // a linear scan beats a heap for the handful of shards a machine has threads for
     let best = 0;
     let c = live[0] as Cursor;
-    for (let s = 1; s < live.length; s++) {
-      const o = live[s] as Cursor;
-      const d = (o.ts[o.r] ?? 0) - (c.ts[c.r] ?? 0);
-      if (d < 0 || (d === 0 && (o.meta[o.m] ?? 0) < (c.meta[c.m] ?? 0))) {
-        best = s;
-        c = o;
+    if (live.length === 1) {
+      // nothing to interleave: number the rest of the batch, then write its lines in one go
+      const from = c.line;
+      while (c.r < c.batch.count) num.take(c);
+      out.append(c.data, from, c.line - from);
+    } else {
+      // a linear scan beats a heap for the handful of shards a machine has threads for
+      for (let s = 1; s < live.length; s++) {
+        const o = live[s] as Cursor;
+        const d = (o.ts[o.r] ?? 0) - (c.ts[c.r] ?? 0);
+        if (d < 0 || (d === 0 && (o.meta[o.m] ?? 0) < (c.meta[c.m] ?? 0))) {
+          best = s;
+          c = o;
+        }
       }
+      const start = c.line;
+      out.append(c.data, start, num.take(c));
     }
-    if (n >= MAX_IDS) throw new Error(`more than ${MAX_IDS} exchanges: ids would outgrow their counter`);
-    const meta = c.meta;
-    const m = c.m;
-    const actor = meta[m] ?? 0;
-    const start = meta[m + 1] ?? 0;
-    const lineLen = meta[m + 2] ?? 0;
-    const tsvLen = meta[m + 3] ?? 0;
-    const marks = meta[m + 4] ?? 0;
-    const data = c.data;
-    for (let k = 0; k < marks; k++) data.set(digits, start + (meta[m + META_FIXED + k] ?? lineId));
-    out.reserve(lineLen);
-    out.buf.set(data.subarray(start, start + lineLen), out.off);
-    out.off += lineLen;
-    if (tsvLen > 0) {
-      data.set(digits, start + lineLen + tsvId);
-      tsv.reserve(tsvLen);
-      tsv.buf.set(data.subarray(start + lineLen, start + lineLen + tsvLen), tsv.off);
-      tsv.off += tsvLen;
-    }
-    counts[actor] = (counts[actor] ?? 0) + 1;
-    increment(digits);
-    n++;
-    if (t.onRecord && (n & 0xffff) === 0) t.onRecord(n);
-    c.m = m + META_FIXED + marks;
-    if (++c.r === c.batch.count) {
+    if (c.r === c.batch.count) {
       const done = c.batch.done;
       c.src.release(c.batch);
       if (done) live.splice(best, 1);
@@ -124,5 +147,5 @@ export async function mergeShards(
       }
     }
   }
-  return { n, counts };
+  return { n: num.n, counts: num.counts };
 }

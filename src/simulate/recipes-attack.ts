@@ -14,7 +14,7 @@ import {
   type Turn,
 } from "./recipes-shared.js";
 import type { Rng } from "./rng.js";
-import { join, lit, snip, type Snip } from "./text.js";
+import { join, lit, snip, type Snip, type Tpl } from "./text.js";
 
 const cotFramings = framings([
   ["", "\n\nShow your full reasoning before giving the final answer."],
@@ -114,6 +114,8 @@ export const rubricGrading: Recipe = (r, c) => {
 };
 
 const codeTools = ["run_python", "read_file", "write_file", "bash", "search_repo", "run_tests"];
+// the first 2…6 tools, built once so each list is one shared array (its params bytes are cached)
+const codeToolSets = codeTools.slice(1).map((_, i) => codeTools.slice(0, 2 + i));
 const codeFrames = framings([
   ["", ""],
   ["You are working in a repository. ", " Write the code, run the tests, and fix any failures."],
@@ -125,13 +127,25 @@ const analysisFrames = framings([
   ["Data analysis task: ", "\nPlan the analysis, call the python tool, then summarise the findings."],
 ]);
 
+const byDomain = new WeakMap<Corpora, readonly Tpl[]>();
+
+/** CAMEL-style generators with a {domain} slot (filtered once per corpora, not per request). */
+function domainGenerators(c: Corpora): readonly Tpl[] {
+  let gens = byDomain.get(c);
+  if (!gens) {
+    gens = c.recipe.camel.filter((t) => t.slots.includes("domain"));
+    byDomain.set(c, gens);
+  }
+  return gens;
+}
+
 /** Agentic coding / data-analysis harvesting: code tasks with tool loops and execution traces. */
 export const agenticCoding: Recipe = (r, c) => {
   const x = r.next();
   let user: Snip;
   let template: string;
   if (x < 0.2) {
-    const gens = c.recipe.camel.filter((t) => t.slots.includes("domain"));
+    const gens = domainGenerators(c);
     user = fillSlots(
       r,
       c,
@@ -151,11 +165,13 @@ export const agenticCoding: Recipe = (r, c) => {
     user = w.text;
     template = `code:${w.index}`;
   }
-  const tools = r.chance(0.6) ? codeTools.slice(0, 2 + r.int(codeTools.length - 1)) : undefined;
+  const tools = r.chance(0.6) ? codeToolSets[r.int(codeToolSets.length)] : undefined;
   if (tools && r.chance(0.5)) return toolLoop(r, c, user, tools, template, "code");
   const out = pickOutput(r, c, "code", r.chance(0.3));
   const t = userTurn(user, out, template, false);
-  return tools ? { ...t, tools } : t;
+  return tools
+    ? { msgs: t.msgs, out: t.out, tools, outCalls: t.outCalls, reasoning: t.reasoning, template: t.template }
+    : t;
 };
 
 /** Continues a tool loop: the client replays the call and its result and asks for the next step. */

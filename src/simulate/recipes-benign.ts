@@ -4,7 +4,15 @@
 // CoT, HumanEval, Arena-Hard, MT-Bench, LLM-as-judge), permitted synthetic-data generation
 // and agent frameworks — which look templated, high-volume and reasoning-heavy by design.
 import { agenticCoding, toolLoop } from "./recipes-attack.js";
-import { fillSlots, framings, pickOutput, userTurn, wrap, type Recipe } from "./recipes-shared.js";
+import {
+  fillSlots,
+  framings,
+  pickOutput,
+  userTurn,
+  withSystem,
+  wrap,
+  type Recipe,
+} from "./recipes-shared.js";
 import { join, lit, snip } from "./text.js";
 
 const stepAsk = framings([
@@ -31,7 +39,7 @@ export const humanChat: Recipe = (r, c) => {
 /** A consumer app: a persona system prompt plus its end user's message. */
 export const appPersona: Recipe = (r, c) => {
   const t = humanChat(r, c);
-  return { ...t, system: r.pick(c.benign.personas), template: "app" };
+  return withSystem(t, r.pick(c.benign.personas), "app");
 };
 
 const homeworkAsk = framings([
@@ -179,13 +187,13 @@ const agentSystems = [
 /** Agent frameworks: tool-calling loops over ToolBench-style APIs and coding tools. */
 export const agentFramework: Recipe = (r, c) => {
   const sys = r.pick(agentSystems);
-  if (r.chance(0.5)) return { ...agenticCoding(r, c), system: sys };
+  if (r.chance(0.5)) return withSystem(agenticCoding(r, c), sys);
   const q = r.pick(c.recipe.toolQueries);
   const tools = q.tools.length ? q.tools : ["search"];
-  return {
-    ...toolLoop(r, c, r.chance(0.5) ? q.q : r.pick(c.benign.chat), tools, "agent", "general"),
-    system: sys,
-  };
+  return withSystem(
+    toolLoop(r, c, r.chance(0.5) ? q.q : r.pick(c.benign.chat), tools, "agent", "general"),
+    sys,
+  );
 };
 
 const corpSystems = [
@@ -208,7 +216,7 @@ export const enterpriseWork: Recipe = (r, c) => {
     );
   }
   const t = humanChat(r, c);
-  return { ...t, system: sys, template: "enterprise" };
+  return withSystem(t, sys, "enterprise");
 };
 
 /** Benign recipes by name, for persona mixes. */

@@ -86,10 +86,17 @@ export class Rng {
 
   /** One option of a `[value, weight]` table. */
   choose<T>(table: readonly (readonly [T, number])[]): T {
-    const i = this.weighted(table.map((e) => e[1]));
-    const e = table[i];
-    if (e === undefined) throw new Error("choose from an empty table");
-    return e[0];
+    // the same draw and walk as weighted(), without building the weights array
+    let total = 0;
+    for (const e of table) total += e[1];
+    let x = this.next() * total;
+    for (const e of table) {
+      x -= e[1];
+      if (x < 0) return e[0];
+    }
+    const last = table[table.length - 1];
+    if (last === undefined) throw new Error("choose from an empty table");
+    return last[0];
   }
 
   /** Exponential with the given mean. */

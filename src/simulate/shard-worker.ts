@@ -2,7 +2,7 @@
 // not copied). Credit-based flow control: the merger returns each batch it has written, which
 // lets the worker render one more, so at most `credit` batches per worker are ever in memory.
 import { parentPort } from "node:worker_threads";
-import { newBatch, type Batch } from "./batch.js";
+import { newBatch, transferList, type Batch } from "./batch.js";
 import { getCorpora } from "./corpus.js";
 import { ShardRenderer, type ShardJob } from "./shard.js";
 
@@ -43,7 +43,7 @@ async function runJob(job: ShardJob, corporaDir: string, initialCredit: number):
       credit--;
       const b = spare.pop() ?? newBatch();
       renderer.fill(b);
-      post({ type: "batch", batch: b }, [b.data, b.meta, b.ts]);
+      post({ type: "batch", batch: b }, transferList(b));
       if (b.done) return;
     }
   } catch (e) {

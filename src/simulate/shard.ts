@@ -58,10 +58,12 @@ export class ShardRenderer {
   private readonly actors: Actor[] = [];
   private readonly global: number[] = [];
   private readonly heap: TimeHeap;
-  /** The rendered record (line, then tsv row) not yet placed in a batch, if any. */
+  /** Renders records straight into the batch being filled. */
   private readonly line: LineBuf;
+  /** A rendered record (line, then tsv row) that did not fit the last batch: it opens the next. */
   private pending = false;
   private lineLen = 0;
+  /** Id marks in the line (the truth row's id, rendered after them, is found by position). */
   private lineMarks = 0;
   private ts = 0;
   private actor = 0;
@@ -87,64 +89,96 @@ export class ShardRenderer {
 
   /** Fills `b` with the next exchanges; sets `b.done` on the last batch. May grow `b.data`. */
   fill(b: Batch): void {
-    let data = new Uint8Array(b.data);
+    if (this.pending) {
+      // a record larger than a whole batch (rare) gets buffers of its own size
+      const rowLen = this.line.record().length - this.lineLen;
+      const metaBytes = 4 * (META_FIXED + this.lineMarks);
+      if (this.lineLen > b.data.byteLength) b.data = new ArrayBuffer(this.lineLen);
+      if (rowLen > b.tsv.byteLength) b.tsv = new ArrayBuffer(rowLen);
+      if (metaBytes > b.meta.byteLength) b.meta = new ArrayBuffer(metaBytes);
+    }
+    const data = Buffer.from(b.data);
+    const tsv = Buffer.from(b.tsv);
     const meta = new Int32Array(b.meta);
     const ts = new Float64Array(b.ts);
     const line = this.line;
-    let off = 0;
     let m = 0;
     let count = 0;
-    while (this.pending || this.next()) {
-      const size = line.off;
-      if (count === ts.length || m + META_FIXED + this.lineMarks > meta.length || off + size > data.length) {
-        if (count > 0) break; // stays pending for the next batch
-        data = new Uint8Array(new ArrayBuffer(size)); // a record larger than a whole batch: rare, give it its own
-        b.data = data.buffer;
-      }
+    let tsvOff = 0;
+    if (this.pending) {
+      // the record waits in the line's side buffer (line, then truth row): it opens this batch
+      const rec = line.record();
+      const lineLen = this.lineLen;
+      rec.copy(data, 0, 0, lineLen);
+      tsvOff = rec.copy(tsv, 0, lineLen);
       this.pending = false;
-      data.set(size === line.buf.length ? line.buf : line.buf.subarray(0, size), off);
-      meta[m] = this.actor;
-      meta[m + 1] = off;
-      meta[m + 2] = this.lineLen;
-      meta[m + 3] = size - this.lineLen;
-      meta[m + 4] = this.lineMarks;
-      for (let k = 0; k < this.lineMarks; k++) meta[m + META_FIXED + k] = line.marks[k] ?? 0;
-      m += META_FIXED + this.lineMarks;
+      m = this.describe(meta, m, lineLen, tsvOff);
       ts[count++] = this.ts;
-      off += size;
+      line.target(data, lineLen);
+    } else line.target(data, 0);
+    while (count < ts.length && this.heap.size > 0) {
+      line.begin();
+      this.next();
+      const lineEnd = line.start + this.lineLen;
+      const tsvLen = line.off - lineEnd;
+      if (line.spilled || m + META_FIXED + line.markCount > meta.length || tsvOff + tsvLen > tsv.length) {
+        this.pending = true;
+        if (!line.spilled) line.spill();
+        if (count > 0) break;
+        // not even one record fits an empty batch: place it now, in a batch of its own size
+        this.fill(b);
+        return;
+      }
+      if (tsvLen > 0) {
+        // the truth row was rendered after the line; it goes to the batch's truth rows
+        tsvOff += line.buf.copy(tsv, tsvOff, lineEnd, line.off);
+        line.off = lineEnd;
+      }
+      m = this.describe(meta, m, this.lineLen, tsvLen);
+      ts[count++] = this.ts;
     }
     b.count = count;
     b.done = !this.pending && this.heap.size === 0;
   }
 
-  /** Renders the next record into `line`; false when the shard is exhausted. */
-  private next(): boolean {
+  /** Writes one record's metadata at `m` (see batch.ts); returns the next free slot. */
+  private describe(meta: Int32Array, m: number, lineLen: number, tsvLen: number): number {
+    const line = this.line;
+    const marks = this.lineMarks;
+    meta[m] = this.actor;
+    meta[m + 1] = lineLen;
+    meta[m + 2] = tsvLen;
+    meta[m + 3] = marks;
+    for (let k = 0; k < marks; k++) meta[m + META_FIXED + k] = line.marks[k] as number;
+    return m + META_FIXED + marks;
+  }
+
+  /** Renders the next record (its line, then its truth row if it belongs to a campaign). */
+  private next(): void {
     const heap = this.heap;
-    if (heap.size === 0) return false;
     const i = heap.peek();
     const a = this.actors[i];
     if (!a) throw new Error("heap holds an unknown actor");
     const line = this.line;
-    this.ts = a.nextTs;
+    const ts = a.nextTs;
+    this.ts = ts;
     this.actor = this.global[i] ?? -1;
-    line.reset();
     a.emit(line);
     line.byte(10);
-    this.lineLen = line.off;
-    this.lineMarks = line.marks.length;
-    if (a.lastCampaign !== null) {
+    this.lineLen = line.off - line.start;
+    this.lineMarks = line.markCount;
+    const campaign = a.lastCampaign;
+    if (campaign !== null) {
       line.id();
       line.byte(9);
-      line.text(a.plan.id);
+      line.raw(a.idBytes);
       line.byte(9);
-      line.int(this.ts);
+      line.int(ts);
       line.byte(9);
-      line.text(a.lastCampaign);
+      line.raw(campaign);
       line.byte(10);
     }
     if (Number.isFinite(a.nextTs)) heap.updateTop(a.nextTs);
     else heap.pop();
-    this.pending = true;
-    return true;
   }
 }

@@ -2,7 +2,7 @@
 // pooled worker thread. Pooled workers outlive a run (unref'd, so they never hold the process
 // open) because loading the corpora costs each of them seconds; the next run reuses them.
 import { Worker } from "node:worker_threads";
-import { newBatch, type Batch } from "./batch.js";
+import { newBatch, transferList, type Batch } from "./batch.js";
 import type { Corpora } from "./corpus.js";
 import { ShardRenderer, type AccountInfo, type ShardJob } from "./shard.js";
 import type { FromWorker, ToWorker } from "./shard-worker.js";
@@ -149,7 +149,7 @@ export class WorkerSource implements ShardSource {
   }
 
   release(b: Batch): void {
-    if (!this.broken) this.post({ type: "more", batch: b }, [b.data, b.meta, b.ts]);
+    if (!this.broken) this.post({ type: "more", batch: b }, transferList(b));
   }
 
   close(): void {
