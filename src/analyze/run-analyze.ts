@@ -42,7 +42,9 @@ export interface AnalyzeResult {
   reportPath: string;
 }
 
-const INFLIGHT_PER_THREAD = 3;
+// Batches in flight per preparing thread: deep enough that the threads keep preparing while the
+// engine thread is busy with a clustering pass, so the pipeline does not stall after each one.
+const INFLIGHT_PER_THREAD = 8;
 
 function checkInputs(files: string[]): number {
   if (files.length === 0)
