@@ -15,13 +15,14 @@ afterEach(async () => {
 async function setup(
   detector: Detector,
   policy: Record<string, unknown> = {},
+  gatewayConfig: Record<string, unknown> = {},
 ): Promise<{ upstream: LlmUpstream; gateway: RunningGateway }> {
   const upstream = await startLlmUpstream();
   open.push(upstream);
   const gateway = await startGateway({
     upstream: upstream.url,
     port: 0,
-    config: parseConfig({ policy, gateway: { adminKey } }),
+    config: parseConfig({ policy, gateway: { adminKey, ...gatewayConfig } }),
     detector,
   });
   open.push(gateway);
@@ -217,5 +218,29 @@ describe("gateway enforcement", () => {
     for (let i = 0; i < 50 && upstream.aborted === 0; i++) await new Promise((r) => setTimeout(r, 20));
     expect(upstream.aborted).toBe(1);
     expect(upstream.completed).toBe(0);
+  });
+
+  it("cuts off upstream requests that go quiet for longer than the upstream timeout, and only those", async () => {
+    const { upstream, gateway } = await setup(new ScriptedDetector(), {}, { upstreamTimeoutMs: 150 });
+    const started = Date.now();
+    const stream = (account: string, chunks: number, delayMs: number): Promise<Response> =>
+      call(gateway.url, "/v1/chat/completions", { ...chat, stream: true }, account, {
+        "x-upstream-chunks": String(chunks),
+        "x-upstream-delay-ms": String(delayMs),
+      });
+    const [quiet1, lively, quiet2] = await Promise.all([
+      stream("acct_quiet_1", 3, 5000),
+      stream("acct_lively", 20, 20),
+      stream("acct_quiet_2", 3, 5000),
+    ]);
+    const [r1, r2, r3] = await Promise.allSettled([quiet1.text(), lively.text(), quiet2.text()]);
+    expect(r1.status).toBe("rejected");
+    expect(r3.status).toBe("rejected");
+    expect(r2.status).toBe("fulfilled");
+    if (r2.status === "fulfilled") expect(r2.value).toContain("[DONE]");
+    expect(Date.now() - started).toBeLessThan(3000);
+    for (let i = 0; i < 50 && upstream.aborted < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(upstream.aborted).toBe(2);
+    expect(upstream.completed).toBe(1);
   });
 });
