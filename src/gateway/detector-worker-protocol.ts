@@ -54,6 +54,7 @@ export interface DecodedExchange {
 }
 
 const none = 0xffffffff;
+const maxRecycledBytes = 1024 * 1024;
 // ts, at, asn (NaN = none), latencyMs as doubles; status, request and response lengths as u32
 // (response none = 0xffffffff); flags (1 = streamed); then eight length-prefixed UTF-8 strings.
 const fixedBytes = 8 * 4 + 4 * 3 + 1;
@@ -101,9 +102,19 @@ export class BatchWriter {
     this.buf = Buffer.from(new ArrayBuffer(initialBytes));
   }
 
-  /** Takes back a buffer the worker is done with. */
+  /** Bytes packed so far. */
+  get size(): number {
+    return this.off;
+  }
+
+  /** Takes back a buffer the worker is done with (not an odd huge one: it would pin its memory). */
   recycle(bytes: ArrayBuffer): void {
-    if (this.free.length < 8 && bytes.byteLength >= this.initialBytes) this.free.push(bytes);
+    if (
+      this.free.length < 32 &&
+      bytes.byteLength >= this.initialBytes &&
+      bytes.byteLength <= maxRecycledBytes
+    )
+      this.free.push(bytes);
   }
 
   /** Appends one exchange. */

@@ -61,7 +61,7 @@ const call = (
   });
 interface AdminView {
   ok: boolean;
-  detector: { healthy: boolean };
+  detector: { healthy: boolean; ingested?: number };
   accounts: Record<string, unknown>[];
 }
 const admin = async (base: string, path: string): Promise<AdminView> =>
@@ -143,6 +143,50 @@ describe("gateway with the detector in a worker thread", () => {
       score: 95,
       campaign: "c_test",
     });
+  });
+
+  it("ingests every exchange of a burst, however the batches were held and split", async () => {
+    const { gateway } = await setup({ module });
+    // ~4 KB bodies: a burst of 300 fills several 256 KiB batches.
+    const body = { ...chat, messages: [{ role: "system", content: "x".repeat(4000) }, ...chat.messages] };
+    let next = 0;
+    const statuses: number[] = [];
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < 300) {
+          next += 1;
+          statuses.push((await call(gateway.url, `acct_burst_${next % 7}`, body)).status);
+        }
+      }),
+    );
+    expect(statuses.filter((s) => s === 200)).toHaveLength(300);
+    // Batches held during the burst go out on their own once it is over (no settle() to force them).
+    let health = await admin(gateway.url, "health");
+    for (let i = 0; i < 60 && health.detector.ingested !== 300; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      health = await admin(gateway.url, "health");
+    }
+    expect(health.detector).toMatchObject({ healthy: true, ingested: 300, queued: 0, dropped: 0 });
+  });
+
+  it("relays bodies that are not a JSON object as sent, records none of them, and keeps serving", async () => {
+    const { upstream, gateway } = await setup({ module });
+    const raw = (base: string, body: string): Promise<Response> =>
+      fetch(`${base}/v1/chat/completions`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-distillwatch-account": "acct_bad" },
+        body,
+      });
+    for (const body of ["{not json", '{"model": "gpt-test", "messages": [', "[1, 2]", '"text"', ""]) {
+      const direct = await raw(upstream.url, body);
+      const via = await raw(gateway.url, body);
+      expect(via.status).toBe(direct.status);
+      expect(await via.text()).toBe(await direct.text());
+    }
+    expect((await call(gateway.url, "acct_good")).status).toBe(200);
+    await gateway.settle();
+    const health = await admin(gateway.url, "health");
+    expect(health.detector).toMatchObject({ healthy: true, ingested: 1, queued: 0, dropped: 0 });
   });
 
   it("fails open when the detector throws: requests are served, health shows the error", async () => {
