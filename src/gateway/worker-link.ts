@@ -78,6 +78,8 @@ export class WorkerDetectorLink implements LiveDetector {
   private lastError: string | undefined;
   private ingested = 0;
   private dropped = 0;
+  private rejected = 0;
+  private lastRejection: string | undefined;
   private restarts = 0;
   private waiters: (() => void)[] = [];
   private readonly tickBound = (): void => {
@@ -110,12 +112,12 @@ export class WorkerDetectorLink implements LiveDetector {
     return this.tables.templateOf(templateKey, account);
   }
 
-  record(x: FinishedExchange, templateKey: string | undefined): void {
-    if (this.queued() >= (this.opts.maxQueue ?? 100_000) || x.raw === undefined) {
+  record(x: FinishedExchange): void {
+    if (this.queued() >= (this.opts.maxQueue ?? 100_000)) {
       this.dropped += 1;
       return;
     }
-    this.pending.add({ x, templateKey, at: Date.now() });
+    this.pending.add({ x, at: Date.now() });
     if (this.pending.count >= batchMax || this.pending.size >= batchMaxBytes) {
       this.seal();
       this.tick();
@@ -149,8 +151,10 @@ export class WorkerDetectorLink implements LiveDetector {
       queued: this.queued(),
       ingested: this.ingested,
       dropped: this.dropped,
+      rejected: this.rejected,
       restarts: this.restarts,
     };
+    if (this.lastRejection !== undefined) h.lastRejection = this.lastRejection;
     if (this.lastError !== undefined) h.lastError = this.lastError;
     if (this.failedAt !== undefined) {
       h.healthy = false;
@@ -308,6 +312,8 @@ export class WorkerDetectorLink implements LiveDetector {
       this.tables.setTemplate(t[i]!, t[i + 1] ?? undefined, t[i + 2]!);
     if (m.rows && this.opts.onRow) for (const r of m.rows) this.opts.onRow(r);
     this.ingested += m.ingested;
+    this.rejected += m.rejected;
+    if (m.lastRejection !== null) this.lastRejection = m.lastRejection;
     if (m.failed) {
       this.failedAt ??= Date.now();
     } else {
