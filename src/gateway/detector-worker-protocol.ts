@@ -170,9 +170,19 @@ function writeString(buf: Buffer, off: number, v: string | undefined): number {
     buf.writeUInt32LE(none, off);
     return off + 4;
   }
-  const n = buf.write(v, off + 4, "utf8");
-  buf.writeUInt32LE(n, off);
-  return off + 4 + n;
+  // Ids, accounts, key ids and addresses are ASCII: copying their char codes beats a call into
+  // the UTF-8 encoder; the first non-ASCII character hands the rest to it.
+  const start = off + 4;
+  const n = v.length;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c > 0x7f) break;
+    buf[start + i] = c;
+  }
+  const written = i === n ? n : i + buf.write(v.slice(i), start + i, "utf8");
+  buf.writeUInt32LE(written, off);
+  return start + written;
 }
 
 /** Packs a whole batch at once (tests). */
