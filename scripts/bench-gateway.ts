@@ -63,8 +63,11 @@ function startBareProxy(port: number, upstreamPort: number): void {
     .listen(port, "127.0.0.1", () => process.send?.("ready"));
 }
 
+// Only for reading the detector's health after the run (loopback, bench process only).
+const benchAdminKey = "bench-admin-key-loopback-only";
+
 async function startEngineGateway(port: number, upstreamPort: number): Promise<void> {
-  const config = parseConfig({});
+  const config = parseConfig({ gateway: { adminKey: benchAdminKey } });
   await startGateway({
     upstream: `http://127.0.0.1:${upstreamPort}`,
     port,
@@ -271,6 +274,7 @@ async function main(): Promise<void> {
           "x-portkey-forward-headers": "x-upstream-delay-ms",
         },
       });
+    let warmupRequests = 0;
     const results: Measured[] = targets.map((t) => ({
       name: t.name,
       lat: [],
@@ -285,8 +289,8 @@ async function main(): Promise<void> {
     // Warm-up to steady state (JIT, keep-alive pools, heap sizing; for distillwatch also the
     // worker's engine), the same for every target; not measured.
     for (const t of targets) for (let i = 0; i < 300; i++) await once(t, chatBody(i % 2 === 0));
-    for (const t of targets)
-      await autocannon({
+    for (const t of targets) {
+      const w = await autocannon({
         url: `${t.url}/v1/chat/completions`,
         method: "POST",
         headers: { "content-type": "application/json", ...t.headers },
@@ -295,6 +299,8 @@ async function main(): Promise<void> {
         duration: arg("warmup", 3),
         pipelining: 1,
       });
+      if (t.name === "distillwatch") warmupRequests += 300 + w.requests.total;
+    }
     for (let round = 0; round < rounds; round++) {
       process.stderr.write(`round ${round + 1}/${rounds}\n`);
       await measureSequential(targets, results, Math.ceil(sequential / rounds));
@@ -309,9 +315,26 @@ async function main(): Promise<void> {
       }
     }
     report(results, { seconds, sequential, connections, rounds });
+    await reportDetector(
+      targets[2]!.url,
+      warmupRequests + results[2]!.lat.length + results[2]!.ttfc.length + results[2]!.requests,
+    );
   } finally {
     for (const c of children) c.kill();
   }
+}
+
+/** Shows that the gateway recorded what it served: its detector's counters once the run is over. */
+async function reportDetector(url: string, counted: number): Promise<void> {
+  // Batches held during the last burst go out within a second.
+  await new Promise((r) => setTimeout(r, 1500));
+  const r = await fetch(`${url}/_distillwatch/health`, {
+    headers: { "x-distillwatch-admin-key": benchAdminKey },
+  });
+  const h = ((await r.json()) as { detector: Record<string, unknown> }).detector;
+  console.log(
+    `\ndistillwatch detector after the run: ${String(h.ingested)} exchanges ingested (${counted} responses counted by the load generators, which do not count requests still in flight when a phase ends), ${String(h.rejected)} rejected, ${String(h.dropped)} dropped, ${String(h.queued)} queued, healthy ${String(h.healthy)}`,
+  );
 }
 
 interface Row {

@@ -53,6 +53,8 @@ class Relay<C> implements InFlight {
   captured = 0;
   chunks: Buffer[] = [];
   requestId: string | undefined;
+  prev: InFlight | undefined = undefined;
+  next: InFlight | undefined = undefined;
 
   constructor(
     readonly res: ServerResponse,

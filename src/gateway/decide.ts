@@ -24,6 +24,11 @@ export interface LoadedPolicy {
   rules: Config["policy"]["rules"];
   lists: ListIndex;
   failMode: Config["policy"]["failMode"];
+  /**
+   * Whether any rule can look at what only the request body tells (model, per-request signals, a
+   * template on a list). When none can, the fast path does not parse the body at all.
+   */
+  readsBody: boolean;
 }
 
 /** Rule name recorded when the detector is unhealthy and the policy fails closed. */

@@ -20,6 +20,10 @@ export interface DetectorHealth {
   queued: number;
   ingested: number;
   dropped: number;
+  /** Exchanges whose request body was not a JSON object (relayed as sent, not learnt from). */
+  rejected: number;
+  /** Which exchange was last rejected, and why. */
+  lastRejection?: string;
   lastError?: string;
   /** Worker mode: how often the detector thread was restarted after a crash. */
   restarts?: number;
@@ -47,7 +51,7 @@ export interface LiveDetector {
   /** The mined template of a request with this template key, else the account's last template. */
   templateOf(templateKey: string | undefined, account: string): string | undefined;
   /** Queues a finished exchange for ingestion. */
-  record(x: FinishedExchange, templateKey: string | undefined): void;
+  record(x: FinishedExchange): void;
   /** Just the healthy flag (no allocation), for the per-request decision. */
   healthy(now: number): boolean;
   /** Health as the admin endpoint and the health audit need it. */
@@ -60,7 +64,6 @@ export interface LiveDetector {
 
 interface Queued {
   x: FinishedExchange;
-  templateKey: string | undefined;
   at: number;
 }
 
@@ -90,10 +93,10 @@ export class VerdictTables {
   }
 
   /** Applies what one ingest changed. */
-  apply(o: IngestOutcome, templateKey: string | undefined): void {
+  apply(o: IngestOutcome): void {
     if (o.verdict) this.setVerdict(o.verdict.account, o.verdict.score, o.verdict.verdict, o.verdict.campaign);
     this.setSignals(o.account, o.signals);
-    if (o.template) this.setTemplate(o.account, templateKey, o.template);
+    if (o.template) this.setTemplate(o.account, o.templateKey, o.template);
   }
 
   setSignals(account: string, signals: Record<string, number>): void {
@@ -150,12 +153,12 @@ export class DetectorLink implements LiveDetector {
     return this.tables.templateOf(templateKey, account);
   }
 
-  record(x: FinishedExchange, templateKey: string | undefined): void {
+  record(x: FinishedExchange): void {
     if (this.queue.length - this.head >= (this.opts.maxQueue ?? 100_000)) {
       this.dropped += 1;
       return;
     }
-    this.queue.push({ x, templateKey, at: Date.now() });
+    this.queue.push({ x, at: Date.now() });
     if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(this.drainBound);
@@ -177,7 +180,9 @@ export class DetectorLink implements LiveDetector {
       queued: this.queue.length - this.head,
       ingested: this.core.ingested,
       dropped: this.dropped,
+      rejected: this.core.rejected,
     };
+    if (this.core.lastRejection !== undefined) h.lastRejection = this.core.lastRejection;
     if (this.core.lastError !== undefined) h.lastError = this.core.lastError;
     if (this.core.failedAt !== undefined) {
       h.healthy = false;
@@ -216,7 +221,7 @@ export class DetectorLink implements LiveDetector {
   private ingestOne(q: Queued): void {
     const o = this.core.ingest(q.x, q.at, this.opts.onRow !== undefined);
     if (!o) return;
-    this.tables.apply(o, q.templateKey);
+    this.tables.apply(o);
     if (o.row) this.opts.onRow?.(o.row);
   }
 }

@@ -7,7 +7,6 @@ import type { ApiKind } from "../policy/index.js";
 import type { ExchangeRow } from "../store/types.js";
 import type { FinishedExchange } from "./exchange-record.js";
 import type { Identity } from "./identity.js";
-import type { RequestView } from "./request-view.js";
 
 /** How the worker builds its detector. */
 export interface DetectorWorkerSpec {
@@ -32,7 +31,6 @@ export interface DetectorWorkerData {
 /** One finished exchange as the gateway thread queues it. */
 export interface QueuedExchange {
   x: FinishedExchange;
-  templateKey: string | undefined;
   /** When it was queued (epoch ms), for lag and the verdict refresh. */
   at: number;
 }
@@ -46,24 +44,23 @@ export interface BatchMessage {
   bytes: ArrayBuffer;
 }
 
-/** One exchange read back by `decodeBatch`. */
-export interface DecodedExchange {
-  x: FinishedExchange | undefined;
-  templateKey: string | undefined;
-  at: number;
-}
+/** One exchange read back by `decodeBatch`; its bytes are views of the batch buffer. */
+export type DecodedExchange = QueuedExchange;
 
 const none = 0xffffffff;
+const maxRecycledBytes = 1024 * 1024;
 // ts, at, asn (NaN = none), latencyMs as doubles; status, request and response lengths as u32
-// (response none = 0xffffffff); flags (1 = streamed); then eight length-prefixed UTF-8 strings.
-const fixedBytes = 8 * 4 + 4 * 3 + 1;
-const stringCount = 8;
+// (response none = 0xffffffff); flags (1 = streamed); the API; then six length-prefixed UTF-8
+// strings; then the request body and the response bytes as sent.
+const fixedBytes = 8 * 4 + 4 * 3 + 2;
+const stringCount = 6;
+const apis: readonly ApiKind[] = ["chat", "responses", "messages"];
 
 /** Upper bound of the bytes `BatchWriter.add` writes for `q`. */
 function boundOf(q: QueuedExchange): number {
-  const { x, templateKey } = q;
+  const { x } = q;
   const id = x.identity;
-  let size = fixedBytes + 4 * stringCount + (x.raw?.length ?? 0);
+  let size = fixedBytes + 4 * stringCount + x.raw.length;
   // UTF-8 needs at most 3 bytes per UTF-16 unit; the slack is cheaper than measuring each string.
   size +=
     3 *
@@ -72,9 +69,7 @@ function boundOf(q: QueuedExchange): number {
       (id.key?.length ?? 0) +
       (id.ip?.length ?? 0) +
       (id.payment?.length ?? 0) +
-      (x.userAgent?.length ?? 0) +
-      x.view.api.length +
-      (templateKey?.length ?? 0));
+      (x.userAgent?.length ?? 0));
   const chunks = x.response?.chunks;
   if (chunks) for (const c of chunks) size += c.length;
   return size;
@@ -101,9 +96,19 @@ export class BatchWriter {
     this.buf = Buffer.from(new ArrayBuffer(initialBytes));
   }
 
-  /** Takes back a buffer the worker is done with. */
+  /** Bytes packed so far. */
+  get size(): number {
+    return this.off;
+  }
+
+  /** Takes back a buffer the worker is done with (not an odd huge one: it would pin its memory). */
   recycle(bytes: ArrayBuffer): void {
-    if (this.free.length < 8 && bytes.byteLength >= this.initialBytes) this.free.push(bytes);
+    if (
+      this.free.length < 32 &&
+      bytes.byteLength >= this.initialBytes &&
+      bytes.byteLength <= maxRecycledBytes
+    )
+      this.free.push(bytes);
   }
 
   /** Appends one exchange. */
@@ -117,8 +122,8 @@ export class BatchWriter {
     if (this.count === 0) this.oldestAt = q.at;
     this.count += 1;
     const buf = this.buf;
-    const { x, templateKey, at } = q;
-    const raw = x.raw ?? emptyBuffer;
+    const { x, at } = q;
+    const raw = x.raw;
     const r = x.response;
     let resLen = 0;
     if (r) for (const c of r.chunks) resLen += c.length;
@@ -131,6 +136,7 @@ export class BatchWriter {
     buf.writeUInt32LE(raw.length, off + 36);
     buf.writeUInt32LE(r ? resLen : none, off + 40);
     buf[off + 44] = r?.streamed ? 1 : 0;
+    buf[off + 45] = apis.indexOf(x.api);
     off += fixedBytes;
     off = writeString(buf, off, x.id);
     off = writeString(buf, off, x.identity.account);
@@ -138,8 +144,6 @@ export class BatchWriter {
     off = writeString(buf, off, x.identity.ip);
     off = writeString(buf, off, x.identity.payment);
     off = writeString(buf, off, x.userAgent);
-    off = writeString(buf, off, x.view.api);
-    off = writeString(buf, off, templateKey);
     buf.set(raw, off);
     off += raw.length;
     if (r) {
@@ -166,9 +170,19 @@ function writeString(buf: Buffer, off: number, v: string | undefined): number {
     buf.writeUInt32LE(none, off);
     return off + 4;
   }
-  const n = buf.write(v, off + 4, "utf8");
-  buf.writeUInt32LE(n, off);
-  return off + 4 + n;
+  // Ids, accounts, key ids and addresses are ASCII: copying their char codes beats a call into
+  // the UTF-8 encoder; the first non-ASCII character hands the rest to it.
+  const start = off + 4;
+  const n = v.length;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c > 0x7f) break;
+    buf[start + i] = c;
+  }
+  const written = i === n ? n : i + buf.write(v.slice(i), start + i, "utf8");
+  buf.writeUInt32LE(written, off);
+  return start + written;
 }
 
 /** Packs a whole batch at once (tests). */
@@ -178,13 +192,11 @@ export function encodeBatch(batch: readonly QueuedExchange[]): { bytes: ArrayBuf
   return w.take();
 }
 
-const emptyBuffer = Buffer.alloc(0);
-
-/** Reads a batch packed by `encodeBatch`; the request body is parsed again here (off the proxy thread). */
-export function decodeBatch(
-  m: BatchMessage,
-  readRequest: (api: ApiKind, raw: Buffer) => RequestView | undefined,
-): DecodedExchange[] {
+/**
+ * Reads a batch packed by `encodeBatch`. Request and response bytes are views of the batch buffer
+ * (parsed by the caller before the buffer goes back to the gateway thread).
+ */
+export function decodeBatch(m: BatchMessage): DecodedExchange[] {
   const buf = Buffer.from(m.bytes, 0, m.used);
   const out: DecodedExchange[] = [];
   let off = 0;
@@ -205,6 +217,7 @@ export function decodeBatch(
     const reqLen = buf.readUInt32LE(off + 36);
     const resLen = buf.readUInt32LE(off + 40);
     const streamed = buf[off + 44] === 1;
+    const api = apis[buf[off + 45]!] ?? "chat";
     off += fixedBytes;
     const id = str() ?? "";
     const identity: Identity = { account: str() ?? "" };
@@ -212,22 +225,26 @@ export function decodeBatch(
     const ip = str();
     const payment = str();
     const userAgent = str();
-    const api = str() as ApiKind;
-    const templateKey = str();
     if (key !== undefined) identity.key = key;
     if (ip !== undefined) identity.ip = ip;
     if (!Number.isNaN(asn)) identity.asn = asn;
     if (payment !== undefined) identity.payment = payment;
-    const view = readRequest(api, buf.subarray(off, off + reqLen));
+    const x: FinishedExchange = {
+      id,
+      ts,
+      identity,
+      api,
+      raw: buf.subarray(off, off + reqLen),
+      status,
+      latencyMs,
+    };
     off += reqLen;
-    let x: FinishedExchange | undefined;
-    if (view) {
-      x = { id, ts, identity, view, status, latencyMs };
-      if (userAgent !== undefined) x.userAgent = userAgent;
-      if (resLen !== none) x.response = { streamed, chunks: [buf.subarray(off, off + resLen)] };
+    if (userAgent !== undefined) x.userAgent = userAgent;
+    if (resLen !== none) {
+      x.response = { streamed, chunks: [buf.subarray(off, off + resLen)] };
+      off += resLen;
     }
-    if (resLen !== none) off += resLen;
-    out.push({ x, templateKey, at });
+    out.push({ x, at });
   }
   return out;
 }
@@ -238,6 +255,9 @@ export interface AckMessage {
   seq: number;
   /** Exchanges of the batch the detector took. */
   ingested: number;
+  /** Exchanges of the batch whose request body was not a JSON object, and the last one's reason. */
+  rejected: number;
+  lastRejection: string | null;
   /** Failure state after the batch's last exchange (as the in-process link keeps it). */
   failed: boolean;
   lastError: string | null;

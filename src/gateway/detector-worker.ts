@@ -1,6 +1,7 @@
 // The detector worker thread: rebuilds each finished exchange from its batch (request bytes are
-// parsed here, response bytes decoded here), ingests it, and posts back what the gateway's fast
-// path reads (verdicts, signals, templates) plus rows for the store when asked.
+// parsed here — a body that is not a JSON object is rejected and counted — response bytes decoded
+// here), ingests it, and posts back what the gateway's fast path reads (verdicts, signals,
+// templates) plus rows for the store when asked.
 import { readlinkSync } from "node:fs";
 import { getPriority, setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
@@ -14,7 +15,6 @@ import {
   type DetectorWorkerData,
 } from "./detector-worker-protocol.js";
 import { IngestCore } from "./ingest-core.js";
-import { readRequest } from "./request-view.js";
 
 // The detector is background work: when the CPU is oversubscribed the proxy thread should win,
 // and the detector catch up (its lag is watched: maxDecisionAgeMs). On Linux, setpriority on a
@@ -66,20 +66,20 @@ detector.onVerdicts((vs) => {
 });
 
 port.on("message", (m: BatchMessage) => {
-  const batch = decodeBatch(m, readRequest);
+  const batch = decodeBatch(m);
   const signals = new Map<string, Record<string, number>>();
   const templates: (string | null)[] = [];
   const rows: ExchangeRow[] = [];
   inBatch = true;
   const before = core.ingested;
-  for (const { x, templateKey, at } of batch) {
-    if (!x) continue;
+  const rejectedBefore = core.rejected;
+  for (const { x, at } of batch) {
     const o = core.ingest(x, at, data.wantRows);
     if (!o) continue;
     if (o.verdict) verdicts.push(o.verdict.account, o.verdict.score, o.verdict.verdict, o.verdict.campaign);
     signals.delete(o.account);
     signals.set(o.account, o.signals);
-    if (o.template) templates.push(o.account, templateKey ?? null, o.template);
+    if (o.template) templates.push(o.account, o.templateKey ?? null, o.template);
     if (o.row) rows.push(o.row);
   }
   inBatch = false;
@@ -89,6 +89,8 @@ port.on("message", (m: BatchMessage) => {
     type: "ack",
     seq: m.seq,
     ingested: core.ingested - before,
+    rejected: core.rejected - rejectedBefore,
+    lastRejection: core.rejected > rejectedBefore ? (core.lastRejection ?? null) : null,
     failed: core.failedAt !== undefined,
     lastError: core.lastError ?? null,
     signals: flat,

@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../config/index.js";
 import type { Detector } from "../engine/types.js";
+import { openSqliteStore } from "../store/index.js";
 import { startGateway, type RunningGateway } from "./index.js";
 import { startLlmUpstream, type LlmUpstream } from "./testing/llm-upstream.js";
 import { CrashingDetector, ScriptedDetector } from "./testing/scripted-detector.js";
@@ -15,13 +19,14 @@ afterEach(async () => {
 async function setup(
   detector: Detector,
   policy: Record<string, unknown> = {},
+  gatewayConfig: Record<string, unknown> = {},
 ): Promise<{ upstream: LlmUpstream; gateway: RunningGateway }> {
   const upstream = await startLlmUpstream();
   open.push(upstream);
   const gateway = await startGateway({
     upstream: upstream.url,
     port: 0,
-    config: parseConfig({ policy, gateway: { adminKey } }),
+    config: parseConfig({ policy, gateway: { adminKey, ...gatewayConfig } }),
     detector,
   });
   open.push(gateway);
@@ -217,5 +222,104 @@ describe("gateway enforcement", () => {
     for (let i = 0; i < 50 && upstream.aborted === 0; i++) await new Promise((r) => setTimeout(r, 20));
     expect(upstream.aborted).toBe(1);
     expect(upstream.completed).toBe(0);
+  });
+
+  it("cuts off upstream requests that go quiet for longer than the upstream timeout, and only those", async () => {
+    const { upstream, gateway } = await setup(new ScriptedDetector(), {}, { upstreamTimeoutMs: 150 });
+    const started = Date.now();
+    const stream = (account: string, chunks: number, delayMs: number): Promise<Response> =>
+      call(gateway.url, "/v1/chat/completions", { ...chat, stream: true }, account, {
+        "x-upstream-chunks": String(chunks),
+        "x-upstream-delay-ms": String(delayMs),
+      });
+    const [quiet1, lively, quiet2] = await Promise.all([
+      stream("acct_quiet_1", 3, 5000),
+      stream("acct_lively", 20, 20),
+      stream("acct_quiet_2", 3, 5000),
+    ]);
+    const [r1, r2, r3] = await Promise.allSettled([quiet1.text(), lively.text(), quiet2.text()]);
+    expect(r1.status).toBe("rejected");
+    expect(r3.status).toBe("rejected");
+    expect(r2.status).toBe("fulfilled");
+    if (r2.status === "fulfilled") expect(r2.value).toContain("[DONE]");
+    expect(Date.now() - started).toBeLessThan(3000);
+    for (let i = 0; i < 50 && upstream.aborted < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(upstream.aborted).toBe(2);
+    expect(upstream.completed).toBe(1);
+  });
+
+  it("applies rules on the model and on the prompt's own signals, which only the body tells", async () => {
+    const { gateway } = await setup(new ScriptedDetector(), {
+      rules: [
+        { name: "block-o-series", when: { model: ["o3*"] }, action: { type: "block" } },
+        { name: "block-cot", when: { signals: { cot: 0.8 } }, action: { type: "block" } },
+      ],
+    });
+    const ask = (model: string, content: string): Promise<Response> =>
+      call(gateway.url, "/v1/chat/completions", { model, messages: [{ role: "user", content }] }, "acct_m");
+    expect((await ask("o3-mini", "Hi")).status).toBe(403);
+    expect((await ask("gpt-test", "Solve it step by step")).status).toBe(403);
+    expect((await ask("gpt-test", "Hi")).status).toBe(200);
+  });
+
+  it("blocks a listed template once the list holds one, by the request's system prompt", async () => {
+    const { gateway } = await setup(new ScriptedDetector());
+    const withSystem = (system: string, account: string): Promise<Response> =>
+      call(
+        gateway.url,
+        "/v1/chat/completions",
+        {
+          model: "gpt-test",
+          messages: [
+            { role: "system", content: system },
+            { role: "user", content: "Hi" },
+          ],
+        },
+        account,
+      );
+    // The scripted detector assigns every exchange template t1.
+    expect((await withSystem("You are a harvester.", "acct_h1")).status).toBe(200);
+    await gateway.settle();
+    const add = await fetch(`${gateway.url}/_distillwatch/lists`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-distillwatch-admin-key": adminKey },
+      body: JSON.stringify({ list: "block", type: "template", value: "t1" }),
+    });
+    expect(add.status).toBe(201);
+    expect((await withSystem("You are a harvester.", "acct_h2")).status).toBe(403);
+    expect((await withSystem("You are someone else.", "acct_h3")).status).toBe(200);
+  });
+});
+
+describe("gateway audit", () => {
+  it("names the model in the audit entry of a refusal, though no rule reads the body", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dw-gateway-audit-"));
+    const store = openSqliteStore(join(dir, "audit.db"));
+    const upstream = await startLlmUpstream();
+    const detector = new ScriptedDetector();
+    const gateway = await startGateway({
+      upstream: upstream.url,
+      port: 0,
+      config: parseConfig({}),
+      detector,
+      store,
+    });
+    try {
+      detector.set("acct_x", 95, "attack", "c9");
+      expect((await call(gateway.url, "/v1/chat/completions", chat, "acct_x")).status).toBe(403);
+      await gateway.settle();
+      const audit = await store.listAudit({ limit: 10, offset: 0, actor: "gateway" });
+      expect(audit.items[0]).toMatchObject({
+        action: "policy-block",
+        subject: "acct_x",
+        rule: "block-confirmed-attack",
+        detail: { endpoint: "chat", model: "o3", campaign: "c9" },
+      });
+    } finally {
+      await gateway.close();
+      await upstream.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,7 @@
 // Builds the contract's exchange record (exchange-events.md §1) from a proxied request and its
 // captured response, so the live detector sees exactly what `analyze` would see from a log.
 import type { Exchange } from "../events/contract.js";
+import type { ApiKind } from "../policy/index.js";
 import { readCapture } from "./capture.js";
 import { endpointOf } from "./api-kind.js";
 import type { Identity } from "./identity.js";
@@ -15,9 +16,11 @@ export interface FinishedExchange {
   ts: number;
   identity: Identity;
   userAgent?: string;
-  view: RequestView;
-  /** The request body as the client sent it (the worker link re-parses it on the detector thread). */
-  raw?: Buffer;
+  api: ApiKind;
+  /** The request body as the client sent it; parsed off the request path (in the worker). */
+  raw: Buffer;
+  /** The body as the fast path parsed it, when its policy needed it (spares a second parse in-process). */
+  view?: RequestView;
   status: number;
   latencyMs: number;
   /** The response as upstream sent it, read into output and usage only when recorded. */
@@ -76,17 +79,17 @@ function params(b: Json): Json {
 }
 
 /**
- * The contract exchange for a finished request. Every field above is type-checked as it is copied
+ * The contract exchange for a finished request whose body parsed as `view`. Every field above is type-checked as it is copied
  * (the client's body is the edge), so the zod pass is skipped: it cost ~20 µs per exchange, a
  * third of the gateway's whole per-exchange recording work.
  */
-export function toExchange(x: FinishedExchange): Exchange {
-  const b = x.view.body;
+export function toExchange(x: FinishedExchange, view: RequestView): Exchange {
+  const b = view.body;
   const record: Json = {
     id: x.id,
     ts: x.ts,
     account: x.identity.account,
-    endpoint: endpointOf[x.view.api],
+    endpoint: endpointOf[x.api],
     params: params(b),
     status: x.status,
     latency_ms: x.latencyMs,
@@ -97,19 +100,19 @@ export function toExchange(x: FinishedExchange): Exchange {
   if (id.asn !== undefined) record.asn = id.asn;
   if (id.payment !== undefined) record.payment = id.payment;
   if (x.userAgent !== undefined) record.user_agent = x.userAgent;
-  if (x.view.model !== undefined) record.model = x.view.model;
+  if (view.model !== undefined) record.model = view.model;
   if (typeof b.user === "string") record.end_user = b.user;
-  if (x.view.api === "responses") {
+  if (x.api === "responses") {
     record.messages = responsesMessages(b.input);
     if (typeof b.instructions === "string") record.system = b.instructions;
   } else {
     record.messages = chatMessages(b.messages);
-    if (x.view.api === "messages" && b.system !== undefined) record.system = contentText(b.system);
+    if (x.api === "messages" && b.system !== undefined) record.system = contentText(b.system);
   }
   if (x.response) {
     const chunks = x.response.chunks;
     const text = chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8");
-    const captured = readCapture(x.view.api, x.response.streamed, text);
+    const captured = readCapture(x.api, x.response.streamed, text);
     record.output = captured.output;
     record.tool_calls = captured.toolCalls;
     record.usage = captured.usage;

@@ -1,11 +1,14 @@
-// One finished exchange into the detector: contract record, facts, ingest, the account's decaying
-// signal average, a verdict read at most every `verdictRefreshMs`, and the row to store. Shared by
-// the in-process link (tests inject a Detector) and the detector worker thread.
+// One finished exchange into the detector: the request body parsed (here, off the request path;
+// a body that is not a JSON object is rejected and counted, not an engine failure), contract
+// record, facts, ingest, the account's decaying signal average, a verdict read at most every
+// `verdictRefreshMs`, and the row to store. Shared by the in-process link (tests inject a
+// Detector) and the detector worker thread.
 import type { Detector, ExchangeSignals } from "../engine/types.js";
 import { toFacts } from "../events/normalize.js";
 import type { AccountVerdict } from "../scoring/types.js";
 import type { ExchangeRow } from "../store/types.js";
 import { toExchange, type FinishedExchange } from "./exchange-record.js";
+import { bodyProblem, readRequest, templateKeyOf } from "./request-view.js";
 
 /** What one ingest changed, for the fast path's tables and the store. */
 export interface IngestOutcome {
@@ -14,6 +17,8 @@ export interface IngestOutcome {
   signals: Record<string, number>;
   /** Mined template of the exchange, when the detector assigned one. */
   template?: string;
+  /** With `template`: the request's template key (see `templateKeyOf`), when it has a system prompt. */
+  templateKey?: string;
   /** Verdict read back (at most every `verdictRefreshMs` per account). */
   verdict?: AccountVerdict;
   row?: ExchangeRow;
@@ -30,16 +35,25 @@ export class IngestCore {
   failedAt: number | undefined;
   lastError: string | undefined;
   ingested = 0;
+  /** Exchanges whose request body was not a JSON object: relayed, but nothing to learn from. */
+  rejected = 0;
+  lastRejection: string | undefined;
 
   constructor(readonly detector: Detector) {}
 
-  /** Ingests `x` (queued at `at`); undefined when the detector threw. */
+  /** Ingests `x` (queued at `at`); undefined when its body was rejected or the detector threw. */
   ingest(x: FinishedExchange, at: number, wantRow: boolean): IngestOutcome | undefined {
+    const view = x.view ?? readRequest(x.api, x.raw);
+    if (!view) {
+      this.rejected += 1;
+      this.lastRejection = `${x.id}: ${bodyProblem(x.raw) ?? "unreadable request body"}`;
+      return undefined;
+    }
     let signals: ExchangeSignals;
     let verdict: AccountVerdict | undefined;
     let facts;
     try {
-      facts = toFacts(toExchange(x));
+      facts = toFacts(toExchange(x, view));
       signals = this.detector.ingest(facts);
       verdict = this.refreshDue(facts.account, at) ? this.detector.verdict(facts.account) : undefined;
     } catch (e) {
@@ -51,7 +65,11 @@ export class IngestCore {
     this.failedAt = undefined;
     this.ingested += 1;
     const out: IngestOutcome = { account: facts.account, signals: this.remember(facts.account, signals) };
-    if (signals.template) out.template = signals.template;
+    if (signals.template) {
+      out.template = signals.template;
+      const templateKey = templateKeyOf(view);
+      if (templateKey !== undefined) out.templateKey = templateKey;
+    }
     if (verdict) out.verdict = verdict;
     if (wantRow) {
       const row: ExchangeRow = {

@@ -2,9 +2,21 @@
 // from the config, the store and the admin API, compiled into one ListIndex on every change.
 import { randomUUID } from "node:crypto";
 import type { Config } from "../config/index.js";
-import { ListIndex } from "../policy/index.js";
+import { ListIndex, listTypes } from "../policy/index.js";
 import type { ListEntry } from "../store/types.js";
 import type { LoadedPolicy } from "./decide.js";
+
+/** Whether a rule can see the model, the per-request signals or the template (all read from the body). */
+function readsBody(rules: Config["policy"]["rules"], lists: ListIndex): boolean {
+  return rules.some(
+    ({ when }) =>
+      when.model !== undefined ||
+      when.signals !== undefined ||
+      (when.onList !== undefined &&
+        (when.listTypes ?? listTypes).includes("template") &&
+        lists.hasType("template")),
+  );
+}
 
 /** Mutable holder of the loaded policy; readers take `current` once per request. */
 export class PolicyState {
@@ -14,7 +26,13 @@ export class PolicyState {
   maxDecisionAgeMs: number;
 
   constructor(config: Config) {
-    this.current = { rules: config.policy.rules, failMode: config.policy.failMode, lists: new ListIndex([]) };
+    const lists = new ListIndex([]);
+    this.current = {
+      rules: config.policy.rules,
+      failMode: config.policy.failMode,
+      lists,
+      readsBody: readsBody(config.policy.rules, lists),
+    };
     this.maxDecisionAgeMs = config.policy.maxDecisionAgeMs;
     this.setConfig(config);
   }
@@ -32,11 +50,7 @@ export class PolicyState {
       ...(e.note !== undefined && { note: e.note }),
     }));
     this.maxDecisionAgeMs = config.policy.maxDecisionAgeMs;
-    this.current = {
-      rules: config.policy.rules,
-      failMode: config.policy.failMode,
-      lists: this.current.lists,
-    };
+    this.current = { ...this.current, rules: config.policy.rules, failMode: config.policy.failMode };
     this.rebuild();
   }
 
@@ -68,6 +82,7 @@ export class PolicyState {
   }
 
   private rebuild(): void {
-    this.current = { ...this.current, lists: new ListIndex(this.entries()) };
+    const lists = new ListIndex(this.entries());
+    this.current = { ...this.current, lists, readsBody: readsBody(this.current.rules, lists) };
   }
 }

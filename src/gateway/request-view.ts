@@ -43,6 +43,17 @@ function lastUserAndSystem(messages: unknown): { system: string; prompt: string 
   return { system, prompt };
 }
 
+/** Why `raw` is not an API request body (for the detector's health), or undefined when it is one. */
+export function bodyProblem(raw: Buffer): string | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.toString("utf8"));
+  } catch (e) {
+    return `request body is not valid JSON (${e instanceof Error ? e.message : String(e)})`;
+  }
+  return isObject(body) ? undefined : "request body is not a JSON object";
+}
+
 /** Parses an API request body; undefined when it is not a JSON object (it is then passed on as is). */
 export function readRequest(api: ApiKind, raw: Buffer): RequestView | undefined {
   let body: unknown;

@@ -10,7 +10,6 @@ import {
   type QueuedExchange,
 } from "./detector-worker-protocol.js";
 import { startGateway, type RunningGateway } from "./index.js";
-import { readRequest } from "./request-view.js";
 import { startLlmUpstream, type LlmUpstream } from "./testing/llm-upstream.js";
 
 const adminKey = "admin-key-for-tests-0123456789";
@@ -61,7 +60,7 @@ const call = (
   });
 interface AdminView {
   ok: boolean;
-  detector: { healthy: boolean };
+  detector: { healthy: boolean; ingested?: number; lastRejection?: string };
   accounts: Record<string, unknown>[];
 }
 const admin = async (base: string, path: string): Promise<AdminView> =>
@@ -72,14 +71,13 @@ const admin = async (base: string, path: string): Promise<AdminView> =>
 describe("detector worker batches", () => {
   it("round-trips exchanges through the binary batch format", () => {
     const raw = Buffer.from(JSON.stringify({ ...chat, user: "end-ü" }));
-    const view = readRequest("chat", raw)!;
     const batch: QueuedExchange[] = [
       {
         x: {
           id: "dw_1",
           ts: 1_700_000_000_123,
           identity: { account: "acct_ä", key: "key_1", ip: "10.0.0.1", asn: 64512, payment: "pm_1" },
-          view,
+          api: "messages",
           raw,
           status: 200,
           latencyMs: 12,
@@ -89,38 +87,46 @@ describe("detector worker batches", () => {
             chunks: [Buffer.from("data: {}\n\n"), Buffer.from("data: [DONE]\n\n")],
           },
         },
-        templateKey: "abc:9",
         at: 5,
       },
       {
-        x: { id: "dw_2", ts: 2, identity: { account: "anonymous" }, view, raw, status: 403, latencyMs: 0 },
-        templateKey: undefined,
+        x: {
+          id: "dw_2",
+          ts: 2,
+          identity: { account: "anonymous" },
+          api: "responses",
+          raw: Buffer.from("{not json"),
+          status: 403,
+          latencyMs: 0,
+        },
         at: 6,
       },
     ];
     const { bytes, used } = encodeBatch(batch);
-    const out = decodeBatch({ seq: 1, count: 2, used, bytes }, readRequest);
+    const out = decodeBatch({ seq: 1, count: 2, used, bytes });
     expect(out[0]!.x).toMatchObject({
       id: "dw_1",
       ts: 1_700_000_000_123,
       identity: batch[0]!.x.identity,
+      api: "messages",
       status: 200,
       latencyMs: 12,
       userAgent: "ua/1",
     });
-    expect(out[0]!.x!.view).toEqual(view);
-    expect(Buffer.concat(out[0]!.x!.response!.chunks).toString()).toBe("data: {}\n\ndata: [DONE]\n\n");
-    expect(out[0]!.x!.response!.streamed).toBe(true);
-    expect(out[0]).toMatchObject({ templateKey: "abc:9", at: 5 });
-    expect(out[1]!.x).toEqual({
+    expect(out[0]!.x.raw.equals(raw)).toBe(true);
+    expect(Buffer.concat(out[0]!.x.response!.chunks).toString()).toBe("data: {}\n\ndata: [DONE]\n\n");
+    expect(out[0]!.x.response!.streamed).toBe(true);
+    expect(out[0]!.at).toBe(5);
+    expect({ ...out[1]!.x, raw: out[1]!.x.raw.toString() }).toEqual({
       id: "dw_2",
       ts: 2,
       identity: { account: "anonymous" },
-      view,
+      api: "responses",
+      raw: "{not json",
       status: 403,
       latencyMs: 0,
     });
-    expect(out[1]).toMatchObject({ templateKey: undefined, at: 6 });
+    expect(out[1]!.at).toBe(6);
   });
 });
 
@@ -143,6 +149,52 @@ describe("gateway with the detector in a worker thread", () => {
       score: 95,
       campaign: "c_test",
     });
+  });
+
+  it("ingests every exchange of a burst, however the batches were held and split", async () => {
+    const { gateway } = await setup({ module });
+    // ~4 KB bodies: a burst of 300 fills several 256 KiB batches.
+    const body = { ...chat, messages: [{ role: "system", content: "x".repeat(4000) }, ...chat.messages] };
+    let next = 0;
+    const statuses: number[] = [];
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < 300) {
+          next += 1;
+          statuses.push((await call(gateway.url, `acct_burst_${next % 7}`, body)).status);
+        }
+      }),
+    );
+    expect(statuses.filter((s) => s === 200)).toHaveLength(300);
+    // Batches held during the burst go out on their own once it is over (no settle() to force them).
+    let health = await admin(gateway.url, "health");
+    for (let i = 0; i < 60 && health.detector.ingested !== 300; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      health = await admin(gateway.url, "health");
+    }
+    expect(health.detector).toMatchObject({ healthy: true, ingested: 300, queued: 0, dropped: 0 });
+  });
+
+  it("relays bodies that are not a JSON object as sent; the detector rejects them with the reason, and stays healthy", async () => {
+    const { upstream, gateway } = await setup({ module });
+    const raw = (base: string, body: string): Promise<Response> =>
+      fetch(`${base}/v1/chat/completions`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-distillwatch-account": "acct_bad" },
+        body,
+      });
+    for (const body of ["{not json", '{"model": "gpt-test", "messages": [', "[1, 2]", '"text"', ""]) {
+      const direct = await raw(upstream.url, body);
+      const via = await raw(gateway.url, body);
+      expect(via.status).toBe(direct.status);
+      expect(await via.text()).toBe(await direct.text());
+    }
+    expect((await call(gateway.url, "acct_good")).status).toBe(200);
+    await gateway.settle();
+    const health = await admin(gateway.url, "health");
+    expect(health.detector).toMatchObject({ healthy: true, ingested: 1, rejected: 5, queued: 0, dropped: 0 });
+    // The last bad body was the empty one.
+    expect(health.detector.lastRejection).toMatch(/^dw_[0-9a-f-]+: request body is not valid JSON \(.+\)$/);
   });
 
   it("fails open when the detector throws: requests are served, health shows the error", async () => {

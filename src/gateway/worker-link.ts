@@ -1,15 +1,18 @@
 // The live link with the engine in a worker thread. Each finished exchange is packed at once into
-// the current batch buffer (binary, see BatchWriter); every 25 ms (or 1024 exchanges) the buffer is
-// transferred to the worker. The worker acks each batch with the verdicts, signals
-// and templates it learnt, which land in the tables the fast path reads. A worker that dies is
-// restarted (with backoff); meanwhile the link reports a detector error, so the policy fails open
-// (serving with the verdicts in memory) or closed, as configured.
+// the current batch buffer (binary, see BatchWriter); every 25 ms (or at 1024 exchanges / 256 KiB)
+// the buffer is sealed and transferred to the worker — unless the proxy thread is busy, then
+// sealed batches wait for the next lull, a second at most (BatchWindow). The worker acks each
+// batch with the verdicts, signals and templates it learnt, which land in the tables the fast
+// path reads. A worker that dies is restarted (with backoff); meanwhile the link reports a
+// detector error, so the policy fails open (serving with the verdicts in memory) or closed, as
+// configured.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Config } from "../config/index.js";
 import type { PolicyVerdict } from "../policy/index.js";
 import type { VerdictLabel } from "../scoring/types.js";
+import { BatchWindow } from "./batch-window.js";
 import type { DetectorHealth, DetectorLinkOptions, LiveDetector } from "./detector-link.js";
 import { VerdictTables } from "./detector-link.js";
 import type { FinishedExchange } from "./exchange-record.js";
@@ -28,8 +31,19 @@ interface InFlight {
   oldestAt: number;
 }
 
+/** A packed batch not yet posted (held while the proxy thread is busy, or while no worker runs). */
+interface Sealed {
+  bytes: ArrayBuffer;
+  used: number;
+  count: number;
+  oldestAt: number;
+}
+
 const batchMs = 25;
 const batchMax = 1024;
+// Sealing at a bounded size keeps buffers small and recyclable while batches are held: one
+// ever-growing buffer would be reallocated and copied on the proxy thread.
+const batchMaxBytes = 256 * 1024;
 const restartMinMs = 100;
 const restartMaxMs = 5000;
 
@@ -47,6 +61,10 @@ function workerEntry(): { file: string; entry?: string } {
 export class WorkerDetectorLink implements LiveDetector {
   private readonly tables = new VerdictTables();
   private readonly pending = new BatchWriter();
+  private readonly window = new BatchWindow();
+  private sealed: Sealed[] = [];
+  private sealedCount = 0;
+  private sealedBytes = 0;
   private readonly inflight: InFlight[] = [];
   private inflightHead = 0;
   private inflightCount = 0;
@@ -60,11 +78,13 @@ export class WorkerDetectorLink implements LiveDetector {
   private lastError: string | undefined;
   private ingested = 0;
   private dropped = 0;
+  private rejected = 0;
+  private lastRejection: string | undefined;
   private restarts = 0;
   private waiters: (() => void)[] = [];
-  private readonly flushBound = (): void => {
+  private readonly tickBound = (): void => {
     this.timer = undefined;
-    this.flush();
+    this.tick();
   };
   private readonly onMessageBound = (m: FromWorker): void => this.onMessage(m);
 
@@ -92,22 +112,26 @@ export class WorkerDetectorLink implements LiveDetector {
     return this.tables.templateOf(templateKey, account);
   }
 
-  record(x: FinishedExchange, templateKey: string | undefined): void {
-    if (this.pending.count + this.inflightCount >= (this.opts.maxQueue ?? 100_000) || x.raw === undefined) {
+  record(x: FinishedExchange): void {
+    if (this.queued() >= (this.opts.maxQueue ?? 100_000)) {
       this.dropped += 1;
       return;
     }
-    this.pending.add({ x, templateKey, at: Date.now() });
-    if (this.pending.count >= batchMax) this.flush();
-    else if (!this.timer) {
-      this.timer = setTimeout(this.flushBound, batchMs);
-      this.timer.unref();
-    }
+    this.pending.add({ x, at: Date.now() });
+    if (this.pending.count >= batchMax || this.pending.size >= batchMaxBytes) {
+      this.seal();
+      this.tick();
+    } else this.arm();
+  }
+
+  private queued(): number {
+    return this.pending.count + this.sealedCount + this.inflightCount;
   }
 
   private oldestAt(): number | undefined {
     return (
       this.inflight[this.inflightHead]?.oldestAt ??
+      this.sealed[0]?.oldestAt ??
       (this.pending.count > 0 ? this.pending.oldestAt : undefined)
     );
   }
@@ -124,11 +148,13 @@ export class WorkerDetectorLink implements LiveDetector {
     const h: DetectorHealth = {
       healthy: true,
       lagMs,
-      queued: this.pending.count + this.inflightCount,
+      queued: this.queued(),
       ingested: this.ingested,
       dropped: this.dropped,
+      rejected: this.rejected,
       restarts: this.restarts,
     };
+    if (this.lastRejection !== undefined) h.lastRejection = this.lastRejection;
     if (this.lastError !== undefined) h.lastError = this.lastError;
     if (this.failedAt !== undefined) {
       h.healthy = false;
@@ -141,7 +167,8 @@ export class WorkerDetectorLink implements LiveDetector {
   }
 
   idle(): Promise<void> {
-    this.flush();
+    this.seal();
+    this.post();
     if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
   }
@@ -158,7 +185,7 @@ export class WorkerDetectorLink implements LiveDetector {
   }
 
   private isIdle(): boolean {
-    return this.pending.count === 0 && this.inflightCount === 0;
+    return this.queued() === 0;
   }
 
   private wake(always = false): void {
@@ -183,7 +210,8 @@ export class WorkerDetectorLink implements LiveDetector {
     w.on("exit", (code) => this.onDeath(w, `detector worker exited with code ${code}`));
     this.worker = w;
     // Anything recorded while no worker ran goes out now.
-    if (this.pending.count > 0) this.flush();
+    this.seal();
+    this.post();
   }
 
   private onDeath(w: Worker, message: string): void {
@@ -207,21 +235,53 @@ export class WorkerDetectorLink implements LiveDetector {
     this.wake();
   }
 
-  /** Packs the pending exchanges into one batch and posts it. */
-  private flush(): void {
+  private arm(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(this.tickBound, batchMs);
+    this.timer.unref();
+  }
+
+  /** Posts what is waiting, or holds it for another tick while the proxy thread is busy. */
+  private tick(): void {
+    const oldest = this.sealed[0]?.oldestAt ?? (this.pending.count > 0 ? this.pending.oldestAt : undefined);
+    if (oldest === undefined) return;
+    if (this.window.hold(Date.now() - oldest, this.sealedBytes + this.pending.size)) {
+      this.arm();
+      return;
+    }
+    this.seal();
+    this.post();
+  }
+
+  /** Closes the pending batch: its bytes move to the sealed list, a fresh buffer takes new ones. */
+  private seal(): void {
+    if (this.pending.count === 0) return;
+    const oldestAt = this.pending.oldestAt;
+    const { bytes, used, count } = this.pending.take();
+    this.sealed.push({ bytes, used, count, oldestAt });
+    this.sealedCount += count;
+    this.sealedBytes += used;
+  }
+
+  /** Transfers every sealed batch to the worker, one message each. */
+  private post(): void {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
     const w = this.worker;
-    if (!w || this.pending.count === 0) return;
-    const oldestAt = this.pending.oldestAt;
-    const { bytes, used, count } = this.pending.take();
-    const seq = ++this.seq;
-    this.inflight.push({ seq, count, oldestAt });
-    this.inflightCount += count;
-    const m: BatchMessage = { seq, count, used, bytes };
-    w.postMessage(m, [bytes]);
+    if (!w || this.sealed.length === 0) return;
+    const batches = this.sealed;
+    this.sealed = [];
+    this.sealedCount = 0;
+    this.sealedBytes = 0;
+    for (const { bytes, used, count, oldestAt } of batches) {
+      const seq = ++this.seq;
+      this.inflight.push({ seq, count, oldestAt });
+      this.inflightCount += count;
+      const m: BatchMessage = { seq, count, used, bytes };
+      w.postMessage(m, [bytes]);
+    }
   }
 
   private onMessage(m: FromWorker): void {
@@ -252,6 +312,8 @@ export class WorkerDetectorLink implements LiveDetector {
       this.tables.setTemplate(t[i]!, t[i + 1] ?? undefined, t[i + 2]!);
     if (m.rows && this.opts.onRow) for (const r of m.rows) this.opts.onRow(r);
     this.ingested += m.ingested;
+    this.rejected += m.rejected;
+    if (m.lastRejection !== null) this.lastRejection = m.lastRejection;
     if (m.failed) {
       this.failedAt ??= Date.now();
     } else {

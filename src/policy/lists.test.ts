@@ -23,6 +23,16 @@ describe("ListIndex", () => {
     });
   });
 
+  it("tells which types of entry are loaded", () => {
+    expect(index.hasType("template")).toBe(true);
+    expect(index.hasType("ip")).toBe(true);
+    expect(index.hasType("account")).toBe(true);
+    expect(new ListIndex([{ list: "allow", type: "account", value: "a" }], now).hasType("template")).toBe(
+      false,
+    );
+    expect(new ListIndex([], now).hasType("ip")).toBe(false);
+  });
+
   it("matches ASNs written with or without the AS prefix", () => {
     expect(index.match("block", { asn: 64500 }, undefined, now)?.type).toBe("asn");
   });

@@ -73,6 +73,13 @@ export class ListIndex {
     return this.items.length;
   }
 
+  /** Whether an entry of `type` is loaded on either list (expired ones may still count). */
+  hasType(type: ListType): boolean {
+    const b = this.built;
+    if (type === "ip") return b.ipValues.allow.length + b.ipValues.block.length > 0;
+    return b.exact.has(slot("allow", type)) || b.exact.has(slot("block", type));
+  }
+
   /** The first entry of `list` (restricted to `types`) that matches an attribute of `subject`. */
   match(
     list: ListKind,
