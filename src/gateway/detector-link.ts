@@ -116,26 +116,9 @@ export class VerdictTables {
 }
 
 /** Queue, verdict table and health around one Detector running on this thread. */
-export class DetectorLink implements LiveDetector {
-  private readonly queue: (Queued | undefined)[] = [];
-  private head = 0;
-  private scheduled = false;
-  private readonly tables = new VerdictTables();
-  private readonly core: IngestCore;
-  private dropped = 0;
-  private readonly unsubscribe: () => void;
-  private readonly drainBound = (): void => this.drain();
-
-  constructor(
-    detector: Detector,
-    private readonly opts: DetectorLinkOptions,
-  ) {
-    this.core = new IngestCore(detector);
-    this.unsubscribe = detector.onVerdicts((changed) => {
-      for (const v of changed) this.tables.setVerdict(v.account, v.score, v.verdict, v.campaign);
-      opts.onVerdicts?.(changed);
-    });
-  }
+/** The fast-path reads every live detector serves from its verdict tables. */
+export abstract class TableReads {
+  protected readonly tables = new VerdictTables();
 
   verdictOf(account: string): PolicyVerdict | undefined {
     return this.tables.verdictTable.get(account);
@@ -151,6 +134,28 @@ export class DetectorLink implements LiveDetector {
 
   templateOf(templateKey: string | undefined, account: string): string | undefined {
     return this.tables.templateOf(templateKey, account);
+  }
+}
+
+export class DetectorLink extends TableReads implements LiveDetector {
+  private readonly queue: (Queued | undefined)[] = [];
+  private head = 0;
+  private scheduled = false;
+  private readonly core: IngestCore;
+  private dropped = 0;
+  private readonly unsubscribe: () => void;
+  private readonly drainBound = (): void => this.drain();
+
+  constructor(
+    detector: Detector,
+    private readonly opts: DetectorLinkOptions,
+  ) {
+    super();
+    this.core = new IngestCore(detector);
+    this.unsubscribe = detector.onVerdicts((changed) => {
+      for (const v of changed) this.tables.setVerdict(v.account, v.score, v.verdict, v.campaign);
+      opts.onVerdicts?.(changed);
+    });
   }
 
   record(x: FinishedExchange): void {

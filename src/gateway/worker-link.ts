@@ -10,11 +10,10 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Config } from "../config/index.js";
-import type { PolicyVerdict } from "../policy/index.js";
 import type { VerdictLabel } from "../scoring/types.js";
 import { BatchWindow } from "./batch-window.js";
 import type { DetectorHealth, DetectorLinkOptions, LiveDetector } from "./detector-link.js";
-import { VerdictTables } from "./detector-link.js";
+import { TableReads } from "./detector-link.js";
 import type { FinishedExchange } from "./exchange-record.js";
 import {
   BatchWriter,
@@ -58,8 +57,7 @@ function workerEntry(): { file: string; entry?: string } {
 }
 
 /** Queue, verdict table and health around the engine in a worker thread. */
-export class WorkerDetectorLink implements LiveDetector {
-  private readonly tables = new VerdictTables();
+export class WorkerDetectorLink extends TableReads implements LiveDetector {
   private readonly pending = new BatchWriter();
   private readonly window = new BatchWindow();
   private sealed: Sealed[] = [];
@@ -93,23 +91,8 @@ export class WorkerDetectorLink implements LiveDetector {
     private readonly spec: DetectorWorkerSpec,
     private readonly opts: DetectorLinkOptions,
   ) {
+    super();
     this.start();
-  }
-
-  verdictOf(account: string): PolicyVerdict | undefined {
-    return this.tables.verdictTable.get(account);
-  }
-
-  verdicts(): IterableIterator<[string, PolicyVerdict]> {
-    return this.tables.verdictTable.entries();
-  }
-
-  signalsOf(account: string): Record<string, number> | undefined {
-    return this.tables.accountSignals.get(account);
-  }
-
-  templateOf(templateKey: string | undefined, account: string): string | undefined {
-    return this.tables.templateOf(templateKey, account);
   }
 
   record(x: FinishedExchange): void {
