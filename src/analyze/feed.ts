@@ -44,17 +44,7 @@ export async function feedExchanges(
       stats.duplicates += 1;
       continue;
     }
-    const it = items[i]!;
-    const row = rows[i]!;
-    const f = it.facts;
-    if (stats.firstEvent === null || f.ts < stats.firstEvent) stats.firstEvent = f.ts;
-    engine.ingest(f, {
-      content: it.content,
-      templateKeys: it.templateKeys,
-      templateId: row.template ? Number.parseInt(row.template, 16) : 0,
-    });
-    stats.exchanges += 1;
-    if (it.sampled) samples.push(toSample(it, row));
+    ingestOne(engine, items[i]!, rows[i]!, stats, samples);
   }
   const t3 = performance.now();
   if (samples.length) await store.addSamples(samples);
@@ -85,14 +75,7 @@ export async function feedExchangesFast(
     }
     const row = toRow(engine, it);
     rows.push(row);
-    if (stats.firstEvent === null || f.ts < stats.firstEvent) stats.firstEvent = f.ts;
-    engine.ingest(f, {
-      content: it.content,
-      templateKeys: it.templateKeys,
-      templateId: row.template ? Number.parseInt(row.template, 16) : 0,
-    });
-    stats.exchanges += 1;
-    if (it.sampled) samples.push(toSample(it, row));
+    ingestOne(engine, it, row, stats, samples);
   }
   const t1 = performance.now();
   await sink.write(rows, samples);
@@ -100,6 +83,18 @@ export async function feedExchangesFast(
   stats.storeMs += performance.now() - t1;
 }
 
-function toSample(it: PreparedExchange, row: ExchangeRow): EvidenceSample {
-  return evidenceSample(it.facts, row.template ? Number.parseInt(row.template, 16) : 0);
+/** Feeds one deduplicated exchange (with its stored row) to the engine; keeps its sample. */
+function ingestOne(
+  engine: Engine,
+  it: PreparedExchange,
+  row: ExchangeRow,
+  stats: FeedStats,
+  samples: EvidenceSample[],
+): void {
+  const f = it.facts;
+  const templateId = row.template ? Number.parseInt(row.template, 16) : 0;
+  if (stats.firstEvent === null || f.ts < stats.firstEvent) stats.firstEvent = f.ts;
+  engine.ingest(f, { content: it.content, templateKeys: it.templateKeys, templateId });
+  stats.exchanges += 1;
+  if (it.sampled) samples.push(evidenceSample(f, templateId));
 }
