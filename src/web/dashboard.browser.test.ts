@@ -105,7 +105,7 @@ describe.skipIf(!hasChromium && !isCI())("dashboard in Chromium", () => {
 
   it("finds the decision in the audit log", async () => {
     await page.getByRole("link", { name: "Audit log" }).click();
-    await page.getByLabel("action").fill("decision.create");
+    await page.getByRole("textbox", { name: "action" }).fill("decision.create");
     const row = page.getByTestId("audit-table").locator("tbody tr").first();
     await expect.poll(() => row.textContent()).toContain("test-analyst");
     await expect.poll(() => row.textContent()).toContain("decision.create");

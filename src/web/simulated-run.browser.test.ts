@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium && !isCI())("dashboard over a simulated and analyze
     await item.getByRole("button", { name: "Decide" }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toContain("Decided: confirm");
     await page.getByRole("link", { name: "Audit log" }).click();
-    await page.getByLabel("action").fill("decision.create");
+    await page.getByRole("textbox", { name: "action" }).fill("decision.create");
     await expect
       .poll(() => page.getByTestId("audit-table").locator("tbody tr").first().textContent())
       .toContain(topCampaign);
