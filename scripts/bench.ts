@@ -1,5 +1,5 @@
 // `npm run bench`: speed and memory of distillwatch, each measured in this one run.
-//   - simulate: exchanges/s written to a file (target ≥ 200k/s)
+//   - simulate: exchanges/s written to a file, median of three runs (target ≥ 200k/s)
 //   - content model: scores/s
 //   - analyze vs the floor: one thread scanning the same file's bytes for newlines and
 //     JSON.parse-ing each line, nothing else (target: analyze within 2× the floor's time)
@@ -53,8 +53,9 @@ const lines = Number(values.lines ?? 1_000_000);
 console.log(`distillwatch bench — ${new Date().toISOString()} — node ${process.version}\n`);
 
 const sim = await benchSimulate();
+const m = sim.median;
 console.log(
-  `simulate: ${fmt(sim.perSecond)} exchanges/s written (${fmt(sim.exchanges)} in ${sim.seconds.toFixed(2)} s; target ≥ 200,000/s)`,
+  `simulate: ${fmt(m.perSecond)} exchanges/s written, median of ${sim.runs.length} runs (${fmt(m.exchanges)} exchanges in ${m.seconds.toFixed(2)} s, ${m.cpuSeconds.toFixed(1)} s CPU; runs: ${sim.runs.map((r) => fmt(r.perSecond)).join(", ")}; target ≥ 200,000/s)`,
 );
 const content = benchContent();
 console.log(
