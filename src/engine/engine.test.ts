@@ -210,4 +210,92 @@ describe("engine on hand-built traffic from corpus prompts", () => {
     expect(count).toBeGreaterThanOrEqual(20);
     for (const o of [0, 1]) expect(engine.verdict(`office_${o}`)!.campaign).not.toBe(top);
   });
+  it("keeps one office's team out of a campaign when two developers elsewhere use the same recipe", () => {
+    const engine = createEngine(parseConfig({}));
+    let i = 0;
+    const recipe = (n: number) => {
+      const task = alpaca[n % alpaca.length]!;
+      return `${generationPrompt}\n\n1. Instruction: ${task.instruction}\n${task.input}`;
+    };
+    // Two established accounts and a newer colleague (too few requests to count as established)
+    // at one office on one card, mostly generating data with the public recipe; two unrelated
+    // developers at home try the same recipe now and then.
+    for (let round = 0; round < 40; round++) {
+      for (const k of [0, 1])
+        engine.ingest(
+          exchange(i++, `team_${k}`, round % 3 ? recipe(round * 3 + k) : sharegpt[round * 3 + k]!, {
+            payment: "pm_team",
+            ip: `203.0.113.${k + 1}`,
+            account_created: t0 - 400 * 86_400_000,
+            verification: "card",
+          }),
+        );
+      if (round % 5 === 0)
+        engine.ingest(
+          exchange(i++, "team_new", recipe(round * 3 + 2), {
+            payment: "pm_team",
+            ip: "203.0.113.9",
+            account_created: t0 - 20 * 86_400_000,
+            verification: "card",
+          }),
+        );
+      if (round % 4 === 0)
+        for (const d of [0, 1])
+          engine.ingest(
+            exchange(i++, `dev_${d}`, round % 8 ? sharegpt[round * 5 + d]! : recipe(round * 5 + d), {
+              payment: `pm_dev_${d}`,
+              ip: `192.0.${2 + 60 * d}.${10 + d}`,
+              account_created: t0 - 300 * 86_400_000,
+              verification: "email",
+            }),
+          );
+    }
+    engine.recluster();
+    for (const a of ["team_0", "team_1", "team_new", "dev_0", "dev_1"]) {
+      const v = engine.verdict(a)!;
+      expect(v.campaign, a).toBeNull();
+      expect(v.verdict, a).not.toBe("attack");
+    }
+  });
+
+  it("judges a pool by its accounts' requests, not by one busy account that shares its exits", () => {
+    const engine = createEngine(parseConfig({}));
+    let i = 0;
+    // the low-and-slow pool of the test above, plus a busy account on the same exits whose
+    // customers mostly chat and now and then use the recipe
+    for (let round = 0; round < 8; round++) {
+      for (let k = 0; k < 24; k++) {
+        const task = alpaca[(round * 24 + k) % alpaca.length]!;
+        const ip = `100.64.${(k * 7 + round * 5) % 40}.${10 + k}`;
+        engine.ingest(
+          exchange(
+            i++,
+            `slow_${k}`,
+            `${generationPrompt}\n\n1. Instruction: ${task.instruction}\n${task.input}`,
+            {
+              payment: `pm_slow_${k}`,
+              ip,
+              account_created: t0 - 86_400_000 * (k % 3),
+              verification: "email",
+            },
+          ),
+        );
+        for (let b = 0; b < 12; b++) {
+          const n = round * 288 + k * 12 + b;
+          const text =
+            b < 4
+              ? `${generationPrompt}\n\n1. Instruction: ${alpaca[n % alpaca.length]!.instruction}`
+              : sharegpt[n % sharegpt.length]!;
+          engine.ingest(exchange(i++, "busy", text, { payment: "pm_busy", ip, verification: "card" }));
+        }
+      }
+    }
+    engine.recluster();
+    const slow = [...Array(24).keys()].map((k) => engine.verdict(`slow_${k}`)!);
+    expect(slow.filter((v) => v.verdict === "attack").length).toBeGreaterThanOrEqual(20);
+    // the pool's content leads its reasons and its score, though the busy account sends 12× its requests
+    const pool = engine.campaigns().find((c) => c.accounts.includes("slow_0"))!;
+    expect(pool.reasons[0]!.signal).toBe("campaign-content");
+    expect(pool.score).toBeGreaterThanOrEqual(95);
+  });
 });

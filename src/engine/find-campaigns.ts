@@ -57,12 +57,17 @@ function groupByCommunity(members: number[], communityOf: Int32Array, into: Map<
   }
 }
 
-/** The IP block that carries most of an established account's traffic: its site, if it has one. */
-function siteOf(p: AccountProfile): string | undefined {
-  if (p.n < 20) return undefined;
+/** The IP block that carries most of an account's traffic once it sent `minRequests`. */
+function mainBlock(p: AccountProfile, minRequests: number): string | undefined {
+  if (p.n < minRequests) return undefined;
   const top = p.prefixes.top()[0];
   return top && top.count >= 0.5 * p.n ? top.key : undefined;
 }
+
+/** An established account's site: the block most of its traffic comes from. */
+const ESTABLISHED = 10;
+/** Enough requests to say where an account mostly is when asking whether two accounts share a site. */
+const LOCATED = 5;
 
 /**
  * Members of a community that work from a site of their own: an established account sending
@@ -77,7 +82,12 @@ function foreignSites(
   communityOf: Int32Array,
 ): Set<number> {
   const site = new Map<number, string | undefined>();
-  for (const community of communities) for (const i of community) site.set(i, siteOf(profiles[i]!));
+  const where = new Map<number, string | undefined>();
+  for (const community of communities)
+    for (const i of community) {
+      site.set(i, mainBlock(profiles[i]!, ESTABLISHED));
+      where.set(i, mainBlock(profiles[i]!, LOCATED));
+    }
   const tied = new Set<number>();
   const byCommunity = new Map<number, number[]>();
   for (const g of groups) {
@@ -85,8 +95,9 @@ function foreignSites(
     groupByCommunity(g.members, communityOf, byCommunity);
     for (const inside of byCommunity.values()) {
       if (inside.length < 2) continue;
-      const first = site.get(inside[0]!);
-      const oneSite = first !== undefined && inside.every((m) => site.get(m) === first);
+      // a newer colleague at the same office shares its card without making it a campaign's
+      const first = where.get(inside[0]!);
+      const oneSite = first !== undefined && inside.every((m) => where.get(m) === first);
       if (oneSite) continue;
       for (const m of inside) tied.add(m);
     }
@@ -135,11 +146,12 @@ export function findCampaigns(
   for (const [c, all] of communities.entries()) {
     const index = all.filter((i) => !foreign.has(i));
     if (index.length < 3) continue;
+    // without the members left out, only what the rest share with each other is evidence
+    const own = index.length === all.length ? shared[c]! : sharedAmong(index, groups, profiles.length);
     const members = index.map((i) => ({ profile: profiles[i]!, features: accountFeatures(profiles[i]!) }));
-    const assessment = assessCampaign(members, shared[c]!);
+    const assessment = assessCampaign(members, own);
     const logit = totalLogit(CAMPAIGN_BIAS, assessment.evidence);
-    if (toScore(logit) >= config.thresholds.review)
-      scored.push({ index, logit, assessment, shared: shared[c]! });
+    if (toScore(logit) >= config.thresholds.review) scored.push({ index, logit, assessment, shared: own });
   }
   const names = assignCampaignIds(
     scored.map((c) => c.index.map((i) => profiles[i]!.account)),
@@ -177,6 +189,13 @@ export function findCampaigns(
     .map((f) => f.campaign)
     .sort((a, b) => b.score - a.score || b.accounts.length - a.accounts.length);
   return { candidates, findings, campaigns, membership };
+}
+
+/** The indicator values that the accounts of `index` share among themselves. */
+function sharedAmong(index: number[], groups: IndicatorGroup[], candidates: number): SharedIndicators {
+  const communityOf = new Int32Array(candidates).fill(-1);
+  for (const i of index) communityOf[i] = 0;
+  return sharedByCommunity(groups, communityOf, 1)[0]!;
 }
 
 /** For each candidate, how many kinds of indicator it shares with others of its community. */

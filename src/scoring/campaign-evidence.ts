@@ -49,6 +49,18 @@ export function sharedByCommunity(
   return out;
 }
 
+/**
+ * The most requests one member's content counts with in the community's mean: three times the
+ * median member's. A campaign is judged by what its accounts ask for, so one busy account that
+ * fell into a community (a reseller relaying hundreds of customers into a pool of low-and-slow
+ * accounts, or one harvesting-heavy account among a team's) cannot outvote all the others.
+ */
+function contentWeightCap(members: Member[]): number {
+  const counts = members.map((m) => m.features.requests).sort((a, b) => a - b);
+  const median = counts[counts.length >> 1] ?? 0;
+  return Math.max(10, 3 * median);
+}
+
 function topShared(
   shared: SharedIndicators,
   kind: IndicatorGroup["kind"],
@@ -78,8 +90,10 @@ export function assessCampaign(
     )[0]!;
   } else shared = sharedOrIndex;
   const n = members.length;
+  const cap = contentWeightCap(members);
   let requests = 0;
   let distillSum = 0;
+  let distillWeight = 0;
   let fresh = 0;
   let weak = 0;
   let strong = 0;
@@ -89,7 +103,9 @@ export function assessCampaign(
   for (const m of members) {
     const f = m.features;
     requests += f.requests;
-    distillSum += f.meanHarvest * f.requests;
+    const w = Math.min(f.requests, cap);
+    distillSum += f.meanHarvest * w;
+    distillWeight += w;
     if (f.ageAtFirstUseDays !== undefined && f.ageAtFirstUseDays < 7) fresh += 1;
     if (f.ageAtFirstUseDays !== undefined && f.ageAtFirstUseDays > 180) aged += 1;
     if (f.weakVerification) weak += 1;
@@ -98,7 +114,7 @@ export function assessCampaign(
     caps.set(f.topCapability, (caps.get(f.topCapability) ?? 0) + f.requests);
     if (m.profile.accountCreated !== undefined) created.push(m.profile.accountCreated);
   }
-  const meanDistill = distillSum / Math.max(1, requests);
+  const meanDistill = distillSum / Math.max(1, distillWeight);
   const payments = topShared(shared, "payment");
   const prefixes = topShared(shared, "ip-prefix");
   const asns = topShared(shared, "asn");
@@ -110,7 +126,7 @@ export function assessCampaign(
   ev.push({
     signal: "campaign-content",
     points: 4 * content - 1.5,
-    detail: `Across its ${n} accounts, ${requests} requests average a harvest probability of ${meanDistill.toFixed(2)} (distillation, reasoning elicitation, grading).`,
+    detail: `Across its ${n} accounts and ${requests} requests, the harvest probability averages ${meanDistill.toFixed(2)} (distillation, reasoning elicitation, grading; no account counts for more than ${cap} requests).`,
   });
   // Infrastructure dispersion: a hydra spreads its accounts over a proxy pool of many IP blocks;
   // an organisation's accounts sit behind one or two NATs.
