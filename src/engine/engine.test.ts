@@ -298,4 +298,41 @@ describe("engine on hand-built traffic from corpus prompts", () => {
     expect(pool.reasons[0]!.signal).toBe("campaign-content");
     expect(pool.score).toBeGreaterThanOrEqual(95);
   });
+  it("flags an account at the request with which it joins a known campaign's payment card", () => {
+    const engine = createEngine(parseConfig({}));
+    let i = 0;
+    const recipe = (n: number) => {
+      const task = alpaca[n % alpaca.length]!;
+      return `${generationPrompt}\n\n1. Instruction: ${task.instruction}\n${task.input}`;
+    };
+    // a customer of its own for a while: a dozen step-by-step requests from home, on its own card
+    for (let n = 0; n < 12; n++)
+      engine.ingest(
+        exchange(
+          i++,
+          "switcher",
+          `${alpaca[300 + n]!.instruction}\n\nThink through this carefully and lay out every intermediate step of your reasoning before the final answer.`,
+          { payment: "pm_own", ip: "192.0.2.7" },
+        ),
+      );
+    for (let round = 0; round < 30; round++)
+      for (let k = 0; k < 8; k++)
+        engine.ingest(
+          exchange(i++, `hydra_${k}`, recipe(round * 8 + k), {
+            payment: "pm_shared",
+            ip: `198.51.${100 + ((round + k) % 6)}.${k + 1}`,
+            account_created: t0 - 3_600_000 * k,
+            verification: "email",
+          }),
+        );
+    engine.recluster();
+    expect(engine.verdict("hydra_0")!.verdict).toBe("attack");
+    expect(engine.verdict("switcher")!.verdict).not.toBe("attack");
+    // then it pays with the hydra's card and sends the recipe once
+    const joinAt = exchange(i++, "switcher", recipe(999), { payment: "pm_shared", ip: "192.0.2.7" });
+    engine.ingest(joinAt);
+    const v = engine.verdict("switcher")!;
+    expect(v.verdict).toBe("attack");
+    expect(v.firstFlaggedAt).toBe(joinAt.ts);
+  });
 });

@@ -92,8 +92,10 @@ export class Engine implements Detector {
     this.exchanges += 1;
     this.sinceCluster += 1;
     if (f.ts > this.watermark) this.watermark = f.ts;
-    if (s.campaign === null && harvestScore(c.scores) >= 0.5) this.joinKnownCampaign(s, f, templateId);
-    if (s.profile.n >= s.nextRescore) {
+    // an account that just joined a known campaign is rescored at once, not at its next step
+    const joined =
+      s.campaign === null && harvestScore(c.scores) >= 0.5 && this.joinKnownCampaign(s, f, templateId);
+    if (joined || s.profile.n >= s.nextRescore) {
       s.nextRescore = s.profile.n + Math.max(1, s.profile.n >> 2);
       this.rescore(s, f.ts);
     }
@@ -117,7 +119,7 @@ export class Engine implements Detector {
   }
 
   /** A replacement account that reuses a flagged campaign's payment, or its template from its IP blocks, joins it at once. */
-  private joinKnownCampaign(s: AccountState, f: ExchangeFacts, templateId: number): void {
+  private joinKnownCampaign(s: AccountState, f: ExchangeFacts, templateId: number): boolean {
     const byPayment = f.payment ? this.campaignByIndicator.get(`p:${f.payment}`) : undefined;
     const prefix = f.ip ? ipPrefix(f.ip) : undefined;
     const byTemplate = templateId ? this.campaignByIndicator.get(`t:${templateId.toString(16)}`) : undefined;
@@ -125,10 +127,11 @@ export class Engine implements Detector {
     // A payment card of the campaign is enough; an IP block of its proxy pool is enough for a
     // request that itself looks like harvesting (the caller checked); a template alone is not.
     const hit = byPayment ?? byPrefix ?? (byTemplate && byTemplate === byPrefix ? byTemplate : undefined);
-    if (!hit) return;
+    if (!hit) return false;
     s.campaign = hit.campaign.campaign;
     s.campaignLogit = hit.logit;
     s.linkKinds = byPayment ? 2 : 1;
+    return true;
   }
 
   private rescore(s: AccountState, ts: number): void {
