@@ -120,27 +120,38 @@ describe("engine on hand-built traffic from corpus prompts", () => {
     if (!v.ok) throw new Error(v.reason);
     return toFacts(v.exchange);
   }
+  /** The self-instruct generation recipe filled with Alpaca task `n`. */
+  const recipe = (n: number) => {
+    const task = alpaca[n % alpaca.length]!;
+    return `${generationPrompt}\n\n1. Instruction: ${task.instruction}\n${task.input}`;
+  };
+  /** One round of an 8-account hydra on one card over six proxy blocks, from exchange `i`. */
+  const hydraRound = (engine: ReturnType<typeof createEngine>, i: number, round: number) => {
+    for (let k = 0; k < 8; k++)
+      engine.ingest(
+        exchange(i++, `hydra_${k}`, recipe(round * 8 + k), {
+          payment: "pm_shared",
+          ip: `198.51.${100 + ((round + k) % 6)}.${k + 1}`,
+          account_created: t0 - 3_600_000 * k,
+          verification: "email",
+        }),
+      );
+    return i;
+  };
+  /** Request `round` of low-and-slow account `k` (24 accounts over 40 proxy blocks, own cards). */
+  const slowRequest = (i: number, round: number, k: number) =>
+    exchange(i, `slow_${k}`, recipe(round * 24 + k), {
+      payment: `pm_slow_${k}`,
+      ip: `100.64.${(k * 7 + round * 5) % 40}.${10 + k}`,
+      account_created: t0 - 86_400_000 * (k % 3),
+      verification: "email",
+    });
 
   it("links a hydra sharing a payment card and proxy blocks into one campaign, but not an office behind one NAT", () => {
     const engine = createEngine(parseConfig({}));
     let i = 0;
     for (let round = 0; round < 40; round++) {
-      for (let k = 0; k < 8; k++) {
-        const task = alpaca[(round * 8 + k) % alpaca.length]!;
-        engine.ingest(
-          exchange(
-            i++,
-            `hydra_${k}`,
-            `${generationPrompt}\n\n1. Instruction: ${task.instruction}\n${task.input}`,
-            {
-              payment: "pm_shared",
-              ip: `198.51.${100 + ((round + k) % 6)}.${k + 1}`,
-              account_created: t0 - 3_600_000 * k,
-              verification: "email",
-            },
-          ),
-        );
-      }
+      i = hydraRound(engine, i, round);
       for (let k = 0; k < 8; k++) {
         engine.ingest(
           exchange(i++, `office_${k}`, sharegpt[(round * 8 + k) % sharegpt.length]!, {
@@ -173,21 +184,9 @@ describe("engine on hand-built traffic from corpus prompts", () => {
     // 24 accounts, 8 requests each over two days, each request from one of 40 proxy blocks.
     for (let round = 0; round < 8; round++) {
       for (let k = 0; k < 24; k++) {
-        const task = alpaca[(round * 24 + k) % alpaca.length]!;
-        engine.ingest(
-          exchange(
-            i++,
-            `slow_${k}`,
-            `${generationPrompt}\n\n1. Instruction: ${task.instruction}\n${task.input}`,
-            {
-              payment: `pm_slow_${k}`,
-              ip: `100.64.${(k * 7 + round * 5) % 40}.${10 + k}`,
-              account_created: t0 - 86_400_000 * (k % 3),
-              verification: "email",
-            },
-          ),
-        );
+        engine.ingest(slowRequest(i++, round, k));
         if (k % 4 === 0) {
+          const task = alpaca[(round * 24 + k) % alpaca.length]!;
           // The office: two established accounts on one block and one card, same public recipe.
           for (const o of [0, 1])
             engine.ingest(
@@ -213,10 +212,6 @@ describe("engine on hand-built traffic from corpus prompts", () => {
   it("keeps one office's team out of a campaign when two developers elsewhere use the same recipe", () => {
     const engine = createEngine(parseConfig({}));
     let i = 0;
-    const recipe = (n: number) => {
-      const task = alpaca[n % alpaca.length]!;
-      return `${generationPrompt}\n\n1. Instruction: ${task.instruction}\n${task.input}`;
-    };
     // Two established accounts and a newer colleague (too few requests to count as established)
     // at one office on one card, mostly generating data with the public recipe; two unrelated
     // developers at home try the same recipe now and then.
@@ -265,21 +260,9 @@ describe("engine on hand-built traffic from corpus prompts", () => {
     // customers mostly chat and now and then use the recipe
     for (let round = 0; round < 8; round++) {
       for (let k = 0; k < 24; k++) {
-        const task = alpaca[(round * 24 + k) % alpaca.length]!;
-        const ip = `100.64.${(k * 7 + round * 5) % 40}.${10 + k}`;
-        engine.ingest(
-          exchange(
-            i++,
-            `slow_${k}`,
-            `${generationPrompt}\n\n1. Instruction: ${task.instruction}\n${task.input}`,
-            {
-              payment: `pm_slow_${k}`,
-              ip,
-              account_created: t0 - 86_400_000 * (k % 3),
-              verification: "email",
-            },
-          ),
-        );
+        const slow = slowRequest(i++, round, k);
+        engine.ingest(slow);
+        const ip = slow.ip;
         for (let b = 0; b < 12; b++) {
           const n = round * 288 + k * 12 + b;
           const text =
@@ -301,10 +284,6 @@ describe("engine on hand-built traffic from corpus prompts", () => {
   it("flags an account at the request with which it joins a known campaign's payment card", () => {
     const engine = createEngine(parseConfig({}));
     let i = 0;
-    const recipe = (n: number) => {
-      const task = alpaca[n % alpaca.length]!;
-      return `${generationPrompt}\n\n1. Instruction: ${task.instruction}\n${task.input}`;
-    };
     // a customer of its own for a while: a dozen step-by-step requests from home, on its own card
     for (let n = 0; n < 12; n++)
       engine.ingest(
@@ -315,16 +294,7 @@ describe("engine on hand-built traffic from corpus prompts", () => {
           { payment: "pm_own", ip: "192.0.2.7" },
         ),
       );
-    for (let round = 0; round < 30; round++)
-      for (let k = 0; k < 8; k++)
-        engine.ingest(
-          exchange(i++, `hydra_${k}`, recipe(round * 8 + k), {
-            payment: "pm_shared",
-            ip: `198.51.${100 + ((round + k) % 6)}.${k + 1}`,
-            account_created: t0 - 3_600_000 * k,
-            verification: "email",
-          }),
-        );
+    for (let round = 0; round < 30; round++) i = hydraRound(engine, i, round);
     engine.recluster();
     expect(engine.verdict("hydra_0")!.verdict).toBe("attack");
     expect(engine.verdict("switcher")!.verdict).not.toBe("attack");
