@@ -8,22 +8,22 @@ import { DistillwatchError } from "../errors.js";
 import type { LineBatch } from "../events/read-lines.js";
 import { splitChunk, type ByteChunk } from "../events/read-chunks.js";
 import { loadContentModel } from "../signals/content/index.js";
-import { BatchPreparer, type PreparedBatch } from "./prepare.js";
+import { BatchPreparer, type PoolBatch } from "./prepare.js";
 
 /** Prepares batches, inline or in worker threads. */
 export interface PreparePool {
   readonly threads: number;
-  submit(file: string, batch: LineBatch): Promise<PreparedBatch>;
+  submit(file: string, batch: LineBatch): Promise<PoolBatch>;
   /**
    * Prepares a chunk of raw line bytes, split where it is prepared; its lines are numbered from
    * 1 (the caller, which knows how many lines came before, renumbers rejections).
    */
-  submitBytes(file: string, chunk: ByteChunk): Promise<PreparedBatch>;
+  submitBytes(file: string, chunk: ByteChunk): Promise<PoolBatch>;
   close(): Promise<void>;
 }
 
 interface Pending {
-  resolve: (b: PreparedBatch) => void;
+  resolve: (b: PoolBatch) => void;
   reject: (e: Error) => void;
 }
 
@@ -54,7 +54,7 @@ export function createPreparePool(opts: {
   for (const w of workers) {
     w.on(
       "message",
-      (m: { seq: number; result?: PreparedBatch; error?: { message: string; code?: string } }) => {
+      (m: { seq: number; result?: PoolBatch; error?: { message: string; code?: string } }) => {
         const p = pending.get(m.seq);
         pending.delete(m.seq);
         if (!p) return;
@@ -78,7 +78,7 @@ export function createPreparePool(opts: {
   const send = (msg: object, transfer: ArrayBuffer[]) => {
     const s = seq++;
     const w = workers[s % workers.length]!;
-    return new Promise<PreparedBatch>((resolve, reject) => {
+    return new Promise<PoolBatch>((resolve, reject) => {
       pending.set(s, { resolve, reject });
       w.postMessage({ seq: s, ...msg }, transfer);
     });

@@ -1,6 +1,8 @@
-// Worker thread: prepares line batches (decode, validate, facts, content scores, template keys).
+// Worker thread: prepares line batches (decode, validate, facts, content scores, template keys)
+// and sends them back packed.
 import { parentPort, workerData } from "node:worker_threads";
 import { loadContentModel } from "../signals/content/index.js";
+import { packedTransfer, packExchanges } from "./packed-exchanges.js";
 import { BatchPreparer } from "./prepare.js";
 import type { LineBatch } from "../events/read-lines.js";
 import { splitChunk } from "../events/read-chunks.js";
@@ -20,7 +22,9 @@ type Message = { seq: number; file: string } & (
 parentPort?.on("message", (msg: Message) => {
   try {
     const batch = "batch" in msg ? msg.batch : splitChunk(msg.bytes, 1, msg.bytesRead);
-    parentPort?.postMessage({ seq: msg.seq, result: preparer.prepare(msg.file, batch) });
+    const result = preparer.prepare(msg.file, batch);
+    const items = packExchanges(result.items);
+    parentPort?.postMessage({ seq: msg.seq, result: { ...result, items } }, packedTransfer(items));
   } catch (e) {
     parentPort?.postMessage({
       seq: msg.seq,

@@ -3,30 +3,15 @@
 // template band keys. Request text is dropped from the facts once an account has enough
 // evidence samples (saves copying kilobytes per exchange between threads).
 import { LineDecoder, type Rejection } from "../events/decode.js";
-import { toFacts, type ExchangeFacts } from "../events/normalize.js";
+import { toFacts } from "../events/normalize.js";
 import type { Exchange } from "../events/contract.js";
 import type { LineBatch } from "../events/read-lines.js";
 import type { ContentModel } from "../signals/content/index.js";
-import { annotateContent, templateText, type ContentAnnotation } from "../signals/annotate.js";
+import { annotateContent, templateText } from "../signals/annotate.js";
 import { templateKeys } from "../signals/template/index.js";
+import type { PreparedBatch, PreparedExchange } from "./prepared.js";
 
-/** One exchange ready for the engine. */
-export interface PreparedExchange {
-  facts: ExchangeFacts;
-  content: ContentAnnotation;
-  templateKeys: number[];
-  /** Whether the facts still carry request text for an evidence sample. */
-  sampled: boolean;
-}
-
-/** The result of preparing one batch of lines. */
-export interface PreparedBatch {
-  items: PreparedExchange[];
-  rejected: Rejection[];
-  lines: number;
-  bytesRead: number;
-  format?: string;
-}
+export type { PoolBatch, PreparedBatch, PreparedExchange } from "./prepared.js";
 
 const SAMPLE_CHARS = 2000;
 

@@ -15,8 +15,9 @@ import { feedExchanges, feedExchangesFast, newFeedStats } from "./feed.js";
 import { IdSet } from "./id-set.js";
 import { createRowSink } from "./store-writer.js";
 import { accountLine, campaignLine, JsonlWriter, rejectionLine } from "./outputs.js";
+import { preparedItems } from "./packed-exchanges.js";
 import { createPreparePool } from "./prepare-pool.js";
-import type { PreparedBatch, PreparedExchange } from "./prepare.js";
+import type { PoolBatch, PreparedExchange } from "./prepare.js";
 import { createProgress } from "./progress.js";
 import { ReorderBuffer } from "./reorder.js";
 import { buildSummary, writeReport, writeSummary, type AnalyzeSummary } from "../report/index.js";
@@ -110,11 +111,11 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
 
   try {
     for (const file of opts.files) {
-      const inflight: { batch: Promise<PreparedBatch>; bytes: boolean }[] = [];
+      const inflight: { batch: Promise<PoolBatch>; bytes: boolean }[] = [];
       const faults: Rejection[] = [];
       // Lines before the chunk being handled: byte chunks number their lines from 1.
       let linesBefore = 0;
-      const handle = async (p: { batch: Promise<PreparedBatch>; bytes: boolean }) => {
+      const handle = async (p: { batch: Promise<PoolBatch>; bytes: boolean }) => {
         const w0 = performance.now();
         const b = await p.batch;
         t.prepareWait += performance.now() - w0;
@@ -123,9 +124,10 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
         counts.lines += b.lines;
         if (b.format) formats.add(b.format);
         for (const r of b.rejected) await reject(r);
-        counts.valid += b.items.length;
+        const items = preparedItems(b);
+        counts.valid += items.length;
         const ready: PreparedExchange[] = [];
-        for (const it of b.items) reorder.push(it.facts.ts, it, ready);
+        for (const it of items) reorder.push(it.facts.ts, it, ready);
         await feed(ready);
         bytesDone = Math.max(bytesDone, b.bytesRead);
         progress.update(bytesDone, fed.exchanges);
