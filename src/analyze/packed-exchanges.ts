@@ -11,16 +11,24 @@ import { stringAt, StringTable } from "./string-table.js";
 
 // Ref slots. Ids and request text rarely repeat, so they are added without a look-up.
 const STRS = 21;
-const [ID, ACCOUNT, ORG, END_USER, KEY, IP, COUNTRY, USER_AGENT, PAYMENT, EMAIL_DOMAIN] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-const [VERIFICATION, VIA, ENDPOINT, MODEL, FINISH, SYSTEM, PROMPT, OPENER, OUTPUT] = [10, 11, 12, 13, 14, 15, 16, 17, 18];
+const [ID, ACCOUNT, ORG, END_USER, KEY, IP, COUNTRY, USER_AGENT, PAYMENT, EMAIL_DOMAIN] = [
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+];
+const [VERIFICATION, VIA, ENDPOINT, MODEL, FINISH, SYSTEM, PROMPT, OPENER, OUTPUT] = [
+  10, 11, 12, 13, 14, 15, 16, 17, 18,
+];
 const [CAPABILITY, SCORE_KEYS] = [19, 20];
 
 // Number slots: required ones first, then the optional ones (flag bit 8 + slot - OPTIONAL).
 const NUMS = 20;
-const [TS, USER_TURNS, MESSAGES, TOOL_MESSAGES, MEDIA_PARTS, N, TOOLS, OUTPUT_CHARS] = [0, 1, 2, 3, 4, 5, 6, 7];
+const [TS, USER_TURNS, MESSAGES, TOOL_MESSAGES, MEDIA_PARTS, N, TOOLS, OUTPUT_CHARS] = [
+  0, 1, 2, 3, 4, 5, 6, 7,
+];
 const [RESPONSE_TOOL_CALLS, INPUT_TOKENS, OUTPUT_TOKENS, REASONING_TOKENS] = [8, 9, 10, 11];
 const OPTIONAL = 12;
-const [ASN, ACCOUNT_CREATED, TEMPERATURE, TOP_P, MAX_TOKENS, SEED, STATUS, LATENCY_MS] = [12, 13, 14, 15, 16, 17, 18, 19];
+const [ASN, ACCOUNT_CREATED, TEMPERATURE, TOP_P, MAX_TOKENS, SEED, STATUS, LATENCY_MS] = [
+  12, 13, 14, 15, 16, 17, 18, 19,
+];
 
 const [STREAM, REASONING, STRUCTURED, LOGPROBS, SAMPLED] = [1, 2, 4, 8, 16];
 const KEYS_SHIFT = 16;
@@ -106,7 +114,10 @@ export function unpackExchanges(p: PackedExchanges): PreparedExchange[] {
     const r = i * STRS;
     const bits = flags[i]!;
     const facts = unpackFacts(strings, refs, r, nums, i * NUMS, bits);
-    const content = { scores: scores.next(refs[r + SCORE_KEYS]!), capability: strings[refs[r + CAPABILITY]!]! };
+    const content = {
+      scores: scores.next(refs[r + SCORE_KEYS]!),
+      capability: strings[refs[r + CAPABILITY]!]!,
+    };
     const keyCount = bits >>> KEYS_SHIFT;
     const templateKeys = new Array<number>(keyCount);
     for (let k = 0; k < keyCount; k++) templateKeys[k] = keys[keyAt++]!;

@@ -52,22 +52,19 @@ export function createPreparePool(opts: {
   const pending = new Map<number, Pending>();
   let seq = 0;
   for (const w of workers) {
-    w.on(
-      "message",
-      (m: { seq: number; result?: PoolBatch; error?: { message: string; code?: string } }) => {
-        const p = pending.get(m.seq);
-        pending.delete(m.seq);
-        if (!p) return;
-        if (m.result) p.resolve(m.result);
-        else
-          p.reject(
-            new DistillwatchError(
-              m.error?.code === "usage" ? "usage" : "internal",
-              m.error?.message ?? "worker failed",
-            ),
-          );
-      },
-    );
+    w.on("message", (m: { seq: number; result?: PoolBatch; error?: { message: string; code?: string } }) => {
+      const p = pending.get(m.seq);
+      pending.delete(m.seq);
+      if (!p) return;
+      if (m.result) p.resolve(m.result);
+      else
+        p.reject(
+          new DistillwatchError(
+            m.error?.code === "usage" ? "usage" : "internal",
+            m.error?.message ?? "worker failed",
+          ),
+        );
+    });
     w.on("error", (e) => {
       for (const p of pending.values()) p.reject(e);
       pending.clear();

@@ -43,4 +43,3 @@ export interface PackedExchanges {
   /** Template band keys of every exchange in order. */
   keys: Float64Array;
 }
-

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { DistillwatchError } from "../errors.js";
 import type { EvidenceSample, ExchangeRow, Store } from "../store/index.js";
+import { packedRowsTransfer, packRows, type PackedRows } from "./packed-rows.js";
 
 /** Accepts rows and samples for storage. */
 export interface RowSink {
@@ -24,7 +25,10 @@ export function storeSink(store: Store): RowSink {
   };
 }
 
-/** A sink writing to the SQLite file `file` from a worker thread; falls back to `store`. */
+/**
+ * A sink writing to the SQLite file `file` from a worker thread (rows cross packed, see
+ * packed-rows.ts); falls back to `store`.
+ */
 export function createRowSink(file: string, store: Store, maxPending = 8): RowSink {
   const script = fileURLToPath(new URL("./store-writer-worker.js", import.meta.url));
   if (file.startsWith("postgres") || file === ":memory:" || !existsSync(script)) return storeSink(store);
@@ -45,11 +49,11 @@ export function createRowSink(file: string, store: Store, maxPending = 8): RowSi
     for (const p of pending.values()) p.reject(e);
     pending.clear();
   });
-  const send = (msg: { rows?: ExchangeRow[]; samples?: EvidenceSample[]; close?: boolean }) => {
+  const send = (msg: { rows?: PackedRows; samples?: EvidenceSample[]; close?: boolean }) => {
     const s = seq++;
     return new Promise<void>((resolve, reject) => {
       pending.set(s, { resolve, reject });
-      worker.postMessage({ seq: s, ...msg });
+      worker.postMessage({ seq: s, ...msg }, msg.rows ? packedRowsTransfer(msg.rows) : []);
     });
   };
   const inflight: Promise<void>[] = [];
@@ -57,7 +61,7 @@ export function createRowSink(file: string, store: Store, maxPending = 8): RowSi
   return {
     async write(rows, samples) {
       if (failure) throw failure;
-      inflight.push(send({ rows, samples }));
+      inflight.push(send({ rows: packRows(rows), samples }));
       while (inflight.length > maxPending) await inflight.shift();
     },
     async close() {
