@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { DistillwatchError } from "../errors.js";
 import type { LineBatch } from "../events/read-lines.js";
-import { splitChunk, type ByteChunk } from "../events/read-chunks.js";
+import type { ByteChunk } from "../events/read-chunks.js";
 import { loadContentModel } from "../signals/content/index.js";
 import { BatchPreparer, type PoolBatch } from "./prepare.js";
 
@@ -40,7 +40,7 @@ export function createPreparePool(opts: {
     return {
       threads: 0,
       submit: async (file, batch) => preparer.prepare(file, batch),
-      submitBytes: async (file, chunk) => preparer.prepare(file, splitChunk(chunk.bytes, 1, chunk.bytesRead)),
+      submitBytes: async (file, chunk) => preparer.prepareBytes(file, chunk.bytes, chunk.bytesRead),
       close: async () => {},
     };
   }

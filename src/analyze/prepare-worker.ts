@@ -5,7 +5,6 @@ import { loadContentModel } from "../signals/content/index.js";
 import { packedTransfer, packExchanges } from "./packed-exchanges.js";
 import { BatchPreparer } from "./prepare.js";
 import type { LineBatch } from "../events/read-lines.js";
-import { splitChunk } from "../events/read-chunks.js";
 
 interface Init {
   format?: string;
@@ -21,8 +20,10 @@ type Message = { seq: number; file: string } & (
 
 parentPort?.on("message", (msg: Message) => {
   try {
-    const batch = "batch" in msg ? msg.batch : splitChunk(msg.bytes, 1, msg.bytesRead);
-    const result = preparer.prepare(msg.file, batch);
+    const result =
+      "batch" in msg
+        ? preparer.prepare(msg.file, msg.batch)
+        : preparer.prepareBytes(msg.file, msg.bytes, msg.bytesRead);
     const items = packExchanges(result.items);
     parentPort?.postMessage({ seq: msg.seq, result: { ...result, items } }, packedTransfer(items));
   } catch (e) {

@@ -49,16 +49,22 @@ export function* readChunks(path: string, chunkBytes = 2 << 20): Generator<ByteC
 
 /** Splits a chunk into lines (without "\n" or a trailing "\r"), numbered from `firstLine`. */
 export function splitChunk(bytes: Uint8Array, firstLine: number, bytesRead: number): LineBatch {
+  return { firstLine, lines: [...chunkLines(bytes)], bytesRead };
+}
+
+/**
+ * The lines of a chunk one at a time, as `splitChunk` splits them: a consumer that handles each
+ * line before taking the next never holds the chunk's ~2 MB of line strings at once.
+ */
+export function* chunkLines(bytes: Uint8Array): Generator<string> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const lines: string[] = [];
   let start = 0;
   while (start < buf.length) {
     let nl = buf.indexOf(10, start);
     if (nl < 0) nl = buf.length;
     let end = nl;
     if (end > start && buf[end - 1] === 13) end -= 1;
-    lines.push(buf.toString("utf8", start, end));
+    yield buf.toString("utf8", start, end);
     start = nl + 1;
   }
-  return { firstLine, lines, bytesRead };
 }
