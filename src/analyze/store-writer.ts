@@ -25,11 +25,18 @@ export function storeSink(store: Store): RowSink {
   };
 }
 
+// Rows per message (one SQLite transaction each). The engine writes ~1k rows per call, and
+// each commit rewrites every page its rows touched in the (account, ts) index and the samples
+// table. Inserting the 281k rows of the medium scenario (seed 11, scale 0.3) measured 7–8 µs
+// of CPU per row in 16k-row transactions against 9–11 µs in 1k-row ones, mostly less kernel
+// time writing WAL pages.
+const ROWS_PER_MESSAGE = 16_384;
+
 /**
  * A sink writing to the SQLite file `file` from a worker thread (rows cross packed, see
- * packed-rows.ts); falls back to `store`.
+ * packed-rows.ts, gathered into messages of ROWS_PER_MESSAGE); falls back to `store`.
  */
-export function createRowSink(file: string, store: Store, maxPending = 8): RowSink {
+export function createRowSink(file: string, store: Store, maxPending = 4): RowSink {
   const script = fileURLToPath(new URL("./store-writer-worker.js", import.meta.url));
   if (file.startsWith("postgres") || file === ":memory:" || !existsSync(script)) return storeSink(store);
   const worker = new Worker(script, { workerData: { file } });
@@ -49,24 +56,39 @@ export function createRowSink(file: string, store: Store, maxPending = 8): RowSi
     for (const p of pending.values()) p.reject(e);
     pending.clear();
   });
-  const send = (msg: { rows?: PackedRows; samples?: EvidenceSample[]; close?: boolean }) => {
+  const send = (msg: { rows?: PackedRows[]; samples?: EvidenceSample[]; close?: boolean }) => {
     const s = seq++;
     return new Promise<void>((resolve, reject) => {
       pending.set(s, { resolve, reject });
-      worker.postMessage({ seq: s, ...msg }, msg.rows ? packedRowsTransfer(msg.rows) : []);
+      worker.postMessage({ seq: s, ...msg }, msg.rows?.flatMap(packedRowsTransfer) ?? []);
     });
   };
   const inflight: Promise<void>[] = [];
+  let rows: PackedRows[] = [];
+  let rowCount = 0;
+  let samples: EvidenceSample[] = [];
+  const flush = () => {
+    inflight.push(send({ rows, samples }));
+    rows = [];
+    rowCount = 0;
+    samples = [];
+  };
   let closed = false;
   return {
-    async write(rows, samples) {
+    async write(more, moreSamples) {
       if (failure) throw failure;
-      inflight.push(send({ rows: packRows(rows), samples }));
+      // Packed at once, so the row objects die young; sent once enough are gathered.
+      if (more.length) rows.push(packRows(more));
+      rowCount += more.length;
+      for (const s of moreSamples) samples.push(s);
+      if (rowCount < ROWS_PER_MESSAGE) return;
+      flush();
       while (inflight.length > maxPending) await inflight.shift();
     },
     async close() {
       if (closed) return;
       closed = true;
+      if (rows.length || samples.length) flush();
       await Promise.all(inflight.splice(0));
       await send({ close: true });
       await worker.terminate();
