@@ -19,6 +19,8 @@ export interface PreparePool {
    * 1 (the caller, which knows how many lines came before, renumbers rejections).
    */
   submitBytes(file: string, chunk: ByteChunk): Promise<PoolBatch>;
+  /** Buffers of byte chunks already prepared, for `readChunks` to read into again. */
+  readonly spare: ArrayBuffer[];
   close(): Promise<void>;
 }
 
@@ -37,10 +39,16 @@ export function createPreparePool(opts: {
   const wanted = opts.threads ?? Math.max(1, Math.min(4, cpus().length));
   if (wanted === 0 || !existsSync(script)) {
     const preparer = new BatchPreparer(loadContentModel(), opts.format, opts.samplesPerAccount);
+    const spare: ArrayBuffer[] = [];
     return {
       threads: 0,
       submit: async (file, batch) => preparer.prepare(file, batch),
-      submitBytes: async (file, chunk) => preparer.prepareBytes(file, chunk.bytes, chunk.bytesRead),
+      async submitBytes(file, chunk) {
+        const b = preparer.prepareBytes(file, chunk.bytes, chunk.bytesRead);
+        spare.push(chunk.bytes.buffer as ArrayBuffer);
+        return b;
+      },
+      spare,
       close: async () => {},
     };
   }
@@ -50,6 +58,7 @@ export function createPreparePool(opts: {
       new Worker(script, { workerData: { format: opts.format, samplesPerAccount: opts.samplesPerAccount } }),
   );
   const pending = new Map<number, Pending>();
+  const spare: ArrayBuffer[] = [];
   let seq = 0;
   for (const w of workers) {
     w.on("message", (m: { seq: number; result?: PoolBatch; error?: { message: string; code?: string } }) => {
@@ -85,6 +94,7 @@ export function createPreparePool(opts: {
     submit: (file, batch) => send({ file, batch }, []),
     submitBytes: (file, chunk) =>
       send({ file, bytes: chunk.bytes, bytesRead: chunk.bytesRead }, [chunk.bytes.buffer as ArrayBuffer]),
+    spare,
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));
     },

@@ -1,5 +1,5 @@
 // Worker thread: prepares line batches (decode, validate, facts, content scores, template keys)
-// and sends them back packed.
+// and sends them back packed, with the buffer of a byte chunk for reuse.
 import { parentPort, workerData } from "node:worker_threads";
 import { loadContentModel } from "../signals/content/index.js";
 import { packedTransfer, packExchanges } from "./packed-exchanges.js";
@@ -25,7 +25,12 @@ parentPort?.on("message", (msg: Message) => {
         ? preparer.prepare(msg.file, msg.batch)
         : preparer.prepareBytes(msg.file, msg.bytes, msg.bytesRead);
     const items = packExchanges(result.items);
-    parentPort?.postMessage({ seq: msg.seq, result: { ...result, items } }, packedTransfer(items));
+    // The chunk's buffer goes back too, to be read into again (see readChunks).
+    const spare = "bytes" in msg ? (msg.bytes.buffer as ArrayBuffer) : undefined;
+    parentPort?.postMessage({ seq: msg.seq, result: { ...result, items }, spare }, [
+      ...packedTransfer(items),
+      ...(spare ? [spare] : []),
+    ]);
   } catch (e) {
     parentPort?.postMessage({
       seq: msg.seq,

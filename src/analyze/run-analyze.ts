@@ -135,7 +135,7 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
       const window = Math.max(2, pool.threads * INFLIGHT_PER_THREAD);
       if (chunkable(file)) {
         // Plain files: raw byte chunks go to the preparing threads, which split and decode them.
-        for (const chunk of readChunks(file)) {
+        for (const chunk of readChunks(file, undefined, pool.spare)) {
           inflight.push({ batch: pool.submitBytes(file, chunk), bytes: true });
           if (inflight.length >= window) await handle(inflight.shift()!);
         }

@@ -7,10 +7,13 @@ import { readLines } from "./read-lines.js";
 
 const dir = mkdtempSync(join(tmpdir(), "dw-chunks-"));
 
-function linesByChunks(path: string, chunkBytes: number): string[] {
+/** The lines of `path` by chunks; with `reuse`, each chunk's buffer is handed back once split. */
+function linesByChunks(path: string, chunkBytes: number, reuse = false): string[] {
   const out: string[] = [];
-  for (const c of readChunks(path, chunkBytes)) {
+  const spare: ArrayBuffer[] = [];
+  for (const c of readChunks(path, chunkBytes, spare)) {
     out.push(...splitChunk(c.bytes, 1, c.bytesRead).lines);
+    if (reuse) spare.push(c.bytes.buffer as ArrayBuffer);
   }
   return out;
 }
@@ -31,7 +34,10 @@ describe("readChunks", () => {
     writeFileSync(path, text);
     const expected = await linesByReader(path);
     expect(expected.at(-1)).toBe('{"last": "no newline"}');
-    for (const size of [16, 100, 1000, 1 << 20]) expect(linesByChunks(path, size)).toEqual(expected);
+    for (const size of [16, 100, 1000, 1 << 20]) {
+      expect(linesByChunks(path, size)).toEqual(expected);
+      expect(linesByChunks(path, size, true), "reading into handed-back buffers").toEqual(expected);
+    }
   });
 
   it("keeps a line longer than the chunk whole, and yields nothing for an empty file", () => {
@@ -39,6 +45,7 @@ describe("readChunks", () => {
     const path = join(dir, "long.jsonl");
     writeFileSync(path, `{"a":1}\n${long}\n{"b":2}\n`);
     expect(linesByChunks(path, 64)).toEqual(['{"a":1}', long, '{"b":2}']);
+    expect(linesByChunks(path, 64, true)).toEqual(['{"a":1}', long, '{"b":2}']);
     const empty = join(dir, "empty.jsonl");
     writeFileSync(empty, "");
     expect(linesByChunks(empty, 64)).toEqual([]);

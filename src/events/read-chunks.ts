@@ -16,15 +16,26 @@ export function chunkable(path: string): boolean {
   return path !== "-" && !path.endsWith(".gz");
 }
 
-/** Yields chunks of about `chunkBytes` bytes of whole lines (the last may lack a final newline). */
-export function* readChunks(path: string, chunkBytes = 2 << 20): Generator<ByteChunk> {
+/**
+ * Yields chunks of about `chunkBytes` bytes of whole lines (the last may lack a final newline).
+ * Chunks are read into buffers from `spare` when one is large enough (a consumer that is done
+ * with a chunk may push its buffer there): fresh buffers are page-faulted in anew, and reading
+ * the 564 MB medium scenario file measured 0.4–0.7 s of kernel time that way against 0.1 s
+ * into reused ones.
+ */
+export function* readChunks(
+  path: string,
+  chunkBytes = 2 << 20,
+  spare: ArrayBuffer[] = [],
+): Generator<ByteChunk> {
   const fd = openSync(path, "r");
   try {
     let carry: Uint8Array = new Uint8Array(0);
     let bytesRead = 0;
     for (;;) {
       const size = Math.max(chunkBytes, carry.length * 2);
-      const buf = Buffer.allocUnsafeSlow(size);
+      const reuse = spare.length && spare[spare.length - 1]!.byteLength >= size ? spare.pop() : undefined;
+      const buf = reuse ? Buffer.from(reuse) : Buffer.allocUnsafeSlow(size);
       buf.set(carry, 0);
       const n = readSync(fd, buf, carry.length, size - carry.length, null);
       bytesRead += n;
