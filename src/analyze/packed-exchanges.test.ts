@@ -4,7 +4,14 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadContentModel } from "../signals/content/index.js";
 import { runSimulation } from "../simulate/index.js";
-import { packedTransfer, packExchanges, preparedItems, unpackExchanges } from "./packed-exchanges.js";
+import {
+  eachPrepared,
+  packedTransfer,
+  packExchanges,
+  preparedCount,
+  preparedItems,
+  unpackExchanges,
+} from "./packed-exchanges.js";
 import { BatchPreparer, type PreparedExchange } from "./prepare.js";
 
 /** Packs, crosses a structured clone (as postMessage does, transferring the buffers), unpacks. */
@@ -63,7 +70,12 @@ describe("packed exchanges", () => {
     expect(roundTrip(odd)).toStrictEqual(odd);
   });
 
-  it("passes exchanges prepared on this thread through unchanged", () => {
-    expect(preparedItems({ items, rejected: [], lines: items.length, bytesRead: 0 })).toBe(items);
+  it("gives a batch's exchanges one at a time, packed or not, equal to the prepared ones", () => {
+    const batch = { rejected: [], lines: items.length, bytesRead: 0 };
+    const packed = { ...batch, items: packExchanges(items) };
+    expect(preparedCount(packed)).toBe(items.length);
+    expect([...eachPrepared(packed)]).toStrictEqual(items);
+    expect([...eachPrepared({ ...batch, items })]).toStrictEqual(items);
+    expect(preparedItems({ ...batch, items })).toBe(items);
   });
 });

@@ -106,24 +106,34 @@ export function packedTransfer(p: PackedExchanges): ArrayBuffer[] {
 
 /** The prepared exchanges `packExchanges` packed, equal to the originals. */
 export function unpackExchanges(p: PackedExchanges): PreparedExchange[] {
-  const { strings, refs, nums, flags, keys } = p;
-  const scores = new RecordReader(strings, p.scores);
-  let keyAt = 0;
-  const items = new Array<PreparedExchange>(p.count);
-  for (let i = 0; i < p.count; i++) {
+  const reader = new PackedReader(p);
+  return Array.from({ length: p.count }, () => reader.next());
+}
+
+/** Unpacks the exchanges of a packed batch one at a time, in order. */
+class PackedReader {
+  private readonly scores: RecordReader;
+  private i = 0;
+  private keyAt = 0;
+  constructor(private readonly p: PackedExchanges) {
+    this.scores = new RecordReader(p.strings, p.scores);
+  }
+
+  next(): PreparedExchange {
+    const { strings, refs, nums, flags, keys } = this.p;
+    const i = this.i++;
     const r = i * STRS;
     const bits = flags[i]!;
     const facts = unpackFacts(strings, refs, r, nums, i * NUMS, bits);
     const content = {
-      scores: scores.next(refs[r + SCORE_KEYS]!),
+      scores: this.scores.next(refs[r + SCORE_KEYS]!),
       capability: strings[refs[r + CAPABILITY]!]!,
     };
     const keyCount = bits >>> KEYS_SHIFT;
     const templateKeys = new Array<number>(keyCount);
-    for (let k = 0; k < keyCount; k++) templateKeys[k] = keys[keyAt++]!;
-    items[i] = { facts, content, templateKeys, sampled: (bits & SAMPLED) !== 0 };
+    for (let k = 0; k < keyCount; k++) templateKeys[k] = keys[this.keyAt++]!;
+    return { facts, content, templateKeys, sampled: (bits & SAMPLED) !== 0 };
   }
-  return items;
 }
 
 function optional(nums: Float64Array, n: number, bits: number, slot: number): number | undefined {
@@ -189,4 +199,24 @@ function unpackFacts(
 /** The exchanges of `b`, unpacked if they crossed from a worker thread. */
 export function preparedItems(b: PoolBatch): PreparedExchange[] {
   return Array.isArray(b.items) ? b.items : unpackExchanges(b.items);
+}
+
+/**
+ * The exchanges of `b` one at a time, each unpacked when it is taken: a consumer that is done
+ * with an exchange before taking the next keeps few of them alive, so an engine pass that runs
+ * in the middle of a batch (a clustering pass) does not promote the whole batch to the old
+ * generation.
+ */
+export function* eachPrepared(b: PoolBatch): Generator<PreparedExchange> {
+  if (Array.isArray(b.items)) {
+    yield* b.items;
+    return;
+  }
+  const reader = new PackedReader(b.items);
+  for (let i = 0; i < b.items.count; i++) yield reader.next();
+}
+
+/** The number of exchanges in `b`. */
+export function preparedCount(b: PoolBatch): number {
+  return Array.isArray(b.items) ? b.items.length : b.items.count;
 }

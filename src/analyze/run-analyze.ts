@@ -15,7 +15,7 @@ import { feedExchanges, feedExchangesFast, newFeedStats } from "./feed.js";
 import { IdSet } from "./id-set.js";
 import { createRowSink } from "./store-writer.js";
 import { accountLine, campaignLine, JsonlWriter, rejectionLine } from "./outputs.js";
-import { preparedItems } from "./packed-exchanges.js";
+import { eachPrepared, preparedCount } from "./packed-exchanges.js";
 import { createPreparePool } from "./prepare-pool.js";
 import type { PoolBatch, PreparedExchange } from "./prepare.js";
 import { createProgress } from "./progress.js";
@@ -46,6 +46,9 @@ export interface AnalyzeResult {
 // Batches in flight per preparing thread: deep enough that the threads keep preparing while the
 // engine thread is busy with a clustering pass, so the pipeline does not stall after each one.
 const INFLIGHT_PER_THREAD = 8;
+
+// Exchanges per feed call when rows go to the writer thread.
+const FEED_SLICE = 256;
 
 function checkInputs(files: string[]): number {
   if (files.length === 0)
@@ -106,6 +109,9 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
   const startedEmpty = (await store.countExchanges()) === 0;
   const ids = new IdSet();
   const sink = startedEmpty ? createRowSink(dbPath, store) : undefined;
+  // Into the writer thread's sink, exchanges are fed a slice at a time, so few of a batch's are
+  // alive at once (see eachPrepared); the store itself takes whole batches (one transaction each).
+  const feedSlice = sink ? FEED_SLICE : Infinity;
   const feed = (items: PreparedExchange[]) =>
     sink ? feedExchangesFast(engine, ids, sink, items, fed) : feedExchanges(engine, store, items, fed);
 
@@ -124,10 +130,14 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
         counts.lines += b.lines;
         if (b.format) formats.add(b.format);
         for (const r of b.rejected) await reject(r);
-        const items = preparedItems(b);
-        counts.valid += items.length;
-        const ready: PreparedExchange[] = [];
-        for (const it of items) reorder.push(it.facts.ts, it, ready);
+        counts.valid += preparedCount(b);
+        let ready: PreparedExchange[] = [];
+        for (const it of eachPrepared(b)) {
+          reorder.push(it.facts.ts, it, ready);
+          if (ready.length < feedSlice) continue;
+          await feed(ready);
+          ready = [];
+        }
         await feed(ready);
         bytesDone = Math.max(bytesDone, b.bytesRead);
         progress.update(bytesDone, fed.exchanges);
