@@ -24,6 +24,14 @@ export interface PreparePool {
   close(): Promise<void>;
 }
 
+/** A worker's answer: the prepared batch (with its chunk's buffer, for reuse) or an error. */
+interface Reply {
+  seq: number;
+  result?: PoolBatch;
+  spare?: ArrayBuffer;
+  error?: { message: string; code?: string };
+}
+
 interface Pending {
   resolve: (b: PoolBatch) => void;
   reject: (e: Error) => void;
@@ -61,7 +69,8 @@ export function createPreparePool(opts: {
   const spare: ArrayBuffer[] = [];
   let seq = 0;
   for (const w of workers) {
-    w.on("message", (m: { seq: number; result?: PoolBatch; error?: { message: string; code?: string } }) => {
+    w.on("message", (m: Reply) => {
+      if (m.spare) spare.push(m.spare);
       const p = pending.get(m.seq);
       pending.delete(m.seq);
       if (!p) return;
