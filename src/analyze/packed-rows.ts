@@ -1,8 +1,9 @@
 // The form in which exchange rows cross from the engine's thread to the store writer thread:
 // typed-array columns (transferred) and one string table per batch. As objects, each row's 16
-// property names were serialized and re-internalized on the way; in columns the engine's
-// thread writes a few numbers and string refs per row, and the repeated values (account, key,
-// IP, model, template, …) go once per batch.
+// property names were serialized and re-internalized on the way (structured clone measured
+// ~2.6 µs per row, packing + clone + unpacking ~0.7 µs); in columns the engine's thread writes
+// a few numbers and string refs per row, and the repeated values (account, key, IP, model,
+// template, …) go once per batch.
 import type { ExchangeRow } from "../store/index.js";
 import { RecordReader, RecordWriter } from "./number-records.js";
 import { stringAt, StringTable } from "./string-table.js";
