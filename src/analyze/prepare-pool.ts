@@ -89,7 +89,8 @@ export function createPreparePool(opts: {
     });
   }
   // Account-sticky routing is not possible before parsing, so batches go round-robin; each
-  // worker keeps its own sample counters (a few extra samples per account at most).
+  // worker keeps its own sample counters, so an account gets up to threads × samplesPerAccount
+  // evidence samples (the medium file: 24,860 samples with 2 threads, 13,677 inline).
   const send = (msg: object, transfer: ArrayBuffer[]) => {
     const s = seq++;
     const w = workers[s % workers.length]!;
