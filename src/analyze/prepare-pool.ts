@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { DistillwatchError } from "../errors.js";
 import type { LineBatch } from "../events/read-lines.js";
-import type { ByteChunk } from "../events/read-chunks.js";
+import { readRange, type ChunkRange } from "../events/read-chunks.js";
 import { loadContentModel } from "../signals/content/index.js";
 import { BatchPreparer, type PoolBatch } from "./prepare.js";
 
@@ -15,20 +15,17 @@ export interface PreparePool {
   readonly threads: number;
   submit(file: string, batch: LineBatch): Promise<PoolBatch>;
   /**
-   * Prepares a chunk of raw line bytes, split where it is prepared; its lines are numbered from
-   * 1 (the caller, which knows how many lines came before, renumbers rejections).
+   * Reads and prepares a chunk of `file` where it is prepared; its lines are numbered from 1
+   * (the caller, which knows how many lines came before, renumbers rejections).
    */
-  submitBytes(file: string, chunk: ByteChunk): Promise<PoolBatch>;
-  /** Buffers of byte chunks already prepared, for `readChunks` to read into again. */
-  readonly spare: ArrayBuffer[];
+  submitRange(file: string, range: ChunkRange): Promise<PoolBatch>;
   close(): Promise<void>;
 }
 
-/** A worker's answer: the prepared batch (with its chunk's buffer, for reuse) or an error. */
+/** A worker's answer: the prepared batch or an error. */
 interface Reply {
   seq: number;
   result?: PoolBatch;
-  spare?: ArrayBuffer;
   error?: { message: string; code?: string };
 }
 
@@ -47,16 +44,15 @@ export function createPreparePool(opts: {
   const wanted = opts.threads ?? Math.max(1, Math.min(4, cpus().length));
   if (wanted === 0 || !existsSync(script)) {
     const preparer = new BatchPreparer(loadContentModel(), opts.format, opts.samplesPerAccount);
-    const spare: ArrayBuffer[] = [];
+    let buf: Buffer | undefined;
     return {
       threads: 0,
       submit: async (file, batch) => preparer.prepare(file, batch),
-      async submitBytes(file, chunk) {
-        const b = preparer.prepareBytes(file, chunk.bytes, chunk.bytesRead);
-        spare.push(chunk.bytes.buffer as ArrayBuffer);
-        return b;
+      async submitRange(file, range) {
+        const bytes = readRange(file, range, buf);
+        buf = Buffer.from(bytes.buffer);
+        return preparer.prepareBytes(file, bytes, range.bytesRead);
       },
-      spare,
       close: async () => {},
     };
   }
@@ -66,11 +62,9 @@ export function createPreparePool(opts: {
       new Worker(script, { workerData: { format: opts.format, samplesPerAccount: opts.samplesPerAccount } }),
   );
   const pending = new Map<number, Pending>();
-  const spare: ArrayBuffer[] = [];
   let seq = 0;
   for (const w of workers) {
     w.on("message", (m: Reply) => {
-      if (m.spare) spare.push(m.spare);
       const p = pending.get(m.seq);
       pending.delete(m.seq);
       if (!p) return;
@@ -102,9 +96,7 @@ export function createPreparePool(opts: {
   return {
     threads: workers.length,
     submit: (file, batch) => send({ file, batch }, []),
-    submitBytes: (file, chunk) =>
-      send({ file, bytes: chunk.bytes, bytesRead: chunk.bytesRead }, [chunk.bytes.buffer as ArrayBuffer]),
-    spare,
+    submitRange: (file, range) => send({ file, range }, []),
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));
     },

@@ -8,7 +8,7 @@ import { createEngine, type Engine } from "../engine/index.js";
 import { DistillwatchError } from "../errors.js";
 import type { Rejection } from "../events/decode.js";
 import { readLines } from "../events/read-lines.js";
-import { chunkable, readChunks } from "../events/read-chunks.js";
+import { chunkable, readChunkRanges } from "../events/read-chunks.js";
 import type { AccountVerdict, Campaign } from "../scoring/index.js";
 import { openStore, type Store } from "../store/index.js";
 import { feedExchanges, feedExchangesFast, newFeedStats } from "./feed.js";
@@ -144,9 +144,9 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
       };
       const window = Math.max(2, pool.threads * INFLIGHT_PER_THREAD);
       if (chunkable(file)) {
-        // Plain files: raw byte chunks go to the preparing threads, which split and decode them.
-        for (const chunk of readChunks(file, undefined, pool.spare)) {
-          inflight.push({ batch: pool.submitBytes(file, chunk), bytes: true });
+        // Plain files: chunk ranges go to the preparing threads, which read, split and decode them.
+        for (const range of readChunkRanges(file)) {
+          inflight.push({ batch: pool.submitRange(file, range), bytes: true });
           if (inflight.length >= window) await handle(inflight.shift()!);
         }
       } else {
