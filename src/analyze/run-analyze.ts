@@ -8,15 +8,16 @@ import { createEngine, type Engine } from "../engine/index.js";
 import { DistillwatchError } from "../errors.js";
 import type { Rejection } from "../events/decode.js";
 import { readLines } from "../events/read-lines.js";
-import { chunkable, readChunks } from "../events/read-chunks.js";
+import { chunkable, readChunkRanges } from "../events/read-chunks.js";
 import type { AccountVerdict, Campaign } from "../scoring/index.js";
 import { openStore, type Store } from "../store/index.js";
 import { feedExchanges, feedExchangesFast, newFeedStats } from "./feed.js";
 import { IdSet } from "./id-set.js";
 import { createRowSink } from "./store-writer.js";
 import { accountLine, campaignLine, JsonlWriter, rejectionLine } from "./outputs.js";
+import { eachPrepared, preparedCount } from "./packed-exchanges.js";
 import { createPreparePool } from "./prepare-pool.js";
-import type { PreparedBatch, PreparedExchange } from "./prepare.js";
+import type { PoolBatch, PreparedExchange } from "./prepare.js";
 import { createProgress } from "./progress.js";
 import { ReorderBuffer } from "./reorder.js";
 import { buildSummary, writeReport, writeSummary, type AnalyzeSummary } from "../report/index.js";
@@ -45,6 +46,9 @@ export interface AnalyzeResult {
 // Batches in flight per preparing thread: deep enough that the threads keep preparing while the
 // engine thread is busy with a clustering pass, so the pipeline does not stall after each one.
 const INFLIGHT_PER_THREAD = 8;
+
+// Exchanges per feed call when rows go to the writer thread.
+const FEED_SLICE = 256;
 
 function checkInputs(files: string[]): number {
   if (files.length === 0)
@@ -105,16 +109,19 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
   const startedEmpty = (await store.countExchanges()) === 0;
   const ids = new IdSet();
   const sink = startedEmpty ? createRowSink(dbPath, store) : undefined;
+  // Into the writer thread's sink, exchanges are fed a slice at a time, so few of a batch's are
+  // alive at once (see eachPrepared); the store itself takes whole batches (one transaction each).
+  const feedSlice = sink ? FEED_SLICE : Infinity;
   const feed = (items: PreparedExchange[]) =>
     sink ? feedExchangesFast(engine, ids, sink, items, fed) : feedExchanges(engine, store, items, fed);
 
   try {
     for (const file of opts.files) {
-      const inflight: { batch: Promise<PreparedBatch>; bytes: boolean }[] = [];
+      const inflight: { batch: Promise<PoolBatch>; bytes: boolean }[] = [];
       const faults: Rejection[] = [];
       // Lines before the chunk being handled: byte chunks number their lines from 1.
       let linesBefore = 0;
-      const handle = async (p: { batch: Promise<PreparedBatch>; bytes: boolean }) => {
+      const handle = async (p: { batch: Promise<PoolBatch>; bytes: boolean }) => {
         const w0 = performance.now();
         const b = await p.batch;
         t.prepareWait += performance.now() - w0;
@@ -123,18 +130,23 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
         counts.lines += b.lines;
         if (b.format) formats.add(b.format);
         for (const r of b.rejected) await reject(r);
-        counts.valid += b.items.length;
-        const ready: PreparedExchange[] = [];
-        for (const it of b.items) reorder.push(it.facts.ts, it, ready);
+        counts.valid += preparedCount(b);
+        let ready: PreparedExchange[] = [];
+        for (const it of eachPrepared(b)) {
+          reorder.push(it.facts.ts, it, ready);
+          if (ready.length < feedSlice) continue;
+          await feed(ready);
+          ready = [];
+        }
         await feed(ready);
         bytesDone = Math.max(bytesDone, b.bytesRead);
         progress.update(bytesDone, fed.exchanges);
       };
       const window = Math.max(2, pool.threads * INFLIGHT_PER_THREAD);
       if (chunkable(file)) {
-        // Plain files: raw byte chunks go to the preparing threads, which split and decode them.
-        for (const chunk of readChunks(file)) {
-          inflight.push({ batch: pool.submitBytes(file, chunk), bytes: true });
+        // Plain files: chunk ranges go to the preparing threads, which read, split and decode them.
+        for (const range of readChunkRanges(file)) {
+          inflight.push({ batch: pool.submitRange(file, range), bytes: true });
           if (inflight.length >= window) await handle(inflight.shift()!);
         }
       } else {

@@ -1,10 +1,11 @@
 // Where exchange rows go once deduplicated: a SQLite writer thread when the compiled worker
-// exists (the CLI), else the store itself. At most `maxPending` batches are in flight.
+// exists (the CLI), else the store itself. At most `maxPending` messages are in flight.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { DistillwatchError } from "../errors.js";
 import type { EvidenceSample, ExchangeRow, Store } from "../store/index.js";
+import { packedRowsTransfer, packRows, type PackedRows } from "./packed-rows.js";
 
 /** Accepts rows and samples for storage. */
 export interface RowSink {
@@ -24,8 +25,19 @@ export function storeSink(store: Store): RowSink {
   };
 }
 
-/** A sink writing to the SQLite file `file` from a worker thread; falls back to `store`. */
-export function createRowSink(file: string, store: Store, maxPending = 8): RowSink {
+// Rows per message (one SQLite transaction each). The engine writes ~1k rows per call; each
+// commit rewrites every page its rows touched in the (account, ts) index and the samples table,
+// so fewer commits save kernel time writing WAL pages, but a message's unpacked rows and sample
+// texts must die young in the writer. On the 281k rows of the medium scenario (seed 11, scale
+// 0.3) the writer thread measured ~10.3 µs of CPU per row with 4k-row messages, ~11.3 µs with
+// 1k-row ones and ~13.5 µs with 16k-row ones.
+const ROWS_PER_MESSAGE = 4096;
+
+/**
+ * A sink writing to the SQLite file `file` from a worker thread (rows cross packed, see
+ * packed-rows.ts, gathered into messages of ROWS_PER_MESSAGE); falls back to `store`.
+ */
+export function createRowSink(file: string, store: Store, maxPending = 4): RowSink {
   const script = fileURLToPath(new URL("./store-writer-worker.js", import.meta.url));
   if (file.startsWith("postgres") || file === ":memory:" || !existsSync(script)) return storeSink(store);
   const worker = new Worker(script, { workerData: { file } });
@@ -45,24 +57,39 @@ export function createRowSink(file: string, store: Store, maxPending = 8): RowSi
     for (const p of pending.values()) p.reject(e);
     pending.clear();
   });
-  const send = (msg: { rows?: ExchangeRow[]; samples?: EvidenceSample[]; close?: boolean }) => {
+  const send = (msg: { rows?: PackedRows[]; samples?: EvidenceSample[]; close?: boolean }) => {
     const s = seq++;
     return new Promise<void>((resolve, reject) => {
       pending.set(s, { resolve, reject });
-      worker.postMessage({ seq: s, ...msg });
+      worker.postMessage({ seq: s, ...msg }, msg.rows?.flatMap(packedRowsTransfer) ?? []);
     });
   };
   const inflight: Promise<void>[] = [];
+  let rows: PackedRows[] = [];
+  let rowCount = 0;
+  let samples: EvidenceSample[] = [];
+  const flush = () => {
+    inflight.push(send({ rows, samples }));
+    rows = [];
+    rowCount = 0;
+    samples = [];
+  };
   let closed = false;
   return {
-    async write(rows, samples) {
+    async write(more, moreSamples) {
       if (failure) throw failure;
-      inflight.push(send({ rows, samples }));
+      // Packed at once, so the row objects die young; sent once enough are gathered.
+      if (more.length) rows.push(packRows(more));
+      rowCount += more.length;
+      for (const s of moreSamples) samples.push(s);
+      if (rowCount < ROWS_PER_MESSAGE) return;
+      flush();
       while (inflight.length > maxPending) await inflight.shift();
     },
     async close() {
       if (closed) return;
       closed = true;
+      if (rows.length || samples.length) flush();
       await Promise.all(inflight.splice(0));
       await send({ close: true });
       await worker.terminate();

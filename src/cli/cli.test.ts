@@ -7,6 +7,7 @@ import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getImporter } from "../events/importers/index.js";
 import { samplesByFormat } from "../events/importers/samples/index.js";
+import { openSqliteStore } from "../store/index.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const bin = join(root, "bin", "distillwatch.js");
@@ -64,6 +65,43 @@ describe("distillwatch CLI", () => {
     expect(j.accounts.recall).toBeGreaterThan(0.5);
     expect(j.accounts.precision).toBeGreaterThan(0.5);
   });
+
+  it("stores every exchange and decides the same with a preparing worker thread as inline; a rerun into that store only finds duplicates", async () => {
+    const input = join(dir, "sim", "exchanges.jsonl");
+    const [inline, worker] = ["0", "1"].map((threads) => {
+      const out = join(dir, `threads-${threads}`);
+      const r = cli("analyze", input, "--out", out, "--threads", threads, "--quiet");
+      expect(r.code, r.stderr).toBe(0);
+      return out;
+    }) as [string, string];
+    for (const f of ["accounts.jsonl", "campaigns.jsonl"])
+      expect(readFileSync(join(worker, f), "utf8")).toBe(readFileSync(join(inline, f), "utf8"));
+    const summaryOf = (out: string) =>
+      (JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as { events: Record<string, number> })
+        .events;
+    const exchanges = summaryOf(worker).exchanges!;
+    expect(exchanges).toBeGreaterThan(10_000);
+    const stores = [
+      openSqliteStore(join(inline, "distillwatch.db")),
+      openSqliteStore(join(worker, "distillwatch.db")),
+    ];
+    try {
+      expect(await stores[1]!.countExchanges()).toBe(exchanges);
+      for (const a of readJsonl(join(inline, "accounts.jsonl")).map((x) => x.account as string)) {
+        const [expected, stored] = await Promise.all(
+          stores.map((s) => s.listExchanges({ account: a, limit: 1e6 })),
+        );
+        expect(stored).toEqual(expected);
+      }
+    } finally {
+      for (const s of stores) await s.close();
+    }
+    const again = join(dir, "threads-again");
+    const db = join(worker, "distillwatch.db");
+    const r = cli("analyze", input, "--out", again, "--db", db, "--threads", "1", "--quiet");
+    expect(r.code, r.stderr).toBe(0);
+    expect(summaryOf(again)).toMatchObject({ exchanges: 0, duplicates: exchanges });
+  }, 120_000);
 
   it("keeps exactly the valid exchanges of a file with broken lines and names each bad line", () => {
     const good = readFileSync(join(dir, "sim", "exchanges.jsonl"), "utf8")

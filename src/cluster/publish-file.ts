@@ -2,7 +2,8 @@
 // template band keys (the prepare pool, as in `analyze`) → event-time order → global template
 // ids (TemplateSequencer) → one envelope per exchange on the bus, Nats-Msg-Id = exchange id.
 import { createPreparePool } from "../analyze/prepare-pool.js";
-import type { PreparedBatch, PreparedExchange } from "../analyze/prepare.js";
+import { preparedItems } from "../analyze/packed-exchanges.js";
+import type { PoolBatch, PreparedExchange } from "../analyze/prepare.js";
 import { ReorderBuffer } from "../analyze/reorder.js";
 import type { EventBus, ExchangeEnvelope } from "../bus/index.js";
 import type { Config } from "../config/index.js";
@@ -98,19 +99,19 @@ export async function publishFiles(opts: PublishOptions): Promise<PublishStats> 
       if (out.length >= BATCH) await flush();
     }
   };
-  const handle = async (p: Promise<PreparedBatch>) => {
+  const handle = async (p: Promise<PoolBatch>) => {
     const t0 = performance.now();
     const b = await p;
     stats.prepareMs += performance.now() - t0;
     stats.lines += b.lines;
     stats.rejected += b.rejected.length;
     const ready: PreparedExchange[] = [];
-    for (const it of b.items) reorder.push(it.facts.ts, it, ready);
+    for (const it of preparedItems(b)) reorder.push(it.facts.ts, it, ready);
     await emit(ready);
   };
   try {
     for (const file of opts.files) {
-      const inflight: Promise<PreparedBatch>[] = [];
+      const inflight: Promise<PoolBatch>[] = [];
       for await (const batch of readLines(file, { batchLines: 1024, onFault: () => (stats.rejected += 1) })) {
         inflight.push(pool.submit(file, batch));
         if (inflight.length >= Math.max(2, pool.threads * 3)) await handle(inflight.shift()!);

@@ -2,15 +2,22 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { chunkable, readChunks, splitChunk } from "./read-chunks.js";
+import { chunkable, readChunkRanges, readRange, splitChunk } from "./read-chunks.js";
 import { readLines } from "./read-lines.js";
 
 const dir = mkdtempSync(join(tmpdir(), "dw-chunks-"));
 
-function linesByChunks(path: string, chunkBytes: number): string[] {
+/** The lines of `path` by chunks; with `reuse`, every chunk is read into one growing buffer. */
+function linesByChunks(path: string, chunkBytes: number, reuse = false): string[] {
   const out: string[] = [];
-  for (const c of readChunks(path, chunkBytes)) {
-    out.push(...splitChunk(c.bytes, 1, c.bytesRead).lines);
+  let buf: Buffer | undefined;
+  let before = 0;
+  for (const r of readChunkRanges(path, chunkBytes)) {
+    expect(r.start).toBe(before); // chunks follow one another without gaps or overlaps
+    before = r.end;
+    const bytes = readRange(path, r, buf);
+    out.push(...splitChunk(bytes, 1, r.bytesRead).lines);
+    if (reuse) buf = Buffer.from(bytes.buffer);
   }
   return out;
 }
@@ -21,7 +28,7 @@ async function linesByReader(path: string): Promise<string[]> {
   return out;
 }
 
-describe("readChunks", () => {
+describe("readChunkRanges", () => {
   it("gives the same lines as the streaming reader, whatever the chunk size", async () => {
     const text =
       Array.from({ length: 300 }, (_, i) => `{"n":${i},"s":"${"é".repeat(i % 37)}\u2028"}`).join("\n") +
@@ -31,7 +38,10 @@ describe("readChunks", () => {
     writeFileSync(path, text);
     const expected = await linesByReader(path);
     expect(expected.at(-1)).toBe('{"last": "no newline"}');
-    for (const size of [16, 100, 1000, 1 << 20]) expect(linesByChunks(path, size)).toEqual(expected);
+    for (const size of [16, 100, 1000, 1 << 20]) {
+      expect(linesByChunks(path, size)).toEqual(expected);
+      expect(linesByChunks(path, size, true), "reading into one reused buffer").toEqual(expected);
+    }
   });
 
   it("keeps a line longer than the chunk whole, and yields nothing for an empty file", () => {
@@ -39,6 +49,7 @@ describe("readChunks", () => {
     const path = join(dir, "long.jsonl");
     writeFileSync(path, `{"a":1}\n${long}\n{"b":2}\n`);
     expect(linesByChunks(path, 64)).toEqual(['{"a":1}', long, '{"b":2}']);
+    expect(linesByChunks(path, 64, true)).toEqual(['{"a":1}', long, '{"b":2}']);
     const empty = join(dir, "empty.jsonl");
     writeFileSync(empty, "");
     expect(linesByChunks(empty, 64)).toEqual([]);
