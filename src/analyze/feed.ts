@@ -25,12 +25,31 @@ function toRow(engine: Engine, it: PreparedExchange): ExchangeRow {
   return exchangeRow(it.facts, it.content, engine.assignTemplate(it.templateKeys));
 }
 
+/**
+ * At most `limit` evidence samples per account, in the order exchanges are fed. Preparing
+ * threads each keep their own counts (they see different chunks of a file), so together they
+ * can offer up to threads × limit samples of an account; this keeps the configured number.
+ */
+export class SampleQuota {
+  private readonly taken = new Map<string, number>();
+  constructor(private readonly limit: number) {}
+
+  /** Whether `account` may keep one more sample (counts it if so). */
+  take(account: string): boolean {
+    const n = this.taken.get(account) ?? 0;
+    if (n >= this.limit) return false;
+    this.taken.set(account, n + 1);
+    return true;
+  }
+}
+
 /** Stores and ingests `items`; a repeated id (already in the store) has no further effect. */
 export async function feedExchanges(
   engine: Engine,
   store: Store,
   items: PreparedExchange[],
   stats: FeedStats,
+  quota?: SampleQuota,
 ): Promise<void> {
   if (items.length === 0) return;
   const t0 = performance.now();
@@ -44,7 +63,7 @@ export async function feedExchanges(
       stats.duplicates += 1;
       continue;
     }
-    ingestOne(engine, items[i]!, rows[i]!, stats, samples);
+    ingestOne(engine, items[i]!, rows[i]!, stats, samples, quota);
   }
   const t3 = performance.now();
   if (samples.length) await store.addSamples(samples);
@@ -62,6 +81,7 @@ export async function feedExchangesFast(
   sink: RowSink,
   items: PreparedExchange[],
   stats: FeedStats,
+  quota?: SampleQuota,
 ): Promise<void> {
   if (items.length === 0) return;
   const t0 = performance.now();
@@ -75,7 +95,7 @@ export async function feedExchangesFast(
     }
     const row = toRow(engine, it);
     rows.push(row);
-    ingestOne(engine, it, row, stats, samples);
+    ingestOne(engine, it, row, stats, samples, quota);
   }
   const t1 = performance.now();
   await sink.write(rows, samples);
@@ -90,11 +110,12 @@ function ingestOne(
   row: ExchangeRow,
   stats: FeedStats,
   samples: EvidenceSample[],
+  quota: SampleQuota | undefined,
 ): void {
   const f = it.facts;
   const templateId = row.template ? Number.parseInt(row.template, 16) : 0;
   if (stats.firstEvent === null || f.ts < stats.firstEvent) stats.firstEvent = f.ts;
   engine.ingest(f, { content: it.content, templateKeys: it.templateKeys, templateId });
   stats.exchanges += 1;
-  if (it.sampled) samples.push(evidenceSample(f, templateId));
+  if (it.sampled && (quota?.take(f.account) ?? true)) samples.push(evidenceSample(f, templateId));
 }

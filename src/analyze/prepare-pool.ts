@@ -83,8 +83,9 @@ export function createPreparePool(opts: {
     });
   }
   // Account-sticky routing is not possible before parsing, so batches go round-robin; each
-  // worker keeps its own sample counters, so an account gets up to threads × samplesPerAccount
-  // evidence samples (the medium file: 24,860 samples with 2 threads, 13,677 inline).
+  // worker keeps its own sample counters, so an account's text can come with up to threads ×
+  // samplesPerAccount exchanges (the medium file: 24,860 with 2 threads, 13,677 inline); the
+  // engine's thread keeps samplesPerAccount of them (SampleQuota in feed.ts).
   const send = (msg: object, transfer: ArrayBuffer[]) => {
     const s = seq++;
     const w = workers[s % workers.length]!;

@@ -11,7 +11,7 @@ import { readLines } from "../events/read-lines.js";
 import { chunkable, readChunkRanges } from "../events/read-chunks.js";
 import type { AccountVerdict, Campaign } from "../scoring/index.js";
 import { openStore, type Store } from "../store/index.js";
-import { feedExchanges, feedExchangesFast, newFeedStats } from "./feed.js";
+import { feedExchanges, feedExchangesFast, newFeedStats, SampleQuota } from "./feed.js";
 import { IdSet } from "./id-set.js";
 import { createRowSink } from "./store-writer.js";
 import { accountLine, campaignLine, JsonlWriter, rejectionLine } from "./outputs.js";
@@ -112,8 +112,11 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
   // Into the writer thread's sink, exchanges are fed a slice at a time, so few of a batch's are
   // alive at once (see eachPrepared); the store itself takes whole batches (one transaction each).
   const feedSlice = sink ? FEED_SLICE : Infinity;
+  const quota = new SampleQuota(opts.config.engine.samplesPerAccount);
   const feed = (items: PreparedExchange[]) =>
-    sink ? feedExchangesFast(engine, ids, sink, items, fed) : feedExchanges(engine, store, items, fed);
+    sink
+      ? feedExchangesFast(engine, ids, sink, items, fed, quota)
+      : feedExchanges(engine, store, items, fed, quota);
 
   try {
     for (const file of opts.files) {

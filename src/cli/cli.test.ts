@@ -66,9 +66,9 @@ describe("distillwatch CLI", () => {
     expect(j.accounts.precision).toBeGreaterThan(0.5);
   });
 
-  it("stores every exchange and decides the same with a preparing worker thread as inline; a rerun into that store only finds duplicates", async () => {
+  it("stores every exchange and the same evidence samples, and decides the same, with two preparing worker threads as inline; a rerun into that store only finds duplicates", async () => {
     const input = join(dir, "sim", "exchanges.jsonl");
-    const [inline, worker] = ["0", "1"].map((threads) => {
+    const [inline, worker] = ["0", "2"].map((threads) => {
       const out = join(dir, `threads-${threads}`);
       const r = cli("analyze", input, "--out", out, "--threads", threads, "--quiet");
       expect(r.code, r.stderr).toBe(0);
@@ -92,6 +92,10 @@ describe("distillwatch CLI", () => {
           stores.map((s) => s.listExchanges({ account: a, limit: 1e6 })),
         );
         expect(stored).toEqual(expected);
+        // each preparing thread offers up to 5 samples of an account; 5 (the default) are kept
+        const [inlineSamples, workerSamples] = await Promise.all(stores.map((s) => s.listSamples(a, 100)));
+        expect(workerSamples!.length).toBeLessThanOrEqual(5);
+        expect(workerSamples).toEqual(inlineSamples);
       }
     } finally {
       for (const s of stores) await s.close();
