@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { chunkable, readChunkRanges, readRange, splitChunk } from "./read-chunks.js";
+import { chunkable, chunkLines, readChunkRanges, readRange } from "./read-chunks.js";
 import { readLines } from "./read-lines.js";
 
 const dir = mkdtempSync(join(tmpdir(), "dw-chunks-"));
@@ -16,7 +16,7 @@ function linesByChunks(path: string, chunkBytes: number, reuse = false): string[
     expect(r.start).toBe(before); // chunks follow one another without gaps or overlaps
     before = r.end;
     const bytes = readRange(path, r, buf);
-    out.push(...splitChunk(bytes, 1, r.bytesRead).lines);
+    out.push(...chunkLines(bytes));
     if (reuse) buf = Buffer.from(bytes.buffer);
   }
   return out;

@@ -6,7 +6,6 @@
 // ~0.6 s of wall time on the engine's thread; its CPU time dropped ~0.3 s). A file is read up to
 // its size when opened. Compressed files and stdin go through `readLines`.
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import type { LineBatch } from "./read-lines.js";
 
 /** A run of whole lines of a file: bytes [start, end), with the input bytes consumed so far. */
 export interface ChunkRange {
@@ -81,14 +80,9 @@ export function readRange(path: string, range: ChunkRange, buf?: Buffer): Uint8A
   return into.subarray(0, length);
 }
 
-/** Splits a chunk into lines (without "\n" or a trailing "\r"), numbered from `firstLine`. */
-export function splitChunk(bytes: Uint8Array, firstLine: number, bytesRead: number): LineBatch {
-  return { firstLine, lines: [...chunkLines(bytes)], bytesRead };
-}
-
 /**
- * The lines of a chunk one at a time, as `splitChunk` splits them: a consumer that handles each
- * line before taking the next never holds the chunk's ~2 MB of line strings at once.
+ * The lines of a chunk (without "\n" or a trailing "\r") one at a time: a consumer that handles
+ * each line before taking the next never holds the chunk's ~2 MB of line strings at once.
  */
 export function* chunkLines(bytes: Uint8Array): Generator<string> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
