@@ -41,7 +41,11 @@ export class Engine implements Detector {
   private readonly templates: TemplateStats;
   private readonly listeners = new Set<(changed: AccountVerdict[]) => void>();
   private campaignList: CampaignState[] = [];
-  private readonly campaignByIndicator = new Map<string, CampaignState>();
+  // Flagged campaigns by the indicator values their accounts share, one map per kind so the
+  // keys are the profiles' own strings (and template numbers), not new concatenations.
+  private readonly campaignByPayment = new Map<string, CampaignState>();
+  private readonly campaignByTemplate = new Map<number, CampaignState>();
+  private readonly campaignByPrefix = new Map<string, CampaignState>();
   private nextCampaign = 1;
   private exchanges = 0;
   private sinceCluster = 0;
@@ -120,10 +124,10 @@ export class Engine implements Detector {
 
   /** A replacement account that reuses a flagged campaign's payment, or its template from its IP blocks, joins it at once. */
   private joinKnownCampaign(s: AccountState, f: ExchangeFacts, templateId: number): boolean {
-    const byPayment = f.payment ? this.campaignByIndicator.get(`p:${f.payment}`) : undefined;
+    const byPayment = f.payment ? this.campaignByPayment.get(f.payment) : undefined;
     const prefix = f.ip ? ipPrefix(f.ip) : undefined;
-    const byTemplate = templateId ? this.campaignByIndicator.get(`t:${templateId.toString(16)}`) : undefined;
-    const byPrefix = prefix ? this.campaignByIndicator.get(`x:${prefix}`) : undefined;
+    const byTemplate = templateId ? this.campaignByTemplate.get(templateId) : undefined;
+    const byPrefix = prefix ? this.campaignByPrefix.get(prefix) : undefined;
     // A payment card of the campaign is enough; an IP block of its proxy pool is enough for a
     // request that itself looks like harvesting (the caller checked); a template alone is not.
     const hit = byPayment ?? byPrefix ?? (byTemplate && byTemplate === byPrefix ? byTemplate : undefined);
@@ -179,22 +183,24 @@ export class Engine implements Detector {
       s.linkKinds = m.linkKinds;
     }
     this.campaignList = [];
-    this.campaignByIndicator.clear();
+    this.campaignByPayment.clear();
+    this.campaignByTemplate.clear();
+    this.campaignByPrefix.clear();
     for (const f of found.findings) {
       const st = { campaign: f.campaign, logit: f.logit };
       this.campaignList.push(st);
       if (f.campaign.score >= this.config.thresholds.attack) {
         // Every value the campaign's accounts share (not only the few the output lists), so a
         // replacement account is recognised from any of the pool's payment cards or IP blocks.
-        for (const v of f.shared.get("payment")?.keys() ?? []) this.campaignByIndicator.set(`p:${v}`, st);
-        for (const v of f.shared.get("template")?.keys() ?? []) this.campaignByIndicator.set(`t:${v}`, st);
-        for (const v of f.shared.get("ip-prefix")?.keys() ?? []) this.campaignByIndicator.set(`x:${v}`, st);
+        for (const v of f.shared.get("payment")?.keys() ?? []) this.campaignByPayment.set(v, st);
+        for (const v of f.shared.get("template")?.keys() ?? []) this.campaignByTemplate.set(Number.parseInt(v, 16), st);
+        for (const v of f.shared.get("ip-prefix")?.keys() ?? []) this.campaignByPrefix.set(v, st);
         // Every proxy exit its members were seen on, shared or not yet: a low-and-slow campaign
         // reuses its pool's exits for new accounts long before two accounts share each one.
         for (const a of f.campaign.accounts) {
           const p = this.accounts.get(a)?.profile;
           if (!p) continue;
-          for (const v of p.prefixSample.keys()) this.campaignByIndicator.set(`x:${v}`, st);
+          for (const v of p.prefixSample.keys()) this.campaignByPrefix.set(v, st);
         }
       }
     }
@@ -273,7 +279,10 @@ export class Engine implements Detector {
 
   stats(): DetectorStats {
     let bytes = 0;
-    for (const s of this.accounts.values()) bytes += s.profile.bytes + 96;
+    // per account: its profile, its AccountState and its entry in the accounts map; plus the
+    // flagged campaigns' indicator index (about 48 bytes an entry)
+    for (const s of this.accounts.values()) bytes += s.profile.bytes + 96 + 40;
+    bytes += 48 * (this.campaignByPayment.size + this.campaignByTemplate.size + this.campaignByPrefix.size);
     return {
       exchanges: this.exchanges,
       accounts: this.accounts.size,

@@ -3,10 +3,11 @@
 import type { ExchangeFacts } from "../events/normalize.js";
 import type { ExchangeSignals } from "../signals/types.js";
 import { fmix32, hashString } from "../signals/template/hash.js";
-import { HeavyHitters } from "./heavy-hitters.js";
+import { addTo, HeavyHitters, type SummarySlots } from "./heavy-hitters.js";
 import { ipPrefix } from "./network.js";
 import { EndUserSketch } from "./end-users.js";
-import { DistinctSample } from "./distinct-sample.js";
+import { DistinctSample, sampleInto, type SampleSlots } from "./distinct-sample.js";
+import { defineFields } from "./packed-fields.js";
 import { CAPABILITIES } from "../signals/content/index.js";
 
 export { CAPABILITIES };
@@ -25,72 +26,185 @@ export function harvestScore(sc: Record<string, number>): number {
   return 1 - (1 - (sc.distill ?? 0)) * (1 - 0.6 * (sc.cot ?? 0)) * (1 - 0.6 * (sc.grading ?? 0));
 }
 
+const F64_FIELDS = [
+  "firstSeen",
+  "lastSeen",
+  "sumDistill",
+  "sumSynthetic",
+  "sumCot",
+  "sumGrading",
+  "sumHarvest",
+  "gapMean",
+  "gapM2",
+  "inputTokens",
+  "outputTokens",
+  "reasoningTokens",
+  "createdMs",
+] as const;
+const U32_FIELDS = [
+  "n",
+  "suspicious",
+  "gapN",
+  "burstGaps",
+  "windowPlus1",
+  "activeWindows",
+  "singleTurn",
+  "toolUse",
+  "reasoningRequested",
+  "nAbove1",
+  "maxTokensHigh",
+  "temperatures",
+  "tempMask",
+  "rateLimited",
+  "sharedTemplateUses",
+  "distinctTemplates",
+  "maxTemplateAccounts",
+] as const;
+
+// Slot layout of the packed counters (see packed-fields.ts).
+const U32_AT = F64_FIELDS.length * 2;
+const CAPS_AT = U32_AT + U32_FIELDS.length;
+const HOURS_AT = CAPS_AT + CAPABILITIES.length;
+const SIG_AT = HOURS_AT + 24;
+// Misra–Gries summaries: numeric keys (templates, ASNs) in `u`, string keys in `keys`.
+const TEMPLATES_K = 4;
+const TEMPLATE_KEYS_AT = SIG_AT + SIG;
+const TEMPLATE_COUNTS_AT = TEMPLATE_KEYS_AT + TEMPLATES_K;
+const ASN_KEYS_AT = TEMPLATE_COUNTS_AT + TEMPLATES_K;
+const ASN_COUNTS_AT = ASN_KEYS_AT + 2;
+const PAYMENT_COUNTS_AT = ASN_COUNTS_AT + 2;
+const PREFIX_COUNTS_AT = PAYMENT_COUNTS_AT + 2;
+const AGENT_COUNTS_AT = PREFIX_COUNTS_AT + 2;
+const SAMPLE_K = 6;
+const SAMPLE_SIZE_AT = AGENT_COUNTS_AT + 2;
+const SAMPLE_HASH_AT = SAMPLE_SIZE_AT + 1;
+const SLOTS = SAMPLE_HASH_AT + SAMPLE_K;
+// string keys: payments 0–1, prefixes 2–3, user agents 4–5, sampled IP blocks 6–11
+const KEY_SLOTS = 6 + SAMPLE_K;
+
+/** Short, repeated strings (user agents, e-mail domains, verification levels) kept once. */
+const interned = new Map<string, string>();
+const INTERN_MAX = 50_000;
+function intern(s: string | undefined): string | undefined {
+  if (s === undefined) return undefined;
+  const hit = interned.get(s);
+  if (hit !== undefined) return hit;
+  if (interned.size < INTERN_MAX) interned.set(s, s);
+  return s;
+}
+
 /** Bounded per-account state. */
 export class AccountProfile {
   readonly account: string;
   readonly hash: number;
-  n = 0;
-  firstSeen = 0;
-  lastSeen = 0;
-  // content
-  sumDistill = 0;
-  sumSynthetic = 0;
-  sumCot = 0;
-  sumGrading = 0;
-  /** Sum of per-exchange harvest scores (see `harvestScore`). */
-  sumHarvest = 0;
-  suspicious = 0;
-  readonly capabilities = new Uint32Array(CAPABILITIES.length);
-  // timing
-  readonly hours = new Uint32Array(24);
-  gapN = 0;
-  gapMean = 0;
-  gapM2 = 0;
-  burstGaps = 0;
-  readonly windowSig = new Uint32Array(SIG).fill(0xffffffff);
-  lastWindow = -1;
-  activeWindows = 0;
-  // shape
-  singleTurn = 0;
-  toolUse = 0;
-  inputTokens = 0;
-  outputTokens = 0;
-  reasoningTokens = 0;
-  reasoningRequested = 0;
-  nAbove1 = 0;
-  maxTokensHigh = 0;
-  temperatures = 0;
-  tempMask = 0;
-  rateLimited = 0;
-  // templates
-  readonly templates = new HeavyHitters<number>(4);
-  sharedTemplateUses = 0;
-  distinctTemplates = 0;
-  maxTemplateAccounts = 0;
-  // identity and infrastructure
-  accountCreated?: number;
+  /** Every counter, moment, histogram and sketch counter, packed (see the layout above). */
+  readonly u = new Uint32Array(SLOTS);
+  /** String keys of the summaries and the IP-block sample. */
+  readonly keys: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
   verification?: string;
   emailDomain?: string;
-  readonly payments = new HeavyHitters<string>(2);
-  readonly prefixes = new HeavyHitters<string>(2);
-  /** A consistent sample of the distinct IP blocks used (proxy exits it shares with others). */
-  readonly prefixSample = new DistinctSample(6);
-  readonly asns = new HeavyHitters<number>(2);
-  readonly userAgents = new HeavyHitters<string>(2);
   endUsers: EndUserSketch | undefined;
+
+  declare n: number;
+  declare firstSeen: number;
+  declare lastSeen: number;
+  // content
+  declare sumDistill: number;
+  declare sumSynthetic: number;
+  declare sumCot: number;
+  declare sumGrading: number;
+  /** Sum of per-exchange harvest scores (see `harvestScore`). */
+  declare sumHarvest: number;
+  declare suspicious: number;
+  // timing
+  declare gapN: number;
+  declare gapMean: number;
+  declare gapM2: number;
+  declare burstGaps: number;
+  /** Last activity window + 1 (0: none yet). */
+  declare private windowPlus1: number;
+  declare activeWindows: number;
+  // shape
+  declare singleTurn: number;
+  declare toolUse: number;
+  declare inputTokens: number;
+  declare outputTokens: number;
+  declare reasoningTokens: number;
+  declare reasoningRequested: number;
+  declare nAbove1: number;
+  declare maxTokensHigh: number;
+  declare temperatures: number;
+  declare tempMask: number;
+  declare rateLimited: number;
+  // templates
+  declare sharedTemplateUses: number;
+  declare distinctTemplates: number;
+  declare maxTemplateAccounts: number;
+  /** Account creation time in ms (NaN when unknown). */
+  declare private createdMs: number;
 
   constructor(account: string) {
     this.account = account;
     this.hash = hashString(account);
+    this.u.fill(0xffffffff, SIG_AT, SIG_AT + SIG);
+    this.createdMs = Number.NaN;
+  }
+
+  /** Requests per capability, in `CAPABILITIES` order. */
+  get capabilities(): Uint32Array {
+    return this.u.subarray(CAPS_AT, CAPS_AT + CAPABILITIES.length);
+  }
+
+  /** Requests per UTC hour of day. */
+  get hours(): Uint32Array {
+    return this.u.subarray(HOURS_AT, HOURS_AT + 24);
+  }
+
+  /** MinHash signature of the activity windows (SynchroTrap-style). */
+  get windowSig(): Uint32Array {
+    return this.u.subarray(SIG_AT, SIG_AT + SIG);
+  }
+
+  get accountCreated(): number | undefined {
+    const c = this.createdMs;
+    return Number.isNaN(c) ? undefined : c;
+  }
+
+  get templates(): HeavyHitters<number> {
+    return new HeavyHitters(this.summary(this.u, TEMPLATE_KEYS_AT, TEMPLATE_COUNTS_AT, TEMPLATES_K));
+  }
+  get asns(): HeavyHitters<number> {
+    return new HeavyHitters(this.summary(this.u, ASN_KEYS_AT, ASN_COUNTS_AT, 2));
+  }
+  get payments(): HeavyHitters<string> {
+    return new HeavyHitters(this.summary(this.keys, 0, PAYMENT_COUNTS_AT, 2));
+  }
+  get prefixes(): HeavyHitters<string> {
+    return new HeavyHitters(this.summary(this.keys, 2, PREFIX_COUNTS_AT, 2));
+  }
+  get userAgents(): HeavyHitters<string> {
+    return new HeavyHitters(this.summary(this.keys, 4, AGENT_COUNTS_AT, 2));
+  }
+  /** A consistent sample of the distinct IP blocks used (proxy exits it shares with others). */
+  get prefixSample(): DistinctSample {
+    return new DistinctSample(this.sample());
+  }
+
+  private summary<K>(keys: { [i: number]: K | undefined }, keyAt: number, countAt: number, k: number): SummarySlots<K> {
+    return { keys, keyAt, counts: this.u, countAt, k };
+  }
+
+  private sample(): SampleSlots {
+    return { u: this.u, hashAt: SAMPLE_HASH_AT, sizeAt: SAMPLE_SIZE_AT, keys: this.keys, keyAt: 6, k: SAMPLE_K };
   }
 
   /** Folds one exchange and its signals into the profile. */
   update(f: ExchangeFacts, s: ExchangeSignals, templateAccounts: number, newTemplate: boolean): void {
     if (this.n === 0) {
       this.firstSeen = f.ts;
-      this.accountCreated = f.accountCreated;
-      this.verification = f.verification;
-      this.emailDomain = f.emailDomain;
+      this.createdMs = f.accountCreated ?? Number.NaN;
+      this.verification = intern(f.verification);
+      this.emailDomain = intern(f.emailDomain);
     } else {
       const gap = Math.max(0, f.ts - this.lastSeen);
       if (gap < 2_000) this.burstGaps += 1;
@@ -113,15 +227,17 @@ export class AccountProfile {
     const susp = h >= 0.5;
     if (susp) this.suspicious += 1;
     const ci = capIndex.get(s.capability);
-    if (ci !== undefined) this.capabilities[ci]! += 1;
-    this.hours[new Date(f.ts).getUTCHours()]! += 1;
+    const u = this.u;
+    if (ci !== undefined) u[CAPS_AT + ci] = u[CAPS_AT + ci]! + 1;
+    const hour = HOURS_AT + new Date(f.ts).getUTCHours();
+    u[hour] = u[hour]! + 1;
     const w = Math.floor(f.ts / SYNC_WINDOW_MS);
-    if (w !== this.lastWindow) {
-      this.lastWindow = w;
+    if (w + 1 !== this.windowPlus1) {
+      this.windowPlus1 = w + 1;
       this.activeWindows += 1;
       for (let k = 0; k < SIG; k++) {
         const v = fmix32(w ^ Math.imul(k + 1, 0x9e3779b1));
-        if (v < this.windowSig[k]!) this.windowSig[k] = v;
+        if (v < u[SIG_AT + k]!) u[SIG_AT + k] = v;
       }
     }
     if (f.userTurns <= 1 && f.messages <= 2) this.singleTurn += 1;
@@ -140,41 +256,43 @@ export class AccountProfile {
     if (f.status === 429) this.rateLimited += 1;
     if (s.template) {
       const t = Number.parseInt(s.template, 16);
-      this.templates.add(t);
+      addTo(this.summary(u, TEMPLATE_KEYS_AT, TEMPLATE_COUNTS_AT, TEMPLATES_K), t);
       if (templateAccounts >= 3) this.sharedTemplateUses += 1;
       if (templateAccounts > this.maxTemplateAccounts) this.maxTemplateAccounts = templateAccounts;
       if (newTemplate) this.distinctTemplates += 1;
     }
-    if (f.payment) this.payments.add(f.payment);
+    const keys = this.keys;
+    if (f.payment) addTo(this.summary(keys, 0, PAYMENT_COUNTS_AT, 2), f.payment);
     if (f.ip) {
       const p = ipPrefix(f.ip);
       if (p) {
-        this.prefixes.add(p);
-        this.prefixSample.add(p);
+        addTo(this.summary(keys, 2, PREFIX_COUNTS_AT, 2), p);
+        sampleInto(this.sample(), p);
       }
     }
-    if (f.asn !== undefined) this.asns.add(f.asn);
-    if (f.userAgent) this.userAgents.add(f.userAgent);
+    if (f.asn !== undefined) addTo(this.summary(u, ASN_KEYS_AT, ASN_COUNTS_AT, 2), f.asn);
+    if (f.userAgent) addTo(this.summary(keys, 4, AGENT_COUNTS_AT, 2), intern(f.userAgent)!);
     if (f.endUser) (this.endUsers ??= new EndUserSketch()).add(f.endUser, h);
   }
 
-  /** Approximate bytes of this profile (for the state-size benchmark). */
+  /**
+   * Approximate heap bytes of this profile on 64-bit V8 (object and array headers, the packed
+   * counters, held key strings and the end-user sketch); `npm run bench` measures the real heap.
+   */
   get bytes(): number {
-    const strings = this.account.length * 2 + 64 * 4;
-    return (
-      560 +
-      96 +
-      44 +
-      64 +
-      4 * 24 +
-      3 * 40 +
-      1 * 40 +
-      this.prefixSample.bytes +
-      strings +
-      (this.endUsers ? this.endUsers.bytes : 0)
-    );
+    let strings = 24 + this.account.length;
+    const seen = new Set<string>();
+    for (const k of this.keys) {
+      if (k === undefined || seen.has(k)) continue;
+      seen.add(k);
+      strings += 24 + k.length;
+    }
+    return 96 + (192 + SLOTS * 4) + (48 + KEY_SLOTS * 8) + strings + (this.endUsers ? this.endUsers.bytes : 0);
   }
 }
+
+defineFields(AccountProfile.prototype, F64_FIELDS, 0, "f64");
+defineFields(AccountProfile.prototype, U32_FIELDS, U32_AT, "u32");
 
 /** A deterministic 32-bit hash of an indicator value (payment, prefix …) for graph keys. */
 export function indicatorHash(kind: string, value: string): number {

@@ -5,43 +5,62 @@
 // last few. Order-independent, so every replay of the same traffic keeps the same values.
 import { fmix32, hashString } from "../signals/template/hash.js";
 
-/** Bottom-k sample of distinct string values. */
-export class DistinctSample {
-  private readonly hashes: Uint32Array;
-  private readonly values: (string | undefined)[];
-  private size = 0;
+/** Where a sample lives: `k` hashes from `hashAt` and its size at `sizeAt` of `u`, values from `keyAt`. */
+export interface SampleSlots {
+  u: Uint32Array;
+  hashAt: number;
+  sizeAt: number;
+  keys: (string | undefined)[];
+  keyAt: number;
+  k: number;
+}
 
-  constructor(k: number) {
-    this.hashes = new Uint32Array(k);
-    this.values = new Array<string | undefined>(k).fill(undefined);
+/** Bottom-k sample of distinct string values (a view over its owner's slots, or self-contained). */
+export class DistinctSample {
+  private readonly s: SampleSlots;
+
+  constructor(slots: SampleSlots | number) {
+    this.s =
+      typeof slots === "number"
+        ? { u: new Uint32Array(slots + 1), hashAt: 1, sizeAt: 0, keys: new Array<string | undefined>(slots).fill(undefined), keyAt: 0, k: slots }
+        : slots;
   }
 
   /** Offers one occurrence of `value`. */
   add(value: string): void {
-    const h = fmix32(hashString(value));
-    const k = this.hashes.length;
-    if (this.size === k && h >= this.hashes[k - 1]!) return;
-    // Sorted ascending by hash: find the slot, skipping a value already held.
-    let i = 0;
-    while (i < this.size && this.hashes[i]! < h) i++;
-    if (i < this.size && this.hashes[i] === h && this.values[i] === value) return;
-    const last = Math.min(this.size, k - 1);
-    for (let j = last; j > i; j--) {
-      this.hashes[j] = this.hashes[j - 1]!;
-      this.values[j] = this.values[j - 1];
-    }
-    this.hashes[i] = h;
-    this.values[i] = value;
-    if (this.size < k) this.size += 1;
+    sampleInto(this.s, value);
   }
 
   /** The sampled values, smallest hash first. */
   keys(): string[] {
-    return this.values.slice(0, this.size) as string[];
+    const { u, sizeAt, keys, keyAt } = this.s;
+    const out: string[] = [];
+    for (let i = 0; i < u[sizeAt]!; i++) out.push(keys[keyAt + i]!);
+    return out;
   }
 
-  /** Bytes of the sample's slots (hashes and references). */
-  get bytes(): number {
-    return this.hashes.length * 12;
+  /** Values held. */
+  get size(): number {
+    return this.s.u[this.s.sizeAt]!;
   }
+}
+
+/** Offers `value` to the sample stored at `s` (no allocation). */
+export function sampleInto(s: SampleSlots, value: string): void {
+  const { u, hashAt, sizeAt, keys, keyAt, k } = s;
+  const h = fmix32(hashString(value));
+  const size = u[sizeAt]!;
+  if (size === k && h >= u[hashAt + k - 1]!) return;
+  // Sorted ascending by hash: find the slot, skipping a value already held.
+  let i = 0;
+  while (i < size && u[hashAt + i]! < h) i++;
+  if (i < size && u[hashAt + i] === h && keys[keyAt + i] === value) return;
+  const last = Math.min(size, k - 1);
+  for (let j = last; j > i; j--) {
+    u[hashAt + j] = u[hashAt + j - 1]!;
+    keys[keyAt + j] = keys[keyAt + j - 1];
+  }
+  u[hashAt + i] = h;
+  keys[keyAt + i] = value;
+  if (size < k) u[sizeAt] = size + 1;
 }

@@ -40,10 +40,11 @@ export interface AccountFeatures {
   weakVerification: boolean;
 }
 
-function entropy(counts: Uint32Array, total: number): number {
+function entropy(counts: ArrayLike<number>, total: number): number {
   if (total === 0) return 0;
   let h = 0;
-  for (const c of counts) {
+  for (let i = 0; i < counts.length; i++) {
+    const c = counts[i]!;
     if (c > 0) {
       const p = c / total;
       h -= p * Math.log(p);
