@@ -193,7 +193,8 @@ export class Engine implements Detector {
         // Every value the campaign's accounts share (not only the few the output lists), so a
         // replacement account is recognised from any of the pool's payment cards or IP blocks.
         for (const v of f.shared.get("payment")?.keys() ?? []) this.campaignByPayment.set(v, st);
-        for (const v of f.shared.get("template")?.keys() ?? []) this.campaignByTemplate.set(Number.parseInt(v, 16), st);
+        for (const v of f.shared.get("template")?.keys() ?? [])
+          this.campaignByTemplate.set(Number.parseInt(v, 16), st);
         for (const v of f.shared.get("ip-prefix")?.keys() ?? []) this.campaignByPrefix.set(v, st);
         // Every proxy exit its members were seen on, shared or not yet: a low-and-slow campaign
         // reuses its pool's exits for new accounts long before two accounts share each one.

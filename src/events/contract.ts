@@ -53,7 +53,7 @@ export const exchangeSchema = z
     end_user: z.string().optional(),
     key: z.string().optional(),
     ip: z.string().optional(),
-    asn: z.number().int().nonnegative().optional(),
+    asn: z.number().int().nonnegative().max(4_294_967_295, "an ASN is a 32-bit number").optional(),
     country: z.string().optional(),
     user_agent: z.string().optional(),
     payment: z.string().optional(),

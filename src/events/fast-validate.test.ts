@@ -58,6 +58,8 @@ const odd: unknown[] = [
   -1,
   1.5,
   0,
+  4_294_967_295,
+  2 ** 32,
   Number.NaN,
   true,
   [],

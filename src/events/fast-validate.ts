@@ -94,7 +94,11 @@ export function isExchangeFast(r: unknown): boolean {
   if (!ts(r.ts) || parseTimestamp(r.ts as string | number) === null) return false;
   for (const k of STRING_FIELDS) if (!optStr(r[k])) return false;
   const asn = r.asn;
-  if (asn !== undefined && !(typeof asn === "number" && Number.isInteger(asn) && asn >= 0)) return false;
+  if (
+    asn !== undefined &&
+    !(typeof asn === "number" && Number.isInteger(asn) && asn >= 0 && asn <= 0xffffffff)
+  )
+    return false;
   if (
     r.account_created !== undefined &&
     (!ts(r.account_created) || parseTimestamp(r.account_created as string | number) === null)

@@ -190,12 +190,24 @@ export class AccountProfile {
     return new DistinctSample(this.sample());
   }
 
-  private summary<K>(keys: { [i: number]: K | undefined }, keyAt: number, countAt: number, k: number): SummarySlots<K> {
+  private summary<K>(
+    keys: { [i: number]: K | undefined },
+    keyAt: number,
+    countAt: number,
+    k: number,
+  ): SummarySlots<K> {
     return { keys, keyAt, counts: this.u, countAt, k };
   }
 
   private sample(): SampleSlots {
-    return { u: this.u, hashAt: SAMPLE_HASH_AT, sizeAt: SAMPLE_SIZE_AT, keys: this.keys, keyAt: 6, k: SAMPLE_K };
+    return {
+      u: this.u,
+      hashAt: SAMPLE_HASH_AT,
+      sizeAt: SAMPLE_SIZE_AT,
+      keys: this.keys,
+      keyAt: 6,
+      k: SAMPLE_K,
+    };
   }
 
   /** Folds one exchange and its signals into the profile. */
@@ -287,7 +299,9 @@ export class AccountProfile {
       seen.add(k);
       strings += 24 + k.length;
     }
-    return 96 + (192 + SLOTS * 4) + (48 + KEY_SLOTS * 8) + strings + (this.endUsers ? this.endUsers.bytes : 0);
+    return (
+      96 + (192 + SLOTS * 4) + (48 + KEY_SLOTS * 8) + strings + (this.endUsers ? this.endUsers.bytes : 0)
+    );
   }
 }
 

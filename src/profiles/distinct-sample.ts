@@ -22,7 +22,14 @@ export class DistinctSample {
   constructor(slots: SampleSlots | number) {
     this.s =
       typeof slots === "number"
-        ? { u: new Uint32Array(slots + 1), hashAt: 1, sizeAt: 0, keys: new Array<string | undefined>(slots).fill(undefined), keyAt: 0, k: slots }
+        ? {
+            u: new Uint32Array(slots + 1),
+            hashAt: 1,
+            sizeAt: 0,
+            keys: new Array<string | undefined>(slots).fill(undefined),
+            keyAt: 0,
+            k: slots,
+          }
         : slots;
   }
 

@@ -5,7 +5,7 @@ import { EndUserSketch } from "./end-users.js";
 function resellerTraffic(requests: number): { id: string; h: number }[] {
   const out: { id: string; h: number }[] = [];
   let x = 12345;
-  const next = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 4294967296);
+  const next = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 4294967296;
   for (let i = 0; i < requests; i++) {
     if (next() < 0.45) out.push({ id: `campaign_${Math.floor(next() * 12)}`, h: 0.8 });
     else out.push({ id: `customer_${Math.floor(next() * 150)}`, h: 0.1 });

@@ -20,7 +20,13 @@ export class HeavyHitters<K> {
   constructor(slots: SummarySlots<K> | number) {
     this.s =
       typeof slots === "number"
-        ? { keys: new Array<K | undefined>(slots).fill(undefined), keyAt: 0, counts: new Uint32Array(slots), countAt: 0, k: slots }
+        ? {
+            keys: new Array<K | undefined>(slots).fill(undefined),
+            keyAt: 0,
+            counts: new Uint32Array(slots),
+            countAt: 0,
+            k: slots,
+          }
         : slots;
   }
 

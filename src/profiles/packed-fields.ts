@@ -25,14 +25,33 @@ export function setF64(u: Uint32Array, i: number, v: number): void {
  * Defines a number accessor on `proto` for each name, reading slot `base + 2k` (float64) or
  * `base + k` (uint32) of the instance's `u` array; returns the next free slot.
  */
-export function defineFields(proto: object, names: readonly string[], base: number, kind: "f64" | "u32"): number {
+export function defineFields(
+  proto: object,
+  names: readonly string[],
+  base: number,
+  kind: "f64" | "u32",
+): number {
   names.forEach((name, k) => {
     const i = kind === "f64" ? base + 2 * k : base + k;
     Object.defineProperty(proto, name, {
       configurable: false,
       enumerable: false,
-      get: kind === "f64" ? function (this: { u: Uint32Array }) { return getF64(this.u, i); } : function (this: { u: Uint32Array }) { return this.u[i]!; },
-      set: kind === "f64" ? function (this: { u: Uint32Array }, v: number) { setF64(this.u, i, v); } : function (this: { u: Uint32Array }, v: number) { this.u[i] = v; },
+      get:
+        kind === "f64"
+          ? function (this: { u: Uint32Array }) {
+              return getF64(this.u, i);
+            }
+          : function (this: { u: Uint32Array }) {
+              return this.u[i]!;
+            },
+      set:
+        kind === "f64"
+          ? function (this: { u: Uint32Array }, v: number) {
+              setF64(this.u, i, v);
+            }
+          : function (this: { u: Uint32Array }, v: number) {
+              this.u[i] = v;
+            },
     });
   });
   return kind === "f64" ? base + 2 * names.length : base + names.length;
