@@ -7,7 +7,7 @@
 // little.
 import type { AccountProfile } from "../profiles/index.js";
 import { hashString, fmix32 } from "../signals/template/hash.js";
-import { accountIndicators, indicatorWeights, type IndicatorKind } from "./indicators.js";
+import { eachIndicator, indicatorWeights, type IndicatorKind } from "./indicators.js";
 import { fromEdges, type WeightedGraph } from "./weighted-graph.js";
 import { PairWeights } from "./pair-weights.js";
 
@@ -59,20 +59,27 @@ export function buildAccountGraph(
   templateAccounts: (t: number) => number,
   minWeight = 0,
 ): AccountGraph {
-  const byKey = new Map<string, IndicatorGroup>();
-  profiles.forEach((p, i) => {
-    for (const ind of accountIndicators(p, templateAccounts)) {
-      const key = `${ind.kind}\u0000${ind.value}`;
-      let g = byKey.get(key);
-      if (!g) byKey.set(key, (g = { kind: ind.kind, value: ind.value, members: [] }));
-      g.members.push(i);
+  // one map per kind, so that a value is looked up as it is (no kind-prefixed key strings);
+  // `all` keeps the groups in order of first appearance
+  const byKind = new Map<IndicatorKind, Map<string, IndicatorGroup>>();
+  const all: IndicatorGroup[] = [];
+  let member = 0;
+  const visit = (kind: IndicatorKind, value: string): void => {
+    let m = byKind.get(kind);
+    if (!m) byKind.set(kind, (m = new Map()));
+    let g = m.get(value);
+    if (!g) {
+      m.set(value, (g = { kind, value, members: [] }));
+      all.push(g);
     }
-  });
+    g.members.push(member);
+  };
+  for (; member < profiles.length; member++) eachIndicator(profiles[member]!, templateAccounts, visit);
   const n = profiles.length;
   const weights = new PairWeights(n * 8);
   const groups: IndicatorGroup[] = [];
   const norm = Math.log(1 + n / 2);
-  for (const g of byKey.values()) {
+  for (const g of all) {
     const k = g.members.length;
     if (k < 2) continue;
     groups.push(g);

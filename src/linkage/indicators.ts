@@ -33,26 +33,36 @@ export interface Indicator {
 
 const SIGNUP_BUCKET_MS = 2 * 3_600_000;
 
+/** Calls `visit` with each indicator of an account, from its bounded profile (no allocation per indicator). */
+export function eachIndicator(
+  p: AccountProfile,
+  templateAccounts: (t: number) => number,
+  visit: (kind: IndicatorKind, value: string) => void,
+): void {
+  for (const { key } of p.payments.top()) visit("payment", key);
+  const blocks = new Set(p.prefixSample.keys());
+  for (const { key } of p.prefixes.top()) blocks.add(key);
+  for (const key of blocks) visit("ip-prefix", key);
+  for (const { key } of p.asns.top()) visit("asn", String(key));
+  for (const { key } of p.userAgents.top()) visit("user-agent", key);
+  for (const { key } of p.templates.top()) {
+    if (templateAccounts(key) >= 2) visit("template", key.toString(16));
+  }
+  if (p.accountCreated !== undefined)
+    visit("signup-burst", String(Math.floor(p.accountCreated / SIGNUP_BUCKET_MS)));
+  if (p.emailDomain) visit("email-domain", p.emailDomain.toLowerCase());
+  // Two LSH bands over the activity-window MinHash: accounts active in the same windows collide.
+  if (p.activeWindows >= 2) {
+    const sig = p.windowSig;
+    visit("sync", `${sig[0]}:${sig[1]}`);
+    visit("sync", `${sig[2]}:${sig[3]}`);
+  }
+}
+
 /** The indicators of an account, from its bounded profile. */
 export function accountIndicators(p: AccountProfile, templateAccounts: (t: number) => number): Indicator[] {
   const out: Indicator[] = [];
-  for (const { key } of p.payments.top()) out.push({ kind: "payment", value: key });
-  const blocks = new Set(p.prefixSample.keys());
-  for (const { key } of p.prefixes.top()) blocks.add(key);
-  for (const key of blocks) out.push({ kind: "ip-prefix", value: key });
-  for (const { key } of p.asns.top()) out.push({ kind: "asn", value: String(key) });
-  for (const { key } of p.userAgents.top()) out.push({ kind: "user-agent", value: key });
-  for (const { key } of p.templates.top()) {
-    if (templateAccounts(key) >= 2) out.push({ kind: "template", value: key.toString(16) });
-  }
-  if (p.accountCreated !== undefined)
-    out.push({ kind: "signup-burst", value: String(Math.floor(p.accountCreated / SIGNUP_BUCKET_MS)) });
-  if (p.emailDomain) out.push({ kind: "email-domain", value: p.emailDomain.toLowerCase() });
-  // Two LSH bands over the activity-window MinHash: accounts active in the same windows collide.
-  if (p.activeWindows >= 2) {
-    out.push({ kind: "sync", value: `${p.windowSig[0]}:${p.windowSig[1]}` });
-    out.push({ kind: "sync", value: `${p.windowSig[2]}:${p.windowSig[3]}` });
-  }
+  eachIndicator(p, templateAccounts, (kind, value) => out.push({ kind, value }));
   return out;
 }
 
