@@ -30,9 +30,10 @@ export interface AccountGraph {
 /** What an account's traffic asks for: capability shares and request-kind shares. */
 function jobVector(p: AccountProfile): Float64Array {
   const n = Math.max(1, p.n);
-  const v = new Float64Array(p.capabilities.length + 5);
-  p.capabilities.forEach((c, i) => (v[i] = c / n));
-  const k = p.capabilities.length;
+  const caps = p.capabilities;
+  const k = caps.length;
+  const v = new Float64Array(k + 5);
+  for (let i = 0; i < k; i++) v[i] = caps[i]! / n;
   v[k] = p.sumCot / n;
   v[k + 1] = p.sumGrading / n;
   v[k + 2] = p.sumSynthetic / n;

@@ -59,8 +59,9 @@ export function accountFeatures(p: AccountProfile): AccountFeatures {
   let top = 0;
   let topIdx = CAPABILITIES.length - 1;
   let breadth = 0;
-  for (let i = 0; i < p.capabilities.length; i++) {
-    const c = p.capabilities[i]!;
+  const caps = p.capabilities;
+  for (let i = 0; i < caps.length; i++) {
+    const c = caps[i]!;
     if (c > top) {
       top = c;
       topIdx = i;
@@ -68,7 +69,8 @@ export function accountFeatures(p: AccountProfile): AccountFeatures {
     if (c / n >= 0.05) breadth += 1;
   }
   let activeHours = 0;
-  for (const h of p.hours) if (h > 0) activeHours += 1;
+  const hours = p.hours;
+  for (let i = 0; i < hours.length; i++) if (hours[i]! > 0) activeHours += 1;
   const variance = p.gapN > 1 ? p.gapM2 / (p.gapN - 1) : 0;
   const tt = p.templates.top()[0];
   return {
@@ -83,7 +85,7 @@ export function accountFeatures(p: AccountProfile): AccountFeatures {
     capabilityShare: top / n,
     capabilityBreadth: breadth,
     gapCv: p.gapN > 1 && p.gapMean > 0 ? Math.sqrt(variance) / p.gapMean : 1,
-    diurnalEntropy: entropy(p.hours, p.n),
+    diurnalEntropy: entropy(hours, p.n),
     activeHours,
     requestsPerActiveWindow: p.n / Math.max(1, p.activeWindows),
     singleTurnShare: p.singleTurn / n,
