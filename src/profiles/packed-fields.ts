@@ -1,8 +1,9 @@
 // Packed numeric storage of one profile: every counter, running moment, histogram and sketch
-// counter lives in a single Uint32Array. Each typed array costs about 190 bytes of object and
-// buffer headers and each object field holding a non-integer a boxed heap number, so a profile
-// built from separate arrays and fields took over 3 KB of heap; packed, it takes well under half.
-// 64-bit floats use two slots, converted through one shared scratch buffer.
+// counter lives in one Uint32Array, a view over a slab shared by many profiles. Each typed array
+// of its own costs about 190 bytes of object and buffer headers, and each object field holding a
+// non-integer a boxed heap number, so a profile built from separate arrays and fields took over
+// 3 KB of heap; packed, well under half. 64-bit floats use two slots, converted through one
+// shared scratch buffer.
 
 const scratchF = new Float64Array(1);
 const scratchU = new Uint32Array(scratchF.buffer);
