@@ -34,6 +34,9 @@ interface CampaignState {
   logit: number;
 }
 
+/** An account is rescored after a quarter more requests, but at least every this many. */
+const RESCORE_EVERY_MAX = 16;
+
 /** The detection engine (implements Detector). */
 export class Engine implements Detector {
   private readonly accounts = new Map<string, AccountState>();
@@ -100,7 +103,7 @@ export class Engine implements Detector {
     const joined =
       s.campaign === null && harvestScore(c.scores) >= 0.5 && this.joinKnownCampaign(s, f, templateId);
     if (joined || s.profile.n >= s.nextRescore) {
-      s.nextRescore = s.profile.n + Math.max(1, s.profile.n >> 2);
+      s.nextRescore = s.profile.n + Math.max(1, Math.min(RESCORE_EVERY_MAX, s.profile.n >> 2));
       this.rescore(s, f.ts);
     }
     // Clustering runs every clusterEveryMs of event time, or sooner under heavy traffic (twice

@@ -40,6 +40,7 @@ const F64_FIELDS = [
   "outputTokens",
   "reasoningTokens",
   "createdMs",
+  "recentSuspicious",
 ] as const;
 const U32_FIELDS = [
   "n",
@@ -109,6 +110,10 @@ function packedSlots(): Uint32Array {
   return u;
 }
 
+/** Requests over which the recent suspicious share is averaged (EWMA weight 1/RECENT). */
+export const RECENT = 128;
+const RECENT_ALPHA = 1 / RECENT;
+
 /** Bounded per-account state. */
 export class AccountProfile {
   readonly account: string;
@@ -132,6 +137,8 @@ export class AccountProfile {
   /** Sum of per-exchange harvest scores (see `harvestScore`). */
   declare sumHarvest: number;
   declare suspicious: number;
+  /** Exponentially weighted share of suspicious requests over about the last `RECENT` requests (biased low until then; see `recentSuspiciousShare`). */
+  declare recentSuspicious: number;
   // timing
   declare gapN: number;
   declare gapMean: number;
@@ -164,6 +171,14 @@ export class AccountProfile {
     this.hash = hashString(account);
     this.u.fill(0xffffffff, SIG_AT, SIG_AT + SIG);
     this.createdMs = Number.NaN;
+  }
+
+  /**
+   * Share of suspicious requests among about the last `RECENT` (bias-corrected EWMA): a campaign
+   * that starts using an established account shows here long before in the lifetime share.
+   */
+  get recentSuspiciousShare(): number {
+    return this.n === 0 ? 0 : this.recentSuspicious / (1 - Math.pow(1 - RECENT_ALPHA, this.n));
   }
 
   /** Requests per capability, in `CAPABILITIES` order. */
@@ -254,6 +269,7 @@ export class AccountProfile {
     this.sumHarvest += h;
     const susp = h >= 0.5;
     if (susp) this.suspicious += 1;
+    this.recentSuspicious = this.recentSuspicious * (1 - RECENT_ALPHA) + (susp ? RECENT_ALPHA : 0);
     const ci = capIndex.get(s.capability);
     const u = this.u;
     if (ci !== undefined) u[CAPS_AT + ci] = u[CAPS_AT + ci]! + 1;

@@ -1,6 +1,7 @@
 export {
   AccountProfile,
   CAPABILITIES,
+  RECENT,
   SYNC_WINDOW_MS,
   harvestScore,
   indicatorHash,

@@ -1,13 +1,15 @@
 // An account's own evidence: what its requests ask for and how it behaves. Content carries the
 // most weight; behaviour only adds where content is already suspicious, because benign users
 // also ask for step-by-step answers, run scripts around the clock or sign up this week.
-import type { AccountFeatures, AccountProfile } from "../profiles/index.js";
+import { RECENT, type AccountFeatures, type AccountProfile } from "../profiles/index.js";
 import { pct, ramp, type Evidence } from "./evidence.js";
 
 /** A campaign-like subset of the end users of an account that relays many. */
 export interface ResellerMix {
   /** Share of the account's requests that the subset sends. */
   share: number;
+  /** Whether `share` is of its recent requests rather than of all. */
+  recent: boolean;
   /** Mean harvest score of the subset's requests. */
   harvest: number;
   endUsers: string[];
@@ -36,9 +38,12 @@ export function resellerMix(p: AccountProfile): ResellerMix | undefined {
   }
   if (users.length < 2) return undefined;
   // Heavy-hitter counts are lower bounds; the account's share of harvesting-like requests is
-  // the better estimate of how much of its traffic the subset sends.
+  // the better estimate of how much of its traffic the subset sends, over its lifetime or, for
+  // a campaign that started using an established account, over its recent requests.
+  const recent = p.n >= RECENT ? p.recentSuspiciousShare : 0;
   return {
-    share: Math.max(n / Math.max(1, p.n), p.suspicious / Math.max(1, p.n)),
+    share: Math.max(n / Math.max(1, p.n), p.suspicious / Math.max(1, p.n), recent),
+    recent: recent > n / Math.max(1, p.n) && recent > p.suspicious / Math.max(1, p.n),
     harvest: h / n,
     endUsers: users.slice(0, 10),
     harvesters: users.length,
@@ -72,7 +77,7 @@ export function accountEvidence(f: AccountFeatures, p: AccountProfile): Evidence
     ev.push({
       signal: "reseller-mix",
       points: 4.5 * mixStrength,
-      detail: `It relays about ${mix.totalEndUsers} end users; ${pct(mix.share)} of its traffic comes from ${mix.endUsers.length} of them whose requests look like harvesting (mean probability ${mix.harvest.toFixed(2)}): ${mix.endUsers.slice(0, 5).join(", ")}.`,
+      detail: `It relays about ${mix.totalEndUsers} end users; ${pct(mix.share)} of its ${mix.recent ? `last ${RECENT} requests come` : "traffic comes"} from ${mix.endUsers.length} of them whose requests look like harvesting (mean probability ${mix.harvest.toFixed(2)}): ${mix.endUsers.slice(0, 5).join(", ")}.`,
     });
   }
   const suspicious = Math.max(content, mixStrength);
