@@ -4,6 +4,9 @@
 import { RECENT, type AccountFeatures, type AccountProfile } from "../profiles/index.js";
 import { pct, ramp, type Evidence } from "./evidence.js";
 
+/** How far the recent suspicious share must exceed the lifetime share to count on its own. */
+const RECENT_JUMP = 0.2;
+
 /** A campaign-like subset of the end users of an account that relays many. */
 export interface ResellerMix {
   /** Share of the account's requests that the subset sends. */
@@ -38,12 +41,16 @@ export function resellerMix(p: AccountProfile): ResellerMix | undefined {
   }
   if (users.length < 2) return undefined;
   // Heavy-hitter counts are lower bounds; the account's share of harvesting-like requests is
-  // the better estimate of how much of its traffic the subset sends, over its lifetime or, for
-  // a campaign that started using an established account, over its recent requests.
-  const recent = p.n >= RECENT ? p.recentSuspiciousShare : 0;
+  // the better estimate of how much of its traffic the subset sends. Over its recent requests
+  // only when that share jumped well above its lifetime share (a campaign that started using an
+  // established account): a window of ~128 requests is noisy, and a reseller whose customers
+  // often ask for step-by-step answers would cross the line by chance.
+  const lifetime = Math.max(n, p.suspicious) / Math.max(1, p.n);
+  const rs = p.n >= RECENT ? p.recentSuspiciousShare : 0;
+  const recent = rs - lifetime >= RECENT_JUMP;
   return {
-    share: Math.max(n / Math.max(1, p.n), p.suspicious / Math.max(1, p.n), recent),
-    recent: recent > n / Math.max(1, p.n) && recent > p.suspicious / Math.max(1, p.n),
+    share: recent ? rs : lifetime,
+    recent,
     harvest: h / n,
     endUsers: users.slice(0, 10),
     harvesters: users.length,
