@@ -18,9 +18,11 @@ const engine = z.object({
     .positive()
     .default(15 * 60_000),
   /** ... once at least this many new exchanges arrived ... */
-  clusterEveryExchanges: z.number().int().positive().default(500),
+  clusterEveryExchanges: z.number().int().positive().default(100),
   /** ... and this many per linkage candidate, so that clustering stays a bounded share of the work. */
   clusterExchangesPerCandidate: z.number().min(0).default(4),
+  /** ... scaled down in proportion below this many candidates, where a pass is cheap. */
+  clusterCheapCandidates: z.number().int().positive().default(1000),
   /** Evidence samples of raw prompt text kept per account. */
   samplesPerAccount: z.number().int().min(0).max(100).default(5),
   /** Reorder buffer for slightly out-of-order input, in exchanges. */

@@ -119,9 +119,15 @@ export class Engine implements Detector {
   }
 
   private clusterEvery(): number {
+    // A pass costs time in proportion to the candidates: with few of them it is cheap, and
+    // clustering runs more often (down to every clusterEveryExchanges), so that a small
+    // provider's verdicts are not hours behind; past clusterCheapCandidates, the full
+    // exchanges-per-candidate gap keeps clustering a bounded share of the work.
+    const e = this.config.engine;
+    const c = this.lastCandidates;
     return Math.max(
-      this.config.engine.clusterEveryExchanges,
-      this.config.engine.clusterExchangesPerCandidate * this.lastCandidates,
+      e.clusterEveryExchanges,
+      e.clusterExchangesPerCandidate * c * Math.min(1, c / e.clusterCheapCandidates),
     );
   }
 
