@@ -1,35 +1,21 @@
 import { describe, expect, it } from "vitest";
-import type { ExchangeFacts } from "../events/normalize.js";
+import { validateExchange } from "../events/contract.js";
+import { toFacts, type ExchangeFacts } from "../events/normalize.js";
 import { AccountProfile } from "../profiles/index.js";
 import { accountEvidence, resellerMix, resellerStrength } from "./account-evidence.js";
 import { accountFeatures } from "../profiles/index.js";
 
 function facts(i: number, endUser: string): ExchangeFacts {
-  return {
+  const v = validateExchange({
     id: `e${i}`,
     ts: 1_700_000_000_000 + i * 60_000,
     account: "acct-reseller",
-    endUser,
+    end_user: endUser,
     ip: "198.51.100.7",
-    model: "m",
-    system: "",
-    prompt: "",
-    userTurns: 1,
-    messages: 2,
-    toolMessages: 0,
-    mediaParts: 0,
-    n: 1,
-    stream: false,
-    tools: 0,
-    reasoningRequested: false,
-    structuredOutput: false,
-    logprobs: false,
-    outputChars: 10,
-    responseToolCalls: 0,
-    inputTokens: 10,
-    outputTokens: 20,
-    reasoningTokens: 0,
-  };
+    messages: [{ role: "user", content: "hello" }],
+  });
+  if (!v.ok) throw new Error("test exchange is invalid");
+  return toFacts(v.exchange);
 }
 
 /** An established reseller: `before` requests of 150 customers, then a campaign's 12 end users send 45%. */
