@@ -130,6 +130,7 @@ export function findCampaigns(
     splitAbove: 30,
     minModularity: 0.3,
     resolution: 0.5,
+    mergeCut: 0.5,
   })
     .map((c) => coreMembers(graph, c, { minDegree: 0.8, medianShare: 0.1 }))
     .filter((c) => c.length >= 3);

@@ -27,6 +27,12 @@ export interface ClusterOptions {
   minModularity?: number;
   /** Louvain resolution: below 1 favours fewer, larger communities. */
   resolution?: number;
+  /**
+   * Louvain parts are joined again when the weight between them is at least this share of the
+   * lesser one's internal weight: a hydra paying with several cards splits along them, though
+   * its card groups share proxies and timing with each other as much as within.
+   */
+  mergeCut?: number;
 }
 
 /** The graphology graph of one component (for Louvain), edges of at least `minWeight`. */
@@ -67,9 +73,50 @@ export function clusterAccounts(graph: WeightedGraph, opts: ClusterOptions): num
       if (!m) byCommunity.set(c, (m = []));
       m.push(Number(node));
     }
-    for (const m of byCommunity.values()) if (m.length >= opts.minSize) out.push(m.sort((a, b) => a - b));
+    const merged = opts.mergeCut
+      ? mergeTied(graph, [...byCommunity.values()], opts.minEdgeWeight, opts.mergeCut)
+      : [...byCommunity.values()];
+    for (const m of merged) if (m.length >= opts.minSize) out.push(m.sort((a, b) => a - b));
   }
   return out;
+}
+
+/** Joins parts whose mutual edge weight reaches `share` of the lesser part's internal weight. */
+function mergeTied(graph: WeightedGraph, parts: number[][], minWeight: number, share: number): number[][] {
+  const partOf = new Map<number, number>();
+  parts.forEach((m, p) => m.forEach((v) => partOf.set(v, p)));
+  const internal = new Float64Array(parts.length);
+  const cut = new Map<number, number>();
+  const k = parts.length;
+  for (const [v, p] of partOf) {
+    for (let i = graph.start[v]!; i < graph.start[v + 1]!; i++) {
+      const u = graph.adj[i]!;
+      const w = graph.weight[i]!;
+      const q = partOf.get(u);
+      if (u < v || q === undefined || w < minWeight) continue;
+      if (q === p) internal[p]! += w;
+      else {
+        const key = Math.min(p, q) * k + Math.max(p, q);
+        cut.set(key, (cut.get(key) ?? 0) + w);
+      }
+    }
+  }
+  const root = parts.map((_, p) => p);
+  const find = (p: number): number => (root[p] === p ? p : (root[p] = find(root[p]!)));
+  // strongest ties first, each judged against the parts as they were split
+  for (const [key, w] of [...cut].sort((a, b) => b[1] - a[1])) {
+    const p = Math.floor(key / k);
+    const q = key % k;
+    if (w >= share * Math.min(internal[p]!, internal[q]!)) root[find(p)] = find(q);
+  }
+  const groups = new Map<number, number[]>();
+  parts.forEach((m, p) => {
+    const r = find(p);
+    const g = groups.get(r);
+    if (g) g.push(...m);
+    else groups.set(r, [...m]);
+  });
+  return [...groups.values()];
 }
 
 /**
