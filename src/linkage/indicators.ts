@@ -25,12 +25,6 @@ export const indicatorWeights: Record<IndicatorKind, number> = {
   sync: 1.2,
 };
 
-/** One indicator value an account carries. */
-export interface Indicator {
-  kind: IndicatorKind;
-  value: string;
-}
-
 const SIGNUP_BUCKET_MS = 2 * 3_600_000;
 
 /** Calls `visit` with each indicator of an account, from its bounded profile (no allocation per indicator). */
@@ -57,13 +51,6 @@ export function eachIndicator(
     visit("sync", `${sig[0]}:${sig[1]}`);
     visit("sync", `${sig[2]}:${sig[3]}`);
   }
-}
-
-/** The indicators of an account, from its bounded profile. */
-export function accountIndicators(p: AccountProfile, templateAccounts: (t: number) => number): Indicator[] {
-  const out: Indicator[] = [];
-  eachIndicator(p, templateAccounts, (kind, value) => out.push({ kind, value }));
-  return out;
 }
 
 /** Estimated Jaccard similarity of two accounts' activity windows (MinHash agreement). */

@@ -81,7 +81,8 @@ const SAMPLE_SIZE_AT = AGENT_COUNTS_AT + 2;
 const SAMPLE_HASH_AT = SAMPLE_SIZE_AT + 1;
 const SLOTS = SAMPLE_HASH_AT + SAMPLE_K;
 // string keys: payments 0–1, prefixes 2–3, user agents 4–5, sampled IP blocks 6–11
-const KEY_SLOTS = 6 + SAMPLE_K;
+const SAMPLE_KEYS_AT = 6;
+const KEY_SLOTS = SAMPLE_KEYS_AT + SAMPLE_K;
 
 /** Short, repeated strings (user agents, e-mail domains, verification levels) kept once. */
 const interned = new Map<string, string>();
@@ -236,7 +237,7 @@ export class AccountProfile {
       hashAt: SAMPLE_HASH_AT,
       sizeAt: SAMPLE_SIZE_AT,
       keys: this.keys,
-      keyAt: 6,
+      keyAt: SAMPLE_KEYS_AT,
       k: SAMPLE_K,
     };
   }
@@ -300,22 +301,22 @@ export class AccountProfile {
     if (f.status === 429) this.rateLimited += 1;
     if (s.template) {
       const t = Number.parseInt(s.template, 16);
-      addTo(this.summary(u, TEMPLATE_KEYS_AT, TEMPLATE_COUNTS_AT, TEMPLATES_K), t);
+      addTo(u, TEMPLATE_KEYS_AT, u, TEMPLATE_COUNTS_AT, TEMPLATES_K, t);
       if (templateAccounts >= 3) this.sharedTemplateUses += 1;
       if (templateAccounts > this.maxTemplateAccounts) this.maxTemplateAccounts = templateAccounts;
       if (newTemplate) this.distinctTemplates += 1;
     }
     const keys = this.keys;
-    if (f.payment) addTo(this.summary(keys, 0, PAYMENT_COUNTS_AT, 2), f.payment);
+    if (f.payment) addTo(keys, 0, u, PAYMENT_COUNTS_AT, 2, f.payment);
     if (f.ip) {
       const p = ipPrefix(f.ip);
       if (p) {
-        addTo(this.summary(keys, 2, PREFIX_COUNTS_AT, 2), p);
-        sampleInto(this.sample(), p);
+        addTo(keys, 2, u, PREFIX_COUNTS_AT, 2, p);
+        sampleInto(u, SAMPLE_HASH_AT, SAMPLE_SIZE_AT, keys, SAMPLE_KEYS_AT, SAMPLE_K, p);
       }
     }
-    if (f.asn !== undefined) addTo(this.summary(u, ASN_KEYS_AT, ASN_COUNTS_AT, 2), f.asn);
-    if (f.userAgent) addTo(this.summary(keys, 4, AGENT_COUNTS_AT, 2), intern(f.userAgent)!);
+    if (f.asn !== undefined) addTo(u, ASN_KEYS_AT, u, ASN_COUNTS_AT, 2, f.asn);
+    if (f.userAgent) addTo(keys, 4, u, AGENT_COUNTS_AT, 2, intern(f.userAgent)!);
     if (f.endUser) (this.endUsers ??= new EndUserSketch()).add(f.endUser, h);
   }
 

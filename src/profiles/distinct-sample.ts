@@ -35,7 +35,8 @@ export class DistinctSample {
 
   /** Offers one occurrence of `value`. */
   add(value: string): void {
-    sampleInto(this.s, value);
+    const { u, hashAt, sizeAt, keys, keyAt, k } = this.s;
+    sampleInto(u, hashAt, sizeAt, keys, keyAt, k, value);
   }
 
   /** The sampled values, smallest hash first. */
@@ -52,9 +53,16 @@ export class DistinctSample {
   }
 }
 
-/** Offers `value` to the sample stored at `s` (no allocation). */
-export function sampleInto(s: SampleSlots, value: string): void {
-  const { u, hashAt, sizeAt, keys, keyAt, k } = s;
+/** Offers `value` to the sample whose hashes start at `hashAt` of `u` and values at `keyAt` (no allocation). */
+export function sampleInto(
+  u: Uint32Array,
+  hashAt: number,
+  sizeAt: number,
+  keys: (string | undefined)[],
+  keyAt: number,
+  k: number,
+  value: string,
+): void {
   const h = fmix32(hashString(value));
   const size = u[sizeAt]!;
   if (size === k && h >= u[hashAt + k - 1]!) return;

@@ -32,7 +32,8 @@ export class HeavyHitters<K> {
 
   /** Counts one occurrence of `key`. */
   add(key: K): void {
-    addTo(this.s, key);
+    const { keys, keyAt, counts, countAt, k } = this.s;
+    addTo(keys, keyAt, counts, countAt, k, key);
   }
 
   /** Items with their (under-)estimated counts, most frequent first. */
@@ -47,9 +48,15 @@ export class HeavyHitters<K> {
   }
 }
 
-/** Counts one occurrence of `key` in the summary stored at `s` (no allocation). */
-export function addTo<K>(s: SummarySlots<K>, key: K): void {
-  const { keys, keyAt, counts, countAt, k } = s;
+/** Counts one occurrence of `key` in the summary whose k keys start at `keyAt` and counts at `countAt` (no allocation). */
+export function addTo<K>(
+  keys: { [i: number]: K | undefined },
+  keyAt: number,
+  counts: Uint32Array,
+  countAt: number,
+  k: number,
+  key: K,
+): void {
   let empty = -1;
   for (let i = 0; i < k; i++) {
     const c = counts[countAt + i]!;
