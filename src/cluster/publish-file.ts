@@ -86,7 +86,7 @@ export async function publishFiles(opts: PublishOptions): Promise<PublishStats> 
         continue;
       }
       seen.add(f.id);
-      const { template, use } = sequencer.next(it.templateKeys, f.account, it.content.scores);
+      const { template, use } = sequencer.next(it.templateKeys, f.account, it.content.scores, f.org);
       out.push({
         v: 1,
         seq: stats.nextSeq++,

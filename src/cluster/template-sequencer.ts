@@ -16,9 +16,11 @@ export class TemplateSequencer {
     keys: ArrayLike<number>,
     account: string,
     scores: Record<string, number>,
+    org?: string,
   ): { template: number; use: TemplateUseWire } {
     const template = this.miner.assignKeys(keys);
-    const u = this.stats.record(template, account, hashString(account), harvestScore(scores));
+    // counted in customers, as in the engine: an organisation's accounts count once
+    const u = this.stats.record(template, account, hashString(org || account), harvestScore(scores));
     return {
       template,
       use: { accounts: u.accounts, uses: u.uses, harvest: u.harvest, newForAccount: u.newForAccount },

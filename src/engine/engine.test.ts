@@ -178,6 +178,30 @@ describe("engine on hand-built traffic from corpus prompts", () => {
     expect(c.reasons.map((r) => r.signal)).toContain("shared-payment");
   });
 
+  it("treats one organisation's accounts on one card over several cloud regions as one customer, and the same traffic from separate organisations as a campaign", () => {
+    const run = (orgOf: (k: number) => string) => {
+      const engine = createEngine(parseConfig({}));
+      let i = 0;
+      for (let round = 0; round < 40; round++)
+        for (let k = 0; k < 6; k++)
+          engine.ingest(
+            exchange(i++, `team_${k}`, recipe(round * 6 + k), {
+              org: orgOf(k),
+              payment: "pm_team",
+              ip: `${[54, 34, 20][k % 3]}.${10 + k}.7.${k + 1}`,
+              account_created: t0 - 30 * 86_400_000,
+              verification: "email",
+            }),
+          );
+      engine.recluster();
+      return [...Array(6).keys()].map((k) => engine.verdict(`team_${k}`)!);
+    };
+    for (const v of run(() => "org_team")) expect(v.verdict).not.toBe("attack");
+    const separate = run((k) => `org_${k}`);
+    for (const v of separate) expect(v.verdict).toBe("attack");
+    expect(new Set(separate.map((v) => v.campaign)).size).toBe(1);
+  });
+
   it("links a low-and-slow pool whose accounts each use a few rotating exits, and leaves out an office that shares only its recipe", () => {
     const engine = createEngine(parseConfig({}));
     let i = 0;

@@ -8,7 +8,7 @@ import { harvestScore, ipPrefix } from "../profiles/index.js";
 import { toReasons, type AccountVerdict, type Campaign, type Evidence } from "../scoring/index.js";
 import type { ContentModel } from "../signals/content/index.js";
 import { annotateContent, templateText } from "../signals/annotate.js";
-import { TemplateMiner, TemplateStats } from "../signals/template/index.js";
+import { TemplateMiner, TemplateStats, hashString } from "../signals/template/index.js";
 import type { ExchangeSignals } from "../signals/types.js";
 import { AccountState } from "./account-state.js";
 import { findCampaigns } from "./find-campaigns.js";
@@ -92,7 +92,9 @@ export class Engine implements Detector {
     };
     let s = this.accounts.get(f.account);
     if (!s) this.accounts.set(f.account, (s = new AccountState(f.account)));
-    const use = this.templates.record(templateId, f.account, s.profile.hash, harvestScore(c.scores));
+    // Sharing is counted in customers: the accounts of one organisation count once.
+    const customer = f.org ? hashString(f.org) : s.profile.hash;
+    const use = this.templates.record(templateId, f.account, customer, harvestScore(c.scores));
     // Only templates whose requests look like harvesting count as shared campaign templates: popular
     // human prompts and eval formats are shared by many unrelated accounts too.
     s.profile.update(f, signals, use.harvest >= 0.4 ? use.accounts : 1, use.newForAccount);

@@ -72,8 +72,9 @@ const LOCATED = 5;
 /**
  * Members of a community that work from a site of their own: an established account sending
  * most of its traffic from one IP block, whose payment instruments and IP blocks it shares with
- * no member outside that same block. A customer (or a few accounts of one customer's office)
- * whose recipe, SDK or cloud overlaps a campaign is not one of the campaign's proxied accounts.
+ * no member outside that same block or its own organisation. A customer (or a few accounts of
+ * one customer's office or organisation) whose recipe, SDK or cloud overlaps a campaign is not
+ * one of the campaign's proxied accounts.
  */
 function foreignSites(
   communities: number[][],
@@ -95,10 +96,13 @@ function foreignSites(
     groupByCommunity(g.members, communityOf, byCommunity);
     for (const inside of byCommunity.values()) {
       if (inside.length < 2) continue;
-      // a newer colleague at the same office shares its card without making it a campaign's
+      // a newer colleague at the same office, or in the same organisation, shares its card
+      // without making it a campaign's
       const first = where.get(inside[0]!);
       const oneSite = first !== undefined && inside.every((m) => where.get(m) === first);
-      if (oneSite) continue;
+      const org = profiles[inside[0]!]!.org;
+      const oneOrg = org !== undefined && inside.every((m) => profiles[m]!.org === org);
+      if (oneSite || oneOrg) continue;
       for (const m of inside) tied.add(m);
     }
   }

@@ -125,6 +125,8 @@ export class AccountProfile {
   readonly keys: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
   verification?: string;
   emailDomain?: string;
+  /** The organisation the account first declared: accounts of one organisation are one customer. */
+  org?: string;
   endUsers: EndUserSketch | undefined;
 
   declare n: number;
@@ -318,6 +320,7 @@ export class AccountProfile {
     if (f.asn !== undefined) addTo(u, ASN_KEYS_AT, u, ASN_COUNTS_AT, 2, f.asn);
     if (f.userAgent) addTo(keys, 4, u, AGENT_COUNTS_AT, 2, intern(f.userAgent)!);
     if (f.endUser) (this.endUsers ??= new EndUserSketch()).add(f.endUser, h);
+    if (this.org === undefined && f.org) this.org = f.org;
   }
 
   /**
@@ -325,7 +328,7 @@ export class AccountProfile {
    * counters, held key strings and the end-user sketch); `npm run bench` measures the real heap.
    */
   get bytes(): number {
-    let strings = 24 + this.account.length;
+    let strings = 24 + this.account.length + (this.org ? 24 + this.org.length : 0);
     const seen = new Set<string>();
     for (const k of this.keys) {
       if (k === undefined || seen.has(k)) continue;
@@ -333,7 +336,7 @@ export class AccountProfile {
       strings += 24 + k.length;
     }
     return (
-      96 + (100 + SLOTS * 4) + (48 + KEY_SLOTS * 8) + strings + (this.endUsers ? this.endUsers.bytes : 0)
+      104 + (100 + SLOTS * 4) + (48 + KEY_SLOTS * 8) + strings + (this.endUsers ? this.endUsers.bytes : 0)
     );
   }
 }

@@ -61,6 +61,34 @@ function contentWeightCap(members: Member[]): number {
   return Math.max(10, 3 * median);
 }
 
+const templateKeys = (p: AccountProfile): string[] => p.templates.top().map((t) => t.key.toString(16));
+const paymentKeys = (p: AccountProfile): string[] => p.payments.top().map((t) => t.key);
+
+/**
+ * The most separate customers holding one shared value: accounts of one organisation count as
+ * one customer, an account without a declared organisation as its own.
+ */
+function customersSharing(
+  members: Member[],
+  valuesOf: (p: AccountProfile) => string[],
+  shared: Map<string, number> | undefined,
+): number {
+  if (!shared) return 0;
+  const holders = new Map<string, Set<string>>();
+  for (const m of members) {
+    const who = m.profile.org ?? m.profile.account;
+    for (const v of valuesOf(m.profile)) {
+      if (!shared.has(v)) continue;
+      let set = holders.get(v);
+      if (!set) holders.set(v, (set = new Set()));
+      set.add(who);
+    }
+  }
+  let most = 0;
+  for (const set of holders.values()) most = Math.max(most, set.size);
+  return most;
+}
+
 function topShared(
   shared: SharedIndicators,
   kind: IndicatorGroup["kind"],
@@ -138,22 +166,35 @@ export function assessCampaign(
   const dispersion = blocks.size / n;
   const proxyPool = dispersion >= 0.5 && blocks.size >= 4;
   const singleSite = !proxyPool && (blocks.size <= 2 || dispersion < 0.35);
-  // On one site, a shared card and a shared prompt template say "one customer's team", which
-  // the site already says; they count as coordination only across separate sites.
-  const spread = singleSite ? 0 : 1;
-  const inTemplate = templates.reduce((s, t) => Math.max(s, t.count), 0);
+  // Accounts of one declared organisation are one customer, wherever they connect from; a
+  // campaign is coordination across customers, so a community of one or two is a team.
+  const orgs = new Set<string>();
+  let undeclared = 0;
+  for (const m of members) {
+    if (m.profile.org) orgs.add(m.profile.org);
+    else undeclared += 1;
+  }
+  const customers = orgs.size + undeclared;
+  const oneCustomer = customers <= 2 && customers < n;
+  // On one site (or in one organisation), a shared card and a shared prompt template say "one
+  // customer's team", which the site already says; they count as coordination only across
+  // separate sites and customers.
+  const spread = singleSite || oneCustomer ? 0 : 1;
+  // Counted in customers, not accounts: a card or template shared inside one organisation is
+  // that customer's own.
+  const inTemplate = customersSharing(members, templateKeys, shared.get("template"));
   if (inTemplate >= 2)
     ev.push({
       signal: "shared-template",
-      points: 1.5 * ramp(inTemplate / n, 0.1, 0.5) * content * spread,
-      detail: `${inTemplate} of its accounts send the same prompt template (${templates.length} shared templates).`,
+      points: 1.5 * ramp(inTemplate / customers, 0.1, 0.5) * content * spread,
+      detail: `Accounts of ${inTemplate} separate customers send the same prompt template (${templates.length} shared templates).`,
     });
-  const payTop = payments[0]?.count ?? 0;
+  const payTop = customersSharing(members, paymentKeys, shared.get("payment"));
   if (payTop >= 2)
     ev.push({
       signal: "shared-payment",
-      points: 1.2 * ramp(payTop / n, 0.1, 0.4) * content * spread,
-      detail: `${payTop} accounts pay with the same instrument (${payments.length} shared payment fingerprints).`,
+      points: 1.2 * ramp(payTop / customers, 0.1, 0.4) * content * spread,
+      detail: `Accounts of ${payTop} separate customers pay with the same instrument (${payments.length} shared payment fingerprints).`,
     });
   // SynchroTrap (Cao et al., CCS 2014): coordinated accounts act in the same time windows.
   let sync = 0;
@@ -205,10 +246,17 @@ export function assessCampaign(
       points: -2,
       detail: `Its ${n} accounts sit behind ${blocks.size} IP block${blocks.size === 1 ? "" : "s"}, as one organisation's office or cloud would.`,
     });
+  if (oneCustomer)
+    ev.push({
+      signal: "one-organisation",
+      points: -2,
+      detail: `Its ${n} accounts belong to ${customers === 1 ? "one organisation" : "two organisations"}: a customer's own team, not separate customers acting together.`,
+    });
   ev.push({
     signal: "campaign-size",
-    points: 0.6 * ramp(Math.log2(n), 1.5, 5) * content,
-    detail: `${n} accounts act together.`,
+    points: 0.6 * ramp(Math.log2(customers), 1.5, 5) * content,
+    detail:
+      customers < n ? `${n} accounts of ${customers} customers act together.` : `${n} accounts act together.`,
   });
   if (strong / n >= 0.5)
     ev.push({

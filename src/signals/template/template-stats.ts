@@ -1,7 +1,8 @@
 // How widely each template is shared across accounts, in bounded memory: a fixed table of
 // per-template counters (keyed by template id, overwritten on collision) and a Bloom-style bit
 // set that tells whether an (account, template) pair was seen before, so each account counts
-// once per template. False positives of the bit set only under-count sharing (conservative).
+// once per template. Callers may pass one hash for several accounts (the engine passes the
+// organisation's), which then count once together. False positives of the bit set only under-count sharing (conservative).
 import { fmix32, hashString } from "./hash.js";
 
 /** Per-template counters at the moment an exchange arrives. */
@@ -36,7 +37,10 @@ export class TemplateStats {
     this.bitMask = pairBits - 1;
   }
 
-  /** Records that `account` used `template` with a request of harvest score `harvest`. */
+  /**
+   * Records that `account` used `template` with a request of harvest score `harvest`; accounts
+   * given the same `accountHash` count as one.
+   */
   record(template: number, account: string, accountHash = hashString(account), harvest = 0): TemplateUse {
     if (template === 0) return { accounts: 1, uses: 1, newForAccount: false, harvest };
     const slot = fmix32(template) & this.mask;
