@@ -277,6 +277,35 @@ describe("engine on hand-built traffic from corpus prompts", () => {
     }
   });
 
+  it("flags no one when separate customers only share a public recipe, but links them once they share proxy exits", () => {
+    // Six established customers at home, each with its own card, each generating data with the
+    // self-instruct recipe at its own hours of the day.
+    const run = (ipOf: (k: number, round: number) => string) => {
+      const engine = createEngine(parseConfig({}));
+      let i = 0;
+      for (let round = 0; round < 30; round++)
+        for (let k = 0; k < 6; k++)
+          engine.ingest(
+            exchange(i++, `user_${k}`, recipe(round * 6 + k), {
+              ts: t0 + round * 86_400_000 + k * 3 * 3_600_000,
+              payment: `pm_user_${k}`,
+              ip: ipOf(k, round),
+              account_created: t0 - (200 + 37 * k) * 86_400_000,
+              verification: "card",
+            }),
+          );
+      engine.recluster();
+      return [...Array(6).keys()].map((k) => engine.verdict(`user_${k}`)!);
+    };
+    for (const v of run((k) => `198.${18 + 20 * k}.${k + 3}.${k + 10}`)) {
+      expect(v.verdict, v.account).not.toBe("attack");
+      expect(v.reasons.map((r) => r.signal)).toContain("distillation-content");
+    }
+    // the same six rotating through four shared proxy blocks are one actor
+    const pooled = run((k, round) => `100.64.${(k + round) % 4}.${k + 10}`);
+    for (const v of pooled) expect(v.verdict, v.account).toBe("attack");
+  });
+
   it("judges a pool by its accounts' requests, not by one busy account that shares its exits", () => {
     const engine = createEngine(parseConfig({}));
     let i = 0;

@@ -1,7 +1,10 @@
 // Combines an account's own evidence with its campaign's into one score. Own evidence alone is
-// capped below the attack threshold unless it shows coordination (templates shared with other
-// accounts, or a reseller's campaign end users): a single account generating synthetic data
-// is a legitimate product use until it is tied to a campaign.
+// capped below the attack threshold unless it shows coordination (a reseller's campaign end
+// users): a single account generating synthetic data is a legitimate product use until it is
+// tied to a campaign. Prompt templates shared with other accounts are not such a tie on their
+// own: public recipes are shared by legitimate synthetic-data customers and developers too,
+// so template sharing counts only inside a campaign whose customers share something a recipe
+// cannot explain (see campaign-evidence).
 import { accountFeatures } from "../profiles/index.js";
 import {
   accountEvidence,
@@ -20,10 +23,7 @@ const UNCOORDINATED_CAP = 0.3;
 /** Recomputes the account's own log-odds; returns its evidence. */
 export function rescoreOwn(s: AccountState): Evidence[] {
   const ev = accountEvidence(accountFeatures(s.profile), s.profile);
-  s.coordinated = ev.some(
-    (e) =>
-      (e.signal === "shared-template" && e.points >= 0.5) || (e.signal === "reseller-mix" && e.points >= 1.5),
-  );
+  s.coordinated = ev.some((e) => e.signal === "reseller-mix" && e.points >= 1.5);
   const logit = totalLogit(OWN_BIAS, ev);
   s.ownLogit = s.coordinated ? logit : Math.min(logit, UNCOORDINATED_CAP);
   return ev;

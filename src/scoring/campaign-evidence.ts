@@ -63,6 +63,9 @@ function contentWeightCap(members: Member[]): number {
 
 const templateKeys = (p: AccountProfile): string[] => p.templates.top().map((t) => t.key.toString(16));
 const paymentKeys = (p: AccountProfile): string[] => p.payments.top().map((t) => t.key);
+const blockKeys = (p: AccountProfile): string[] => [
+  ...new Set([...p.prefixes.top().map((t) => t.key), ...p.prefixSample.keys()]),
+];
 
 /**
  * The most separate customers holding one shared value: accounts of one organisation count as
@@ -127,7 +130,7 @@ export function assessCampaign(
   let strong = 0;
   let aged = 0;
   const caps = new Map<string, number>();
-  const created: number[] = [];
+  const created: { at: number; customer: string }[] = [];
   for (const m of members) {
     const f = m.features;
     requests += f.requests;
@@ -140,7 +143,8 @@ export function assessCampaign(
     const v = m.profile.verification;
     if (v === "enterprise" || v === "id") strong += 1;
     caps.set(f.topCapability, (caps.get(f.topCapability) ?? 0) + f.requests);
-    if (m.profile.accountCreated !== undefined) created.push(m.profile.accountCreated);
+    if (m.profile.accountCreated !== undefined)
+      created.push({ at: m.profile.accountCreated, customer: m.profile.org ?? m.profile.account });
   }
   const meanDistill = distillSum / Math.max(1, distillWeight);
   const payments = topShared(shared, "payment");
@@ -180,22 +184,6 @@ export function assessCampaign(
   // customer's team", which the site already says; they count as coordination only across
   // separate sites and customers.
   const spread = singleSite || oneCustomer ? 0 : 1;
-  // Counted in customers, not accounts: a card or template shared inside one organisation is
-  // that customer's own.
-  const inTemplate = customersSharing(members, templateKeys, shared.get("template"));
-  if (inTemplate >= 2)
-    ev.push({
-      signal: "shared-template",
-      points: 1.5 * ramp(inTemplate / customers, 0.1, 0.5) * content * spread,
-      detail: `Accounts of ${inTemplate} separate customers send the same prompt template (${templates.length} shared templates).`,
-    });
-  const payTop = customersSharing(members, paymentKeys, shared.get("payment"));
-  if (payTop >= 2)
-    ev.push({
-      signal: "shared-payment",
-      points: 1.2 * ramp(payTop / customers, 0.1, 0.4) * content * spread,
-      detail: `Accounts of ${payTop} separate customers pay with the same instrument (${payments.length} shared payment fingerprints).`,
-    });
   // SynchroTrap (Cao et al., CCS 2014): coordinated accounts act in the same time windows.
   let sync = 0;
   let pairs = 0;
@@ -204,23 +192,58 @@ export function assessCampaign(
     pairs += 1;
   }
   const meanSync = pairs ? sync / pairs : 0;
+  // the most separate customers with an account created within one 24-hour window
+  created.sort((a, b) => a.at - b.at);
+  let burst = 0;
+  const inWindow = new Map<string, number>();
+  for (let i = 0, j = 0; i < created.length; i++) {
+    const c = created[i]!;
+    inWindow.set(c.customer, (inWindow.get(c.customer) ?? 0) + 1);
+    for (; c.at - created[j]!.at > 86_400_000; j++) {
+      const left = created[j]!.customer;
+      const k = inWindow.get(left)! - 1;
+      if (k === 0) inWindow.delete(left);
+      else inWindow.set(left, k);
+    }
+    burst = Math.max(burst, inWindow.size);
+  }
+  // A template or a common network says "the same recipe", not "the same actor": it counts as
+  // coordination only beside a tie between separate customers that a recipe cannot explain.
+  const payTop = customersSharing(members, paymentKeys, shared.get("payment"));
+  const blockTop = customersSharing(members, blockKeys, shared.get("ip-prefix"));
+  const actorTie = payTop >= 2 || blockTop >= 2 || meanSync >= 0.2 || burst >= 3;
+  // Counted in customers, not accounts: a card or template shared inside one organisation is
+  // that customer's own.
+  const inTemplate = customersSharing(members, templateKeys, shared.get("template"));
+  if (inTemplate >= 2)
+    ev.push({
+      signal: "shared-template",
+      points: 1.5 * ramp(inTemplate / customers, 0.1, 0.5) * content * spread * (actorTie ? 1 : 0),
+      detail: `Accounts of ${inTemplate} separate customers send the same prompt template (${templates.length} shared templates).`,
+    });
+  if (payTop >= 2)
+    ev.push({
+      signal: "shared-payment",
+      points: 1.2 * ramp(payTop / customers, 0.1, 0.4) * content * spread,
+      detail: `Accounts of ${payTop} separate customers pay with the same instrument (${payments.length} shared payment fingerprints).`,
+    });
   if (meanSync >= 0.2)
     ev.push({
       signal: "synchronized",
       points: 1.0 * ramp(meanSync, 0.2, 0.6) * content,
       detail: `Its accounts are active in the same 10-minute windows (mean overlap ${pct(meanSync)}).`,
     });
-  created.sort((a, b) => a - b);
-  let burst = 0;
-  for (let i = 0, j = 0; i < created.length; i++) {
-    while (created[i]! - created[j]! > 86_400_000) j++;
-    burst = Math.max(burst, i - j + 1);
-  }
+  if (!actorTie)
+    ev.push({
+      signal: "no-shared-identity",
+      points: -2,
+      detail: `Its customers share no payment instrument, IP block, sign-up burst or activity windows, only ${inTemplate >= 2 ? "prompt templates" : "common networks"}: possibly unrelated users of the same public recipe.`,
+    });
   if (burst >= 3)
     ev.push({
       signal: "signup-burst",
       points: 0.8 * ramp(burst / n, 0.2, 0.6) * content,
-      detail: `${burst} of its accounts were created within 24 hours.`,
+      detail: `${burst} of its ${customers < n ? "customers have accounts" : "accounts were"} created within 24 hours.`,
     });
   if (fresh / n >= 0.3)
     ev.push({

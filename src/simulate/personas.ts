@@ -230,12 +230,14 @@ export function buildPersona(w: World, def: PersonaDef, groups: number, exchange
       def.sharedOrg ? newId(w, "org-", 12) : undefined,
       def.reseller ? resellerName(w) : undefined,
     );
+    // Half of the cloud teams share one NAT; the other half run from several regions, a VM each
+    // (their accounts then share only the card and the organisation).
     const pool =
       def.net === "office"
         ? natPool(r, 6, r.chance(0.3))
         : def.net === "campus"
           ? campusPool(r, Math.max(20, n * 2))
-          : def.net === "cloud" && n > 1
+          : def.net === "cloud" && n > 1 && r.chance(0.5)
             ? natPool(r, 4, true)
             : undefined;
     const tz = r.pick(TZ);
