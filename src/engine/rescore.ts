@@ -1,10 +1,9 @@
 // Combines an account's own evidence with its campaign's into one score. Own evidence alone is
-// capped below the attack threshold unless it shows coordination (a reseller's campaign end
-// users): a single account generating synthetic data is a legitimate product use until it is
-// tied to a campaign. Prompt templates shared with other accounts are not such a tie on their
-// own: public recipes are shared by legitimate synthetic-data customers and developers too,
-// so template sharing counts only inside a campaign whose customers share something a recipe
-// cannot explain (see campaign-evidence).
+// capped below the attack threshold unless it shows coordination (prompt templates shared with
+// other customers' accounts, or a reseller's campaign end users): a single account generating
+// synthetic data is a legitimate product use until it is tied to a campaign. Templates count
+// as such a tie only for an account with some volume: public recipes are shared by developers
+// too, and a handful of recipe requests from one account says nothing about who sent them.
 import { accountFeatures } from "../profiles/index.js";
 import {
   accountEvidence,
@@ -19,11 +18,18 @@ import type { AccountState } from "./account-state.js";
 
 const OWN_BIAS = -4.5;
 const UNCOORDINATED_CAP = 0.3;
+/** Requests before an account's own use of shared templates counts as coordination. */
+const TEMPLATE_TIE_MIN_REQUESTS = 100;
 
 /** Recomputes the account's own log-odds; returns its evidence. */
 export function rescoreOwn(s: AccountState): Evidence[] {
   const ev = accountEvidence(accountFeatures(s.profile), s.profile);
-  s.coordinated = ev.some((e) => e.signal === "reseller-mix" && e.points >= 1.5);
+  const heavy = s.profile.n >= TEMPLATE_TIE_MIN_REQUESTS;
+  s.coordinated = ev.some(
+    (e) =>
+      (heavy && e.signal === "shared-template" && e.points >= 0.5) ||
+      (e.signal === "reseller-mix" && e.points >= 1.5),
+  );
   const logit = totalLogit(OWN_BIAS, ev);
   s.ownLogit = s.coordinated ? logit : Math.min(logit, UNCOORDINATED_CAP);
   return ev;

@@ -61,6 +61,9 @@ function contentWeightCap(members: Member[]): number {
   return Math.max(10, 3 * median);
 }
 
+/** Requests before an account's IP blocks say whether it works from one fixed block. */
+const FIXED_MIN_REQUESTS = 20;
+
 const templateKeys = (p: AccountProfile): string[] => p.templates.top().map((t) => t.key.toString(16));
 const paymentKeys = (p: AccountProfile): string[] => p.payments.top().map((t) => t.key);
 const blockKeys = (p: AccountProfile): string[] => [
@@ -168,7 +171,21 @@ export function assessCampaign(
     for (const key of m.profile.prefixSample.keys()) blocks.add(key);
   }
   const dispersion = blocks.size / n;
-  const proxyPool = dispersion >= 0.5 && blocks.size >= 4;
+  // Accounts that each work from one fixed IP block, none shared with another customer's: one
+  // customer's servers in several regions (a team that declares no organisation), not a pool
+  // of exits that accounts rotate through.
+  let located = 0;
+  let fixed = 0;
+  for (const m of members) {
+    const p = m.profile;
+    if (p.n < FIXED_MIN_REQUESTS) continue;
+    located += 1;
+    const top = p.prefixes.top()[0];
+    if (top && top.count >= 0.8 * p.n) fixed += 1;
+  }
+  const blockTop = customersSharing(members, blockKeys, shared.get("ip-prefix"));
+  const fixedSites = blockTop < 2 && located >= 3 && fixed >= 0.8 * located;
+  const proxyPool = !fixedSites && dispersion >= 0.5 && blocks.size >= 4;
   const singleSite = !proxyPool && (blocks.size <= 2 || dispersion < 0.35);
   // Accounts of one declared organisation are one customer, wherever they connect from; a
   // campaign is coordination across customers, so a community of one or two is a team.
@@ -210,7 +227,6 @@ export function assessCampaign(
   // A template or a common network says "the same recipe", not "the same actor": it counts as
   // coordination only beside a tie between separate customers that a recipe cannot explain.
   const payTop = customersSharing(members, paymentKeys, shared.get("payment"));
-  const blockTop = customersSharing(members, blockKeys, shared.get("ip-prefix"));
   const actorTie = payTop >= 2 || blockTop >= 2 || meanSync >= 0.2 || burst >= 3;
   // Counted in customers, not accounts: a card or template shared inside one organisation is
   // that customer's own.
@@ -262,6 +278,12 @@ export function assessCampaign(
       signal: "proxy-pool",
       points: 1.0 * ramp(dispersion, 0.5, 1.5) * content,
       detail: `Its ${n} accounts come from ${blocks.size} IP blocks (${prefixes.length} of them shared between its accounts), as through a proxy pool.`,
+    });
+  else if (fixedSites && !singleSite)
+    ev.push({
+      signal: "fixed-sites",
+      points: -2,
+      detail: `${fixed} of its accounts each work from one IP block of their own and none shares a block with another customer, as one customer's servers in several regions would; a proxy pool rotates accounts through shared exits.`,
     });
   else if (singleSite)
     ev.push({

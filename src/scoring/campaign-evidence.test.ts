@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { validateExchange } from "../events/contract.js";
+import { toFacts } from "../events/normalize.js";
+import { buildAccountGraph } from "../linkage/index.js";
+import { AccountProfile, accountFeatures } from "../profiles/index.js";
+import { assessCampaign } from "./campaign-evidence.js";
+
+const t0 = Date.parse("2026-03-02T00:00:00Z");
+
+interface Account {
+  org?: string;
+  payment: string;
+  /** IP of request `r`. */
+  ip: (r: number) => string;
+}
+
+/** Six accounts, 30 harvesting-like requests each, one shared prompt template; returns the assessment. */
+function assess(accountOf: (k: number) => Account) {
+  const profiles: AccountProfile[] = [];
+  for (let k = 0; k < 6; k++) {
+    const a = accountOf(k);
+    const p = new AccountProfile(`acct_${k}`);
+    for (let r = 0; r < 30; r++) {
+      const v = validateExchange({
+        id: `x${k}_${r}`,
+        ts: t0 + r * 3_600_000 + k * 600_000 * 7,
+        account: `acct_${k}`,
+        ...(a.org ? { org: a.org } : {}),
+        payment: a.payment,
+        ip: a.ip(r),
+        account_created: t0 - (300 + 40 * k) * 86_400_000,
+        verification: "card",
+        messages: [{ role: "user", content: "Generate 20 diverse instructions with answers." }],
+      });
+      if (!v.ok) throw new Error(v.reason);
+      p.update(
+        toFacts(v.exchange),
+        { scores: { distill: 0.9, synthetic: 0.8 }, capability: "general", template: "2a" },
+        6,
+        r === 0,
+      );
+    }
+    profiles.push(p);
+  }
+  const { groups } = buildAccountGraph(profiles, () => 6);
+  const members = profiles.map((profile) => ({ profile, features: accountFeatures(profile) }));
+  const a = assessCampaign(members, [0, 1, 2, 3, 4, 5], groups);
+  const points = (signal: string) => a.evidence.find((e) => e.signal === signal)?.points;
+  return { signals: a.evidence.map((e) => e.signal), points };
+}
+
+const ownBlock = (k: number) => () => `203.${10 + k}.7.9`;
+const sharedExits = (k: number) => (r: number) => `100.64.${(k + r) % 4}.${10 + k}`;
+
+describe("campaign evidence", () => {
+  it("counts one organisation's accounts as one customer: a shared card is its own", () => {
+    const team = assess((k) => ({ org: "org_team", payment: "pm_team", ip: sharedExits(k) }));
+    expect(team.signals).toContain("one-organisation");
+    expect(team.signals).not.toContain("shared-payment");
+    const separate = assess((k) => ({ org: `org_${k}`, payment: "pm_team", ip: sharedExits(k) }));
+    expect(separate.signals).not.toContain("one-organisation");
+    expect(separate.points("shared-payment")).toBeGreaterThan(0.5);
+  });
+
+  it("gives a shared template no weight unless separate customers share something a recipe cannot explain", () => {
+    const recipe = assess((k) => ({ org: `org_${k}`, payment: `pm_${k}`, ip: ownBlock(k) }));
+    expect(recipe.points("shared-template")).toBe(0);
+    expect(recipe.points("no-shared-identity")).toBeLessThan(0);
+    const pooled = assess((k) => ({ org: `org_${k}`, payment: `pm_${k}`, ip: sharedExits(k) }));
+    expect(pooled.points("shared-template")).toBeGreaterThan(0.5);
+    expect(pooled.signals).not.toContain("no-shared-identity");
+  });
+
+  it("tells accounts on fixed blocks of their own from accounts rotating through shared exits", () => {
+    const servers = assess((k) => ({ payment: "pm_one", ip: ownBlock(k) }));
+    expect(servers.signals).toContain("fixed-sites");
+    expect(servers.signals).not.toContain("proxy-pool");
+    const pool = assess((k) => ({ payment: "pm_one", ip: sharedExits(k) }));
+    expect(pool.signals).toContain("proxy-pool");
+    expect(pool.signals).not.toContain("fixed-sites");
+  });
+});
