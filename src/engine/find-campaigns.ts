@@ -111,6 +111,35 @@ function foreignSites(
   return out;
 }
 
+/**
+ * Two parts are one actor when they share many distinct IP blocks: at least three, and a quarter
+ * of the lesser part's accounts. Separate campaigns (or a campaign and residential customers of
+ * the same ISPs) meet on a block or two by chance; one hydra's card groups rotate through the
+ * same proxy pool.
+ */
+function sharesExits(groups: IndicatorGroup[]): (a: number[], b: number[]) => boolean {
+  const blocksOf = new Map<number, number[]>();
+  groups.forEach((g, i) => {
+    if (g.kind !== "ip-prefix") return;
+    for (const m of g.members) {
+      const list = blocksOf.get(m);
+      if (list) list.push(i);
+      else blocksOf.set(m, [i]);
+    }
+  });
+  const blocks = (part: number[]): Set<number> => {
+    const out = new Set<number>();
+    for (const m of part) for (const b of blocksOf.get(m) ?? []) out.add(b);
+    return out;
+  };
+  return (a, b) => {
+    const inA = blocks(a);
+    let shared = 0;
+    for (const x of blocks(b)) if (inA.has(x)) shared += 1;
+    return shared >= Math.max(3, 0.25 * Math.min(a.length, b.length));
+  };
+}
+
 /** True for an account whose own traffic makes it a linkage candidate. */
 export function isCandidate(s: AccountState): boolean {
   const p = s.profile;
@@ -135,6 +164,7 @@ export function findCampaigns(
     minModularity: 0.3,
     resolution: 0.5,
     mergeCut: 0.5,
+    sameActor: sharesExits(groups),
   })
     .map((c) => coreMembers(graph, c, { minDegree: 0.8, medianShare: 0.1 }))
     .filter((c) => c.length >= 3);

@@ -32,4 +32,20 @@ describe("clusterAccounts", () => {
     expect(hydra).toEqual(Array.from({ length: 40 }, (_, i) => i));
     expect(parts.find((m) => m.includes(40))).toEqual(Array.from({ length: 20 }, (_, i) => 40 + i));
   });
+
+  it("joins Louvain parts that the caller says are one actor, and asks only about parts with edges between them", () => {
+    const asked: [number, number][] = [];
+    const parts = clusterAccounts(hydraAndNeighbour(), {
+      ...opts,
+      // the card groups rotate through one proxy pool; the other campaign shares three exits
+      sameActor: (x, y) => {
+        asked.push([Math.min(x[0]!, y[0]!), Math.max(x[0]!, y[0]!)]);
+        return x[0]! < 40 && y[0]! < 40;
+      },
+    });
+    expect(parts.map((m) => m.length).sort((x, y) => x - y)).toEqual([20, 40]);
+    expect(parts.find((m) => m.includes(0))).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    expect(asked.length).toBeGreaterThan(0);
+    for (const [x, y] of asked) expect([x, y]).not.toEqual([20, 40]);
+  });
 });

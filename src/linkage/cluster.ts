@@ -33,6 +33,12 @@ export interface ClusterOptions {
    * its card groups share proxies and timing with each other as much as within.
    */
   mergeCut?: number;
+  /**
+   * Whether two Louvain parts are one actor whatever the cut between them says (say, they share
+   * many proxy exits): a hydra whose card groups are each a clique of payment ties splits along
+   * its cards even when the groups share the same pool of exits.
+   */
+  sameActor?: (a: number[], b: number[]) => boolean;
 }
 
 /** The graphology graph of one component (for Louvain), edges of at least `minWeight`. */
@@ -73,16 +79,32 @@ export function clusterAccounts(graph: WeightedGraph, opts: ClusterOptions): num
       if (!m) byCommunity.set(c, (m = []));
       m.push(Number(node));
     }
-    const merged = opts.mergeCut
-      ? mergeTied(graph, [...byCommunity.values()], opts.minEdgeWeight, opts.mergeCut)
-      : [...byCommunity.values()];
+    const merged =
+      opts.mergeCut !== undefined || opts.sameActor
+        ? mergeTied(
+            graph,
+            [...byCommunity.values()],
+            opts.minEdgeWeight,
+            opts.mergeCut ?? Infinity,
+            opts.sameActor,
+          )
+        : [...byCommunity.values()];
     for (const m of merged) if (m.length >= opts.minSize) out.push(m.sort((a, b) => a - b));
   }
   return out;
 }
 
-/** Joins parts whose mutual edge weight reaches `share` of the lesser part's internal weight. */
-function mergeTied(graph: WeightedGraph, parts: number[][], minWeight: number, share: number): number[][] {
+/**
+ * Joins parts whose mutual edge weight reaches `share` of the lesser part's internal weight, or
+ * that `sameActor` says belong together (only parts with edges between them are asked).
+ */
+function mergeTied(
+  graph: WeightedGraph,
+  parts: number[][],
+  minWeight: number,
+  share: number,
+  sameActor?: (a: number[], b: number[]) => boolean,
+): number[][] {
   const partOf = new Map<number, number>();
   parts.forEach((m, p) => m.forEach((v) => partOf.set(v, p)));
   const internal = new Float64Array(parts.length);
@@ -107,7 +129,8 @@ function mergeTied(graph: WeightedGraph, parts: number[][], minWeight: number, s
   for (const [key, w] of [...cut].sort((a, b) => b[1] - a[1])) {
     const p = Math.floor(key / k);
     const q = key % k;
-    if (w >= share * Math.min(internal[p]!, internal[q]!)) root[find(p)] = find(q);
+    if (w >= share * Math.min(internal[p]!, internal[q]!) || sameActor?.(parts[p]!, parts[q]!))
+      root[find(p)] = find(q);
   }
   const groups = new Map<number, number[]>();
   parts.forEach((m, p) => {
