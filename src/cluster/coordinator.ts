@@ -68,6 +68,7 @@ export async function coordinateOnce(
     s.campaign = m?.campaign ?? null;
     s.campaignLogit = m?.logit ?? -10;
     s.linkKinds = m?.linkKinds ?? 0;
+    s.campaignHarvest = m?.harvest ?? 0;
   }
   const verdicts = touched.map((s) => scoreAccount(s, config));
   await decisions.publish(verdicts);

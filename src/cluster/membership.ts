@@ -14,13 +14,16 @@ export interface MembershipTable {
 export async function readMembership(store: Store, stream: string): Promise<MembershipTable> {
   const text = await store.getMeta(membershipKey(stream));
   if (!text) return { nextCampaign: 1, members: new Map() };
-  const raw = JSON.parse(text) as { nextCampaign: number; members: [string, string, number, number?][] };
+  const raw = JSON.parse(text) as {
+    nextCampaign: number;
+    members: [string, string, number, number?, number?][];
+  };
   return {
     nextCampaign: raw.nextCampaign,
     members: new Map(
-      raw.members.map(([a, campaign, logit, linkKinds]) => [
+      raw.members.map(([a, campaign, logit, linkKinds, harvest]) => [
         a,
-        { campaign, logit, linkKinds: linkKinds ?? 0 },
+        { campaign, logit, linkKinds: linkKinds ?? 0, harvest: harvest ?? 0 },
       ]),
     ),
   };
@@ -28,6 +31,6 @@ export async function readMembership(store: Store, stream: string): Promise<Memb
 
 /** Stores the membership. */
 export async function writeMembership(store: Store, stream: string, t: MembershipTable): Promise<void> {
-  const members = [...t.members].map(([a, m]) => [a, m.campaign, m.logit, m.linkKinds]);
+  const members = [...t.members].map(([a, m]) => [a, m.campaign, m.logit, m.linkKinds, m.harvest]);
   await store.setMeta(membershipKey(stream), JSON.stringify({ nextCampaign: t.nextCampaign, members }));
 }

@@ -156,10 +156,18 @@ async function applyMembership(
     const campaign = x?.campaign ?? null;
     const logit = x?.logit ?? -10;
     const linkKinds = x?.linkKinds ?? 0;
-    if (s.campaign === campaign && s.campaignLogit === logit && s.linkKinds === linkKinds) continue;
+    const harvest = x?.harvest ?? 0;
+    if (
+      s.campaign === campaign &&
+      s.campaignLogit === logit &&
+      s.linkKinds === linkKinds &&
+      s.campaignHarvest === harvest
+    )
+      continue;
     s.campaign = campaign;
     s.campaignLogit = logit;
     s.linkKinds = linkKinds;
+    s.campaignHarvest = harvest;
     changed.add(s);
   }
 }

@@ -11,6 +11,8 @@ export class AccountState {
   score = 0;
   campaign: string | null = null;
   campaignLogit = -10;
+  /** The campaign's mean harvest score (0 outside a campaign). */
+  campaignHarvest = 0;
   /** Kinds of indicator (payment, IP block, template …) the account shares with its campaign. */
   linkKinds = 0;
   firstFlaggedAt: number | null = null;

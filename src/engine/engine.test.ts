@@ -202,6 +202,39 @@ describe("engine on hand-built traffic from corpus prompts", () => {
     expect(new Set(separate.map((v) => v.campaign)).size).toBe(1);
   });
 
+  it("flags a hydra that camouflages two thirds of its requests as ordinary chat, but not a home user on one of its exits", () => {
+    const engine = createEngine(parseConfig({}));
+    let i = 0;
+    for (let round = 0; round < 40; round++) {
+      for (let k = 0; k < 8; k++)
+        engine.ingest(
+          exchange(
+            i++,
+            `hydra_${k}`,
+            (round + k) % 3 === 0 ? recipe(round * 8 + k) : sharegpt[(round * 8 + k) % 500]!,
+            {
+              payment: "pm_shared",
+              ip: `198.51.${100 + ((round + k) % 6)}.${k + 1}`,
+              account_created: t0 - 3_600_000 * k,
+              verification: "email",
+            },
+          ),
+        );
+      if (round % 4 === 0)
+        engine.ingest(
+          exchange(i++, "home_user", round % 20 ? sharegpt[(round * 3 + 7) % 500]! : recipe(round), {
+            payment: "pm_home",
+            ip: "198.51.100.200",
+            account_created: t0 - 300 * 86_400_000,
+            verification: "card",
+          }),
+        );
+    }
+    engine.recluster();
+    for (let k = 0; k < 8; k++) expect(engine.verdict(`hydra_${k}`)!.verdict, `hydra_${k}`).toBe("attack");
+    expect(engine.verdict("home_user")!.verdict).not.toBe("attack");
+  });
+
   it("links a low-and-slow pool whose accounts each use a few rotating exits, and leaves out an office that shares only its recipe", () => {
     const engine = createEngine(parseConfig({}));
     let i = 0;

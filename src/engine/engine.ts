@@ -32,6 +32,7 @@ export interface PreparedSignals {
 interface CampaignState {
   campaign: Campaign;
   logit: number;
+  harvest: number;
 }
 
 /** An account is rescored after a quarter more requests, but at least every this many. */
@@ -145,6 +146,7 @@ export class Engine implements Detector {
     if (!hit) return false;
     s.campaign = hit.campaign.campaign;
     s.campaignLogit = hit.logit;
+    s.campaignHarvest = hit.harvest;
     s.linkKinds = byPayment ? 2 : 1;
     return true;
   }
@@ -185,12 +187,14 @@ export class Engine implements Detector {
       previous.set(s, s.campaign);
       s.campaign = null;
       s.campaignLogit = -10;
+      s.campaignHarvest = 0;
       s.linkKinds = 0;
     }
     for (const [account, m] of found.membership) {
       const s = this.accounts.get(account)!;
       s.campaign = m.campaign;
       s.campaignLogit = m.logit;
+      s.campaignHarvest = m.harvest;
       s.linkKinds = m.linkKinds;
     }
     this.campaignList = [];
@@ -198,7 +202,7 @@ export class Engine implements Detector {
     this.campaignByTemplate.clear();
     this.campaignByPrefix.clear();
     for (const f of found.findings) {
-      const st = { campaign: f.campaign, logit: f.logit };
+      const st = { campaign: f.campaign, logit: f.logit, harvest: f.harvest };
       this.campaignList.push(st);
       if (f.campaign.score >= this.config.thresholds.attack) {
         // Every value the campaign's accounts share (not only the few the output lists), so a

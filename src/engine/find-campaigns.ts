@@ -28,12 +28,16 @@ export interface Membership {
   logit: number;
   /** Kinds of indicator the account shares with its campaign (payment counts twice). */
   linkKinds: number;
+  /** The campaign's mean harvest score (what its own accounts' traffic is judged against). */
+  harvest: number;
 }
 
 /** One campaign found, with the log-odds and every indicator value its accounts share. */
 export interface CampaignFinding {
   campaign: Campaign;
   logit: number;
+  /** Mean harvest score of its members' requests. */
+  harvest: number;
   shared: SharedIndicators;
 }
 
@@ -199,7 +203,12 @@ export function findCampaigns(
     const id = names[k]!;
     const members = c.index.map((i) => profiles[i]!);
     c.index.forEach((i) =>
-      membership.set(profiles[i]!.account, { campaign: id, logit: c.logit, linkKinds: kinds[i] ?? 0 }),
+      membership.set(profiles[i]!.account, {
+        campaign: id,
+        logit: c.logit,
+        linkKinds: kinds[i] ?? 0,
+        harvest: c.assessment.harvest,
+      }),
     );
     let firstSeen = Infinity;
     let lastSeen = 0;
@@ -218,7 +227,7 @@ export function findCampaigns(
       indicators: c.assessment.indicators,
       reasons: toReasons(c.assessment.evidence),
     };
-    return { campaign, logit: c.logit, shared: c.shared };
+    return { campaign, logit: c.logit, harvest: c.assessment.harvest, shared: c.shared };
   });
   const campaigns = findings
     .map((f) => f.campaign)
@@ -233,23 +242,38 @@ function sharedAmong(index: number[], groups: IndicatorGroup[], candidates: numb
   return sharedByCommunity(groups, communityOf, 1)[0]!;
 }
 
-/** For each candidate, how many kinds of indicator it shares with others of its community. */
+/**
+ * For each candidate, how many kinds of indicator it shares with others of its community (a
+ * payment card counts twice, and so do two or more IP blocks).
+ */
 function linkKindsByMember(groups: IndicatorGroup[], communityOf: Int32Array): Uint8Array {
   const seen = new Map<number, Set<string>>();
+  // two distinct IP blocks shared with the community tie an account as firmly as a second kind:
+  // a home connection meets one proxy exit by chance, not two
+  const blocks = new Map<number, number>();
   const perCommunity = new Map<number, number[]>();
   for (const g of groups) {
     groupByCommunity(g.members, communityOf, perCommunity);
     for (const list of perCommunity.values()) {
-      if (list.length < 2 || g.kind === "asn" || g.kind === "user-agent" || g.kind === "email-domain")
+      // kinds that tie an actor: a shared recipe, network or mail provider does not
+      if (
+        list.length < 2 ||
+        g.kind === "asn" ||
+        g.kind === "user-agent" ||
+        g.kind === "email-domain" ||
+        g.kind === "template"
+      )
         continue;
       for (const m of list) {
         let k = seen.get(m);
         if (!k) seen.set(m, (k = new Set()));
         k.add(g.kind);
+        if (g.kind === "ip-prefix") blocks.set(m, (blocks.get(m) ?? 0) + 1);
       }
     }
   }
   const out = new Uint8Array(communityOf.length);
-  for (const [m, k] of seen) out[m] = k.size + (k.has("payment") ? 1 : 0);
+  for (const [m, k] of seen)
+    out[m] = k.size + (k.has("payment") ? 1 : 0) + ((blocks.get(m) ?? 0) >= 2 ? 1 : 0);
   return out;
 }

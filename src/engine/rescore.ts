@@ -42,7 +42,13 @@ export function rescoreOwn(s: AccountState): Evidence[] {
  */
 export function memberFactor(s: AccountState): number {
   const p = s.profile;
-  const own = ramp(p.sumHarvest / Math.max(1, p.n), 0.35, 0.6);
+  const mean = p.sumHarvest / Math.max(1, p.n);
+  // Also judged against its campaign's own mix: a campaign that camouflages its harvesting with
+  // ordinary requests does so in every account (the camouflage FRAUDAR resists), so a member
+  // about as harvest-heavy as its campaign carries the verdict; one far below it does not.
+  const relative =
+    s.campaignHarvest > 0 ? ramp(mean / s.campaignHarvest, 0.5, 0.85) * ramp(mean, 0.15, 0.3) : 0;
+  const own = Math.max(ramp(mean, 0.35, 0.6), relative);
   // Tied by a single kind of indicator (say, an IP block that residential proxies share with
   // home users), an account needs more of its own evidence than one tied by several.
   const tie = s.linkKinds >= 2 ? 1 : 0.6;

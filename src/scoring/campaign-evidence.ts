@@ -19,6 +19,8 @@ export interface CampaignAssessment {
   indicators: CampaignIndicators;
   targets: string[];
   requests: number;
+  /** Mean harvest score of the members' requests (each member's weight capped, as in the evidence). */
+  harvest: number;
 }
 
 /** Per community, the indicator values its members share: kind → value → member count. */
@@ -325,6 +327,7 @@ export function assessCampaign(
   return {
     evidence: ev,
     requests,
+    harvest: meanDistill,
     targets,
     indicators: {
       ipPrefixes: prefixes.slice(0, 20).map((x) => x.value),
