@@ -181,4 +181,20 @@ describe("distillwatch CLI", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bogus/);
   });
+
+  it("rejects a camouflage share outside 0 to 0.9 as a usage error", () => {
+    const r = cli(
+      "simulate",
+      "--scenario",
+      "small",
+      "--seed",
+      "1",
+      "--out",
+      join(dir, "camo"),
+      "--camouflage",
+      "1.5",
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--camouflage must be a share from 0 to 0\.9, got 1\.5/);
+  });
 });

@@ -2,7 +2,8 @@ import { runSimulation, scenarios } from "../simulate/index.js";
 import { DistillwatchError } from "../errors.js";
 import { numberFlag, parseCommand, required } from "./args.js";
 
-export const simulateUsage = "distillwatch simulate --scenario NAME --seed N --out DIR [--scale F]";
+export const simulateUsage =
+  "distillwatch simulate --scenario NAME --seed N --out DIR [--scale F] [--camouflage SHARE]";
 
 /** `distillwatch simulate`. */
 export async function simulateCommand(argv: string[]): Promise<void> {
@@ -11,6 +12,7 @@ export async function simulateCommand(argv: string[]): Promise<void> {
     seed: { type: "string" },
     out: { type: "string", short: "o" },
     scale: { type: "string" },
+    camouflage: { type: "string" },
   });
   const scenario = required(values.scenario, "scenario");
   if (!scenarios.includes(scenario))
@@ -18,11 +20,16 @@ export async function simulateCommand(argv: string[]): Promise<void> {
       "usage",
       `unknown scenario "${scenario}"; choose one of ${scenarios.join(", ")}`,
     );
+  const camouflage =
+    values.camouflage === undefined ? undefined : numberFlag(values.camouflage, "camouflage");
+  if (camouflage !== undefined && !(camouflage >= 0 && camouflage <= 0.9))
+    throw new DistillwatchError("usage", `--camouflage must be a share from 0 to 0.9, got ${camouflage}`);
   const s = await runSimulation({
     scenario,
     seed: numberFlag(values.seed, "seed"),
     outDir: required(values.out, "out"),
     scale: values.scale === undefined ? undefined : numberFlag(values.scale, "scale"),
+    camouflage,
   });
   process.stdout.write(
     `simulated ${s.exchanges} exchanges from ${s.accounts} accounts (${s.attackAccounts} attack in ${s.campaigns} campaigns) in ${s.seconds.toFixed(1)} s → ${values.out}\n`,

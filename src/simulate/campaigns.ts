@@ -35,6 +35,8 @@ export interface CampaignDef {
   readonly datacenterShare: number;
   readonly agedShare: number;
   readonly window?: readonly [number, number]; // fractions of the scenario span
+  /** Share of ordinary chat each account mixes into its harvesting (camouflage). */
+  readonly camouflage?: number;
   readonly reseller?: {
     readonly endUsers: number;
     readonly campaignEndUsers: number;
@@ -137,6 +139,17 @@ export function buildCampaign(w: World, def: CampaignDef, tz: number): AccountPl
     weight,
     campaign: def.id,
   }));
+  // camouflage: ordinary chat in every account, so that each one's own requests look less like
+  // harvesting (the requests still belong to the campaign in the ground truth)
+  const camouflage = def.camouflage ?? 0;
+  if (camouflage > 0) {
+    const total = mix.reduce((sum, m) => sum + m.weight, 0);
+    mix.push({
+      recipe: benignRecipes.humanChat,
+      weight: (total * camouflage) / (1 - camouflage),
+      campaign: def.id,
+    });
+  }
   const plans: AccountPlan[] = [];
 
   const direct = def.reseller ? def.accounts - 1 : def.accounts;

@@ -22,6 +22,11 @@ export interface SimulateOptions {
   seed: number;
   outDir: string;
   scale?: number;
+  /**
+   * Share (0 to 0.9) of ordinary chat that every campaign account mixes into its traffic, so its
+   * own requests look less like harvesting (camouflage); 0 by default.
+   */
+  camouflage?: number;
   corporaDir?: string;
   /** Worker threads that render (the calling thread merges and writes); 0 renders on the calling thread. Default: by size and cores. */
   threads?: number;
@@ -85,7 +90,14 @@ export async function runSimulation(opts: SimulateOptions): Promise<SimulateSumm
   const threads = Math.max(0, Math.floor(opts.threads ?? defaultThreads(opts.scenario, scale)));
   const corporaDir = resolveCorporaDir(opts.corporaDir);
   mkdirSync(opts.outDir, { recursive: true });
-  const sources = await openSources({ scenario: opts.scenario, seed: opts.seed, scale }, threads, corporaDir);
+  const camouflage = opts.camouflage ?? 0;
+  if (!(camouflage >= 0 && camouflage <= 0.9))
+    throw new Error(`camouflage must be a share from 0 to 0.9, got ${camouflage}`);
+  const sources = await openSources(
+    { scenario: opts.scenario, seed: opts.seed, scale, camouflage },
+    threads,
+    corporaDir,
+  );
   const infos: AccountInfo[] = sources.flatMap((s) => [...s.accounts]).sort((a, b) => a.index - b.index);
   const expected = sources[0]?.expected ?? 0;
   const exchanges = new ByteFile(joinPath(opts.outDir, "exchanges.jsonl"));

@@ -16,6 +16,8 @@ export interface ShardJob {
   readonly scenario: string;
   readonly seed: number;
   readonly scale: number;
+  /** Share of ordinary chat every campaign account mixes into its traffic (0: none). */
+  readonly camouflage?: number;
   readonly shard: number;
   readonly shards: number;
 }
@@ -69,7 +71,7 @@ export class ShardRenderer {
   private actor = 0;
 
   constructor(job: ShardJob, corpora: Corpora) {
-    const { plans, releaseAt, expected } = planScenario(job.scenario, job.seed, job.scale);
+    const { plans, releaseAt, expected } = planScenario(job.scenario, job.seed, job.scale, job.camouflage);
     this.expected = expected;
     const owner = assignShards(plans, job.shards);
     const ctx = { corpora, releaseAt };

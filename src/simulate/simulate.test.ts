@@ -4,6 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseTimestamp, validateExchange } from "../events/contract.js";
+import { toFacts } from "../events/normalize.js";
+import { harvestScore } from "../profiles/index.js";
+import { annotateContent } from "../signals/annotate.js";
+import { loadContentModel } from "../signals/content/index.js";
 import { runSimulation, scenarios, type SimulateSummary } from "./index.js";
 
 const SCALE = 0.3;
@@ -134,5 +138,29 @@ describe("runSimulation", () => {
       expect(personas).toContain(p);
     const evalAccounts = truth.filter((t) => t.persona === "eval-team").map((t) => t.account);
     expect(evalAccounts.length).toBeGreaterThan(1);
+  });
+
+  it("mixes ordinary chat into every campaign account on request (camouflage)", async () => {
+    const model = loadContentModel();
+    /** Mean harvest score of the campaign exchanges of a run, and how many accounts sent them. */
+    const campaignHarvest = (d: string) => {
+      const inCampaign = new Set(lines(join(d, "truth-exchanges.tsv")).map((l) => l.split("\t")[0]));
+      let sum = 0;
+      let n = 0;
+      for (const l of lines(join(d, "exchanges.jsonl"))) {
+        const v = validateExchange(JSON.parse(l));
+        if (!v.ok || !inCampaign.has(v.exchange.id)) continue;
+        sum += harvestScore(annotateContent(model, toFacts(v.exchange)).scores);
+        n += 1;
+      }
+      return sum / n;
+    };
+    const camo = fresh();
+    await runSimulation({ scenario: "small", seed: 42, outDir: camo, scale: SCALE, camouflage: 0.5 });
+    const plain = campaignHarvest(dir);
+    expect(campaignHarvest(camo)).toBeLessThan(plain - 0.2);
+    await expect(
+      runSimulation({ scenario: "small", seed: 42, outDir: fresh(), scale: SCALE, camouflage: 0.95 }),
+    ).rejects.toThrow(/camouflage/);
   });
 });
