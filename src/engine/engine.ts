@@ -94,7 +94,7 @@ export class Engine implements Detector {
     let s = this.accounts.get(f.account);
     if (!s) this.accounts.set(f.account, (s = new AccountState(f.account)));
     // Sharing is counted in customers: the accounts of one organisation count once.
-    const customer = f.org ? hashString(f.org) : s.profile.hash;
+    const customer = s.profile.orgHash || (f.org ? hashString(f.org) : s.profile.hash);
     const use = this.templates.record(templateId, f.account, customer, harvestScore(c.scores));
     // Only templates whose requests look like harvesting count as shared campaign templates: popular
     // human prompts and eval formats are shared by many unrelated accounts too.

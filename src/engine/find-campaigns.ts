@@ -104,8 +104,8 @@ function foreignSites(
       // without making it a campaign's
       const first = where.get(inside[0]!);
       const oneSite = first !== undefined && inside.every((m) => where.get(m) === first);
-      const org = profiles[inside[0]!]!.org;
-      const oneOrg = org !== undefined && inside.every((m) => profiles[m]!.org === org);
+      const org = profiles[inside[0]!]!.orgHash;
+      const oneOrg = org !== 0 && inside.every((m) => profiles[m]!.orgHash === org);
       if (oneSite || oneOrg) continue;
       for (const m of inside) tied.add(m);
     }

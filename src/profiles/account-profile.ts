@@ -60,6 +60,7 @@ const U32_FIELDS = [
   "sharedTemplateUses",
   "distinctTemplates",
   "maxTemplateAccounts",
+  "orgHash",
 ] as const;
 
 // Slot layout of the packed counters (see packed-fields.ts).
@@ -125,8 +126,6 @@ export class AccountProfile {
   readonly keys: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
   verification?: string;
   emailDomain?: string;
-  /** The organisation the account first declared: accounts of one organisation are one customer. */
-  org?: string;
   endUsers: EndUserSketch | undefined;
 
   declare n: number;
@@ -166,6 +165,8 @@ export class AccountProfile {
   declare sharedTemplateUses: number;
   declare distinctTemplates: number;
   declare maxTemplateAccounts: number;
+  /** Hash of the organisation the account first declared (0: none); see `customer`. */
+  declare orgHash: number;
   /** Account creation time in ms (NaN when unknown). */
   declare private createdMs: number;
 
@@ -197,6 +198,14 @@ export class AccountProfile {
   /** MinHash signature of the activity windows (SynchroTrap-style). */
   get windowSig(): Uint32Array {
     return this.u.subarray(SIG_AT, SIG_AT + SIG);
+  }
+
+  /**
+   * Who the account's customer is: its declared organisation (accounts of one organisation are
+   * one customer), else the account itself. A 32-bit key, compared, never shown.
+   */
+  get customer(): number {
+    return this.orgHash || this.hash;
   }
 
   get accountCreated(): number | undefined {
@@ -320,7 +329,7 @@ export class AccountProfile {
     if (f.asn !== undefined) addTo(u, ASN_KEYS_AT, u, ASN_COUNTS_AT, 2, f.asn);
     if (f.userAgent) addTo(keys, 4, u, AGENT_COUNTS_AT, 2, intern(f.userAgent)!);
     if (f.endUser) (this.endUsers ??= new EndUserSketch()).add(f.endUser, h);
-    if (this.org === undefined && f.org) this.org = f.org;
+    if (this.orgHash === 0 && f.org) this.orgHash = hashString(f.org) || 1;
   }
 
   /**
@@ -328,7 +337,7 @@ export class AccountProfile {
    * counters, held key strings and the end-user sketch); `npm run bench` measures the real heap.
    */
   get bytes(): number {
-    let strings = 24 + this.account.length + (this.org ? 24 + this.org.length : 0);
+    let strings = 24 + this.account.length;
     const seen = new Set<string>();
     for (const k of this.keys) {
       if (k === undefined || seen.has(k)) continue;
@@ -336,7 +345,7 @@ export class AccountProfile {
       strings += 24 + k.length;
     }
     return (
-      104 + (100 + SLOTS * 4) + (48 + KEY_SLOTS * 8) + strings + (this.endUsers ? this.endUsers.bytes : 0)
+      96 + (100 + SLOTS * 4) + (48 + KEY_SLOTS * 8) + strings + (this.endUsers ? this.endUsers.bytes : 0)
     );
   }
 }

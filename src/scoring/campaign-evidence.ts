@@ -82,9 +82,9 @@ function customersSharing(
   shared: Map<string, number> | undefined,
 ): number {
   if (!shared) return 0;
-  const holders = new Map<string, Set<string>>();
+  const holders = new Map<string, Set<number>>();
   for (const m of members) {
-    const who = m.profile.org ?? m.profile.account;
+    const who = m.profile.customer;
     for (const v of valuesOf(m.profile)) {
       if (!shared.has(v)) continue;
       let set = holders.get(v);
@@ -135,7 +135,7 @@ export function assessCampaign(
   let strong = 0;
   let aged = 0;
   const caps = new Map<string, number>();
-  const created: { at: number; customer: string }[] = [];
+  const created: { at: number; customer: number }[] = [];
   for (const m of members) {
     const f = m.features;
     requests += f.requests;
@@ -149,7 +149,7 @@ export function assessCampaign(
     if (v === "enterprise" || v === "id") strong += 1;
     caps.set(f.topCapability, (caps.get(f.topCapability) ?? 0) + f.requests);
     if (m.profile.accountCreated !== undefined)
-      created.push({ at: m.profile.accountCreated, customer: m.profile.org ?? m.profile.account });
+      created.push({ at: m.profile.accountCreated, customer: m.profile.customer });
   }
   const meanDistill = distillSum / Math.max(1, distillWeight);
   const payments = topShared(shared, "payment");
@@ -191,10 +191,10 @@ export function assessCampaign(
   const singleSite = !proxyPool && (blocks.size <= 2 || dispersion < 0.35);
   // Accounts of one declared organisation are one customer, wherever they connect from; a
   // campaign is coordination across customers, so a community of one or two is a team.
-  const orgs = new Set<string>();
+  const orgs = new Set<number>();
   let undeclared = 0;
   for (const m of members) {
-    if (m.profile.org) orgs.add(m.profile.org);
+    if (m.profile.orgHash) orgs.add(m.profile.orgHash);
     else undeclared += 1;
   }
   const customers = orgs.size + undeclared;
@@ -214,7 +214,7 @@ export function assessCampaign(
   // the most separate customers with an account created within one 24-hour window
   created.sort((a, b) => a.at - b.at);
   let burst = 0;
-  const inWindow = new Map<string, number>();
+  const inWindow = new Map<number, number>();
   for (let i = 0, j = 0; i < created.length; i++) {
     const c = created[i]!;
     inWindow.set(c.customer, (inWindow.get(c.customer) ?? 0) + 1);
