@@ -69,6 +69,7 @@ export async function coordinateOnce(
     s.campaignLogit = m?.logit ?? -10;
     s.linkKinds = m?.linkKinds ?? 0;
     s.campaignHarvest = m?.harvest ?? 0;
+    s.paymentTie = m?.paymentTie ?? false;
   }
   const verdicts = touched.map((s) => scoreAccount(s, config));
   await decisions.publish(verdicts);

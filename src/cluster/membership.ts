@@ -16,14 +16,14 @@ export async function readMembership(store: Store, stream: string): Promise<Memb
   if (!text) return { nextCampaign: 1, members: new Map() };
   const raw = JSON.parse(text) as {
     nextCampaign: number;
-    members: [string, string, number, number?, number?][];
+    members: [string, string, number, number?, number?, number?][];
   };
   return {
     nextCampaign: raw.nextCampaign,
     members: new Map(
-      raw.members.map(([a, campaign, logit, linkKinds, harvest]) => [
+      raw.members.map(([a, campaign, logit, linkKinds, harvest, paymentTie]) => [
         a,
-        { campaign, logit, linkKinds: linkKinds ?? 0, harvest: harvest ?? 0 },
+        { campaign, logit, linkKinds: linkKinds ?? 0, harvest: harvest ?? 0, paymentTie: paymentTie === 1 },
       ]),
     ),
   };
@@ -31,6 +31,13 @@ export async function readMembership(store: Store, stream: string): Promise<Memb
 
 /** Stores the membership. */
 export async function writeMembership(store: Store, stream: string, t: MembershipTable): Promise<void> {
-  const members = [...t.members].map(([a, m]) => [a, m.campaign, m.logit, m.linkKinds, m.harvest]);
+  const members = [...t.members].map(([a, m]) => [
+    a,
+    m.campaign,
+    m.logit,
+    m.linkKinds,
+    m.harvest,
+    m.paymentTie ? 1 : 0,
+  ]);
   await store.setMeta(membershipKey(stream), JSON.stringify({ nextCampaign: t.nextCampaign, members }));
 }

@@ -157,17 +157,20 @@ async function applyMembership(
     const logit = x?.logit ?? -10;
     const linkKinds = x?.linkKinds ?? 0;
     const harvest = x?.harvest ?? 0;
+    const paymentTie = x?.paymentTie ?? false;
     if (
       s.campaign === campaign &&
       s.campaignLogit === logit &&
       s.linkKinds === linkKinds &&
-      s.campaignHarvest === harvest
+      s.campaignHarvest === harvest &&
+      s.paymentTie === paymentTie
     )
       continue;
     s.campaign = campaign;
     s.campaignLogit = logit;
     s.linkKinds = linkKinds;
     s.campaignHarvest = harvest;
+    s.paymentTie = paymentTie;
     changed.add(s);
   }
 }

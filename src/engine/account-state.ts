@@ -13,6 +13,8 @@ export class AccountState {
   campaignLogit = -10;
   /** The campaign's mean harvest score (0 outside a campaign). */
   campaignHarvest = 0;
+  /** Whether it pays with a card another customer's account in its campaign uses. */
+  paymentTie = false;
   /** Kinds of indicator (payment, IP block, template …) the account shares with its campaign. */
   linkKinds = 0;
   firstFlaggedAt: number | null = null;

@@ -235,6 +235,64 @@ describe("engine on hand-built traffic from corpus prompts", () => {
     expect(engine.verdict("home_user")!.verdict).not.toBe("attack");
   });
 
+  it("flags hydra accounts on the campaign's card however much ordinary chat they send", () => {
+    const engine = createEngine(parseConfig({}));
+    let i = 0;
+    // eight accounts on one card and six proxy blocks: four send a recipe request in three,
+    // four only one in ten
+    for (let round = 0; round < 60; round++)
+      for (let k = 0; k < 8; k++)
+        engine.ingest(
+          exchange(
+            i++,
+            `hydra_${k}`,
+            (round + k) % (k < 4 ? 3 : 10) === 0 ? recipe(round * 8 + k) : sharegpt[(round * 8 + k) % 500]!,
+            {
+              payment: "pm_shared",
+              ip: `198.51.${100 + ((round + k) % 6)}.${k + 1}`,
+              account_created: t0 - 3_600_000 * k,
+              verification: "email",
+            },
+          ),
+        );
+    engine.recluster();
+    for (let k = 0; k < 8; k++) expect(engine.verdict(`hydra_${k}`)!.verdict, `hydra_${k}`).toBe("attack");
+  });
+
+  it("does not bring a company into a campaign because two campaign accounts also used the company's card", () => {
+    const engine = createEngine(parseConfig({}));
+    let i = 0;
+    for (let round = 0; round < 40; round++) {
+      for (let k = 0; k < 8; k++)
+        engine.ingest(
+          exchange(i++, `hydra_${k}`, recipe(round * 8 + k), {
+            payment: k < 2 && round % 2 ? "pm_company" : "pm_shared",
+            ip: `198.51.${100 + ((round + k) % 6)}.${k + 1}`,
+            account_created: t0 - 3_600_000 * k,
+            verification: "email",
+          }),
+        );
+      for (let k = 0; k < 12; k++)
+        if ((round + k) % 4 === 0)
+          engine.ingest(
+            exchange(i++, `company_${k}`, sharegpt[(round * 12 + k) % 500]!, {
+              org: "org_company",
+              payment: "pm_company",
+              ip: `203.0.113.${k + 1}`,
+              account_created: t0 - 700 * 86_400_000,
+              verification: "card",
+            }),
+          );
+    }
+    engine.recluster();
+    expect(engine.verdict("hydra_5")!.verdict).toBe("attack");
+    for (let k = 0; k < 12; k++) {
+      const v = engine.verdict(`company_${k}`)!;
+      expect(v.verdict, v.account).not.toBe("attack");
+      expect(v.campaign, v.account).toBeNull();
+    }
+  });
+
   it("links a low-and-slow pool whose accounts each use a few rotating exits, and leaves out an office that shares only its recipe", () => {
     const engine = createEngine(parseConfig({}));
     let i = 0;

@@ -147,6 +147,7 @@ export class Engine implements Detector {
     s.campaign = hit.campaign.campaign;
     s.campaignLogit = hit.logit;
     s.campaignHarvest = hit.harvest;
+    s.paymentTie = byPayment !== undefined;
     s.linkKinds = byPayment ? 2 : 1;
     return true;
   }
@@ -188,6 +189,7 @@ export class Engine implements Detector {
       s.campaign = null;
       s.campaignLogit = -10;
       s.campaignHarvest = 0;
+      s.paymentTie = false;
       s.linkKinds = 0;
     }
     for (const [account, m] of found.membership) {
@@ -195,6 +197,7 @@ export class Engine implements Detector {
       s.campaign = m.campaign;
       s.campaignLogit = m.logit;
       s.campaignHarvest = m.harvest;
+      s.paymentTie = m.paymentTie;
       s.linkKinds = m.linkKinds;
     }
     this.campaignList = [];
@@ -221,7 +224,7 @@ export class Engine implements Detector {
       }
     }
     const changed: AccountVerdict[] = [];
-    for (const s of new Set([...candidates, ...previous.keys()])) {
+    for (const s of new Set([...candidates, ...found.attached, ...previous.keys()])) {
       const before = s.score;
       const beforeCampaign = previous.get(s) ?? null;
       rescoreOwn(s);

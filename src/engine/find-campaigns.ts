@@ -30,6 +30,8 @@ export interface Membership {
   linkKinds: number;
   /** The campaign's mean harvest score (what its own accounts' traffic is judged against). */
   harvest: number;
+  /** Whether the account pays with a card that another customer's account in the campaign uses. */
+  paymentTie: boolean;
 }
 
 /** One campaign found, with the log-odds and every indicator value its accounts share. */
@@ -44,6 +46,8 @@ export interface CampaignFinding {
 /** The result of a clustering pass. */
 export interface CampaignSet {
   candidates: AccountState[];
+  /** Accounts outside the candidates that joined a flagged campaign by paying with its card. */
+  attached: AccountState[];
   findings: CampaignFinding[];
   campaigns: Campaign[];
   membership: Map<string, Membership>;
@@ -158,7 +162,8 @@ export function findCampaigns(
   ids: { previous: (account: string) => string | null; fresh: () => string },
 ): CampaignSet {
   const candidates: AccountState[] = [];
-  for (const s of accounts) if (isCandidate(s)) candidates.push(s);
+  const others: AccountState[] = [];
+  for (const s of accounts) (isCandidate(s) ? candidates : others).push(s);
   const profiles = candidates.map((s) => s.profile);
   const { graph, groups } = buildAccountGraph(profiles, templateAccounts, MIN_EDGE_WEIGHT);
   const communities = clusterAccounts(graph, {
@@ -197,7 +202,7 @@ export function findCampaigns(
     ids.previous,
     ids.fresh,
   );
-  const kinds = linkKindsByMember(groups, communityOf);
+  const { kinds, paymentTie } = linkKindsByMember(groups, communityOf, profiles);
   const membership = new Map<string, Membership>();
   const findings = scored.map((c, k): CampaignFinding => {
     const id = names[k]!;
@@ -208,6 +213,7 @@ export function findCampaigns(
         logit: c.logit,
         linkKinds: kinds[i] ?? 0,
         harvest: c.assessment.harvest,
+        paymentTie: paymentTie[i] === 1,
       }),
     );
     let firstSeen = Infinity;
@@ -229,10 +235,57 @@ export function findCampaigns(
     };
     return { campaign, logit: c.logit, harvest: c.assessment.harvest, shared: c.shared };
   });
+  const attached = attachByCard(findings, others, membership, config.thresholds.attack);
   const campaigns = findings
     .map((f) => f.campaign)
     .sort((a, b) => b.score - a.score || b.accounts.length - a.accounts.length);
-  return { candidates, findings, campaigns, membership };
+  return { candidates, attached, findings, campaigns, membership };
+}
+
+/**
+ * Accounts that are not candidates but pay with a card a flagged campaign's accounts share join
+ * that campaign: the card is the actor's, however much ordinary chat an account mixes in to keep
+ * its own traffic under the candidate bar. Only a card at least a third of whose accounts are
+ * in the campaign: a company card that two of its accounts brought into a campaign does not
+ * bring the whole company.
+ */
+function attachByCard(
+  findings: CampaignFinding[],
+  others: AccountState[],
+  membership: Map<string, Membership>,
+  attackAt: number,
+): AccountState[] {
+  const byCard = new Map<string, CampaignFinding>();
+  for (const f of findings)
+    if (f.campaign.score >= attackAt)
+      for (const card of f.shared.get("payment")?.keys() ?? []) byCard.set(card, f);
+  const attached: AccountState[] = [];
+  if (byCard.size === 0) return attached;
+  const holders = new Map<AccountState, { card: string; f: CampaignFinding }>();
+  const outside = new Map<string, number>();
+  for (const s of others)
+    for (const { key } of s.profile.payments.top()) {
+      const f = byCard.get(key);
+      if (!f) continue;
+      outside.set(key, (outside.get(key) ?? 0) + 1);
+      if (!holders.has(s)) holders.set(s, { card: key, f });
+    }
+  for (const [s, { card, f }] of holders) {
+    const inside = f.shared.get("payment")?.get(card) ?? 0;
+    if (2 * inside < (outside.get(card) ?? 0)) continue;
+    const account = s.profile.account;
+    membership.set(account, {
+      campaign: f.campaign.campaign,
+      logit: f.logit,
+      linkKinds: 2,
+      harvest: f.harvest,
+      paymentTie: true,
+    });
+    f.campaign.accounts.push(account);
+    attached.push(s);
+  }
+  for (const f of findings) f.campaign.accounts.sort();
+  return attached;
 }
 
 /** The indicator values that the accounts of `index` share among themselves. */
@@ -244,9 +297,15 @@ function sharedAmong(index: number[], groups: IndicatorGroup[], candidates: numb
 
 /**
  * For each candidate, how many kinds of indicator it shares with others of its community (a
- * payment card counts twice, and so do two or more IP blocks).
+ * payment card counts twice, and so do two or more IP blocks), and whether it shares a card with
+ * another customer's account there.
  */
-function linkKindsByMember(groups: IndicatorGroup[], communityOf: Int32Array): Uint8Array {
+function linkKindsByMember(
+  groups: IndicatorGroup[],
+  communityOf: Int32Array,
+  profiles: AccountProfile[],
+): { kinds: Uint8Array; paymentTie: Uint8Array } {
+  const paymentTie = new Uint8Array(communityOf.length);
   const seen = new Map<number, Set<string>>();
   // two distinct IP blocks shared with the community tie an account as firmly as a second kind:
   // a home connection meets one proxy exit by chance, not two
@@ -270,10 +329,13 @@ function linkKindsByMember(groups: IndicatorGroup[], communityOf: Int32Array): U
         k.add(g.kind);
         if (g.kind === "ip-prefix") blocks.set(m, (blocks.get(m) ?? 0) + 1);
       }
+      // a card used by accounts of separate customers ties each of them to the others' actor
+      if (g.kind === "payment" && new Set(list.map((m) => profiles[m]!.customer)).size >= 2)
+        for (const m of list) paymentTie[m] = 1;
     }
   }
-  const out = new Uint8Array(communityOf.length);
+  const kinds = new Uint8Array(communityOf.length);
   for (const [m, k] of seen)
-    out[m] = k.size + (k.has("payment") ? 1 : 0) + ((blocks.get(m) ?? 0) >= 2 ? 1 : 0);
-  return out;
+    kinds[m] = k.size + (k.has("payment") ? 1 : 0) + ((blocks.get(m) ?? 0) >= 2 ? 1 : 0);
+  return { kinds, paymentTie };
 }

@@ -52,7 +52,10 @@ export function memberFactor(s: AccountState): number {
   // Tied by a single kind of indicator (say, an IP block that residential proxies share with
   // home users), an account needs more of its own evidence than one tied by several.
   const tie = s.linkKinds >= 2 ? 1 : 0.6;
-  return Math.max(own * tie, resellerStrength(resellerMix(p)));
+  // A card it shares with another customer's account in the campaign is the actor's own: the
+  // verdict carries however much ordinary chat the account mixes in.
+  const paid = s.paymentTie ? 1 : 0;
+  return Math.max(own * tie, paid, resellerStrength(resellerMix(p)));
 }
 
 /** Sets the combined score from own and campaign log-odds. */
