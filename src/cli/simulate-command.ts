@@ -3,7 +3,7 @@ import { DistillwatchError } from "../errors.js";
 import { numberFlag, parseCommand, required } from "./args.js";
 
 export const simulateUsage =
-  "distillwatch simulate --scenario NAME --seed N --out DIR [--scale F] [--camouflage SHARE]";
+  "distillwatch simulate --scenario NAME --seed N --out DIR [--scale F] [--camouflage SHARE] [--fixed-exits]";
 
 /** `distillwatch simulate`. */
 export async function simulateCommand(argv: string[]): Promise<void> {
@@ -13,6 +13,7 @@ export async function simulateCommand(argv: string[]): Promise<void> {
     out: { type: "string", short: "o" },
     scale: { type: "string" },
     camouflage: { type: "string" },
+    "fixed-exits": { type: "boolean" },
   });
   const scenario = required(values.scenario, "scenario");
   if (!scenarios.includes(scenario))
@@ -30,6 +31,7 @@ export async function simulateCommand(argv: string[]): Promise<void> {
     outDir: required(values.out, "out"),
     scale: values.scale === undefined ? undefined : numberFlag(values.scale, "scale"),
     camouflage,
+    fixedExits: values["fixed-exits"] ?? false,
   });
   process.stdout.write(
     `simulated ${s.exchanges} exchanges from ${s.accounts} accounts (${s.attackAccounts} attack in ${s.campaigns} campaigns) in ${s.seconds.toFixed(1)} s → ${values.out}\n`,

@@ -37,6 +37,8 @@ export interface CampaignDef {
   readonly window?: readonly [number, number]; // fractions of the scenario span
   /** Share of ordinary chat each account mixes into its harvesting (camouflage). */
   readonly camouflage?: number;
+  /** Each account keeps one exit of the pool to itself instead of rotating through several. */
+  readonly fixedExits?: boolean;
   readonly reseller?: {
     readonly endUsers: number;
     readonly campaignEndUsers: number;
@@ -166,7 +168,8 @@ export function buildCampaign(w: World, def: CampaignDef, tz: number): AccountPl
       ? Math.min(customerCreated(w), cStart - DAY)
       : r.pick(bursts) + r.exp(20 * 60_000);
     let start = Math.max(cStart, created + r.exp(HOUR));
-    const endpoints = pickExits(r, pool, r.range(3, 12));
+    const rotating = pickExits(r, pool, r.range(3, 12));
+    const endpoints = def.fixedExits ? [pool[i % pool.length]!] : rotating;
     const accountKey = r.u32();
     // a chain of accounts per slot: each ban is followed within minutes by a fresh account
     for (let depth = 0; depth < 4 && start < cEnd && budget >= 1; depth++) {

@@ -16,7 +16,7 @@ export function planScenario(
   scenario: string,
   seed: number,
   scale = 1,
-  camouflage = 0,
+  tactics: { camouflage?: number; fixedExits?: boolean } = {},
 ): { plans: AccountPlan[]; start: number; end: number; releaseAt: number; expected: number } {
   const base = scenarioDefs[scenario];
   if (!base) throw new Error(`unknown scenario "${scenario}" (known: ${scenarios.join(", ")})`);
@@ -36,7 +36,13 @@ export function planScenario(
     expected += b.exchanges;
   }
   for (const c of def.campaigns) {
-    plans.push(...buildCampaign(w, camouflage > 0 ? { ...c, camouflage } : c, r.pick([-5, 0, 3, 8, 9])));
+    const camouflage = tactics.camouflage ?? 0;
+    const def = {
+      ...c,
+      ...(camouflage > 0 ? { camouflage } : {}),
+      ...(tactics.fixedExits ? { fixedExits: true } : {}),
+    };
+    plans.push(...buildCampaign(w, def, r.pick([-5, 0, 3, 8, 9])));
     expected += c.exchanges + (c.reseller?.benignExchanges ?? 0);
   }
   return { plans, start, end, releaseAt: w.releaseAt, expected };

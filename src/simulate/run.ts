@@ -27,6 +27,11 @@ export interface SimulateOptions {
    * own requests look less like harvesting (camouflage); 0 by default.
    */
   camouflage?: number;
+  /**
+   * Every campaign account keeps one exit of its own (a static residential proxy or a VPS per
+   * account) instead of rotating through its campaign's pool; off by default.
+   */
+  fixedExits?: boolean;
   corporaDir?: string;
   /** Worker threads that render (the calling thread merges and writes); 0 renders on the calling thread. Default: by size and cores. */
   threads?: number;
@@ -94,7 +99,7 @@ export async function runSimulation(opts: SimulateOptions): Promise<SimulateSumm
   if (!(camouflage >= 0 && camouflage <= 0.9))
     throw new Error(`camouflage must be a share from 0 to 0.9, got ${camouflage}`);
   const sources = await openSources(
-    { scenario: opts.scenario, seed: opts.seed, scale, camouflage },
+    { scenario: opts.scenario, seed: opts.seed, scale, camouflage, fixedExits: opts.fixedExits ?? false },
     threads,
     corporaDir,
   );

@@ -18,6 +18,8 @@ export interface ShardJob {
   readonly scale: number;
   /** Share of ordinary chat every campaign account mixes into its traffic (0: none). */
   readonly camouflage?: number;
+  /** Whether every campaign account keeps one exit of its own instead of rotating through its pool. */
+  readonly fixedExits?: boolean;
   readonly shard: number;
   readonly shards: number;
 }
@@ -71,7 +73,10 @@ export class ShardRenderer {
   private actor = 0;
 
   constructor(job: ShardJob, corpora: Corpora) {
-    const { plans, releaseAt, expected } = planScenario(job.scenario, job.seed, job.scale, job.camouflage);
+    const { plans, releaseAt, expected } = planScenario(job.scenario, job.seed, job.scale, {
+      camouflage: job.camouflage,
+      fixedExits: job.fixedExits,
+    });
     this.expected = expected;
     const owner = assignShards(plans, job.shards);
     const ctx = { corpora, releaseAt };

@@ -163,4 +163,29 @@ describe("runSimulation", () => {
       runSimulation({ scenario: "small", seed: 42, outDir: fresh(), scale: SCALE, camouflage: 0.95 }),
     ).rejects.toThrow(/camouflage/);
   });
+
+  it("keeps each campaign account on one exit of its own on request (fixed exits)", async () => {
+    /** Distinct IPs per direct campaign account (the reseller's own traffic aside). */
+    const ipsPerAccount = (d: string) => {
+      const direct = new Set(
+        lines(join(d, "truth.jsonl"))
+          .map((l) => JSON.parse(l) as Truth)
+          .filter((t) => t.label === "attack" && t.persona !== "reseller")
+          .map((t) => t.account),
+      );
+      const ips = new Map<string, Set<string>>();
+      for (const l of lines(join(d, "exchanges.jsonl"))) {
+        const r = JSON.parse(l) as { account: string; ip?: string };
+        if (!direct.has(r.account) || !r.ip) continue;
+        const set = ips.get(r.account) ?? new Set<string>();
+        set.add(r.ip);
+        ips.set(r.account, set);
+      }
+      return [...ips.values()].map((x) => x.size);
+    };
+    const fixed = fresh();
+    await runSimulation({ scenario: "small", seed: 42, outDir: fixed, scale: SCALE, fixedExits: true });
+    expect(ipsPerAccount(fixed).every((n) => n === 1)).toBe(true);
+    expect(ipsPerAccount(dir).some((n) => n > 1)).toBe(true);
+  });
 });
