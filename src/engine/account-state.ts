@@ -6,6 +6,8 @@ export class AccountState {
   readonly profile: AccountProfile;
   /** Log-odds from the account's own evidence (cached at the last rescoring). */
   ownLogit = -10;
+  /** The profile's request count when `ownLogit` was computed (-1: never). */
+  ownAt = -1;
   /** Whether own evidence includes coordination (shared templates or a reseller mix). */
   coordinated = false;
   score = 0;

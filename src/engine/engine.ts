@@ -227,7 +227,8 @@ export class Engine implements Detector {
     for (const s of new Set([...candidates, ...found.attached, ...previous.keys()])) {
       const before = s.score;
       const beforeCampaign = previous.get(s) ?? null;
-      rescoreOwn(s);
+      // own evidence depends on the profile alone: recomputed only if requests arrived since
+      if (s.ownAt !== s.profile.n) rescoreOwn(s);
       combineScore(s);
       if (s.score >= this.config.thresholds.attack && s.firstFlaggedAt === null)
         s.firstFlaggedAt = this.watermark;

@@ -32,6 +32,7 @@ export function rescoreOwn(s: AccountState): Evidence[] {
   );
   const logit = totalLogit(OWN_BIAS, ev);
   s.ownLogit = s.coordinated ? logit : Math.min(logit, UNCOORDINATED_CAP);
+  s.ownAt = s.profile.n;
   return ev;
 }
 
