@@ -293,6 +293,42 @@ describe("engine on hand-built traffic from corpus prompts", () => {
     }
   });
 
+  it("flags a lone heavy account running a shared recipe through rotating exits, but not one on its own server", () => {
+    const run = (ipOf: (round: number) => string) => {
+      const engine = createEngine(parseConfig({}));
+      let i = 0;
+      for (let round = 0; round < 150; round++) {
+        engine.ingest(
+          exchange(i++, "heavy", recipe(round), {
+            payment: "pm_heavy",
+            ip: ipOf(round),
+            account_created: t0 - 200 * 86_400_000,
+            verification: "card",
+          }),
+        );
+        // three other customers try the same recipe now and then
+        if (round % 10 === 0)
+          for (const k of [0, 1, 2])
+            engine.ingest(
+              exchange(i++, `other_${k}`, recipe(round + 500 + k), {
+                payment: `pm_other_${k}`,
+                ip: `192.0.${2 + 40 * k}.${10 + k}`,
+                account_created: t0 - 300 * 86_400_000,
+                verification: "card",
+              }),
+            );
+      }
+      engine.recluster();
+      return engine.verdict("heavy")!;
+    };
+    const server = run(() => "54.12.7.9");
+    expect(server.verdict).not.toBe("attack");
+    expect(server.reasons.map((r) => r.signal)).toContain("shared-template");
+    expect(run((round) => `${[73, 99, 86, 91, 177][round % 5]}.${20 + (round % 5)}.3.9`).verdict).toBe(
+      "attack",
+    );
+  });
+
   it("links a low-and-slow pool whose accounts each use a few rotating exits, and leaves out an office that shares only its recipe", () => {
     const engine = createEngine(parseConfig({}));
     let i = 0;

@@ -2,8 +2,9 @@
 // capped below the attack threshold unless it shows coordination (prompt templates shared with
 // other customers' accounts, or a reseller's campaign end users): a single account generating
 // synthetic data is a legitimate product use until it is tied to a campaign. Templates count
-// as such a tie only for an account with some volume: public recipes are shared by developers
-// too, and a handful of recipe requests from one account says nothing about who sent them.
+// as such a tie only for an account with some volume that rotates through IP blocks: public
+// recipes are shared by developers too, a handful of recipe requests from one account says
+// nothing about who sent them, and a heavy account on a server of its own is a customer's job.
 import { accountFeatures } from "../profiles/index.js";
 import {
   accountEvidence,
@@ -24,7 +25,12 @@ const TEMPLATE_TIE_MIN_REQUESTS = 100;
 /** Recomputes the account's own log-odds; returns its evidence. */
 export function rescoreOwn(s: AccountState): Evidence[] {
   const ev = accountEvidence(accountFeatures(s.profile), s.profile);
-  const heavy = s.profile.n >= TEMPLATE_TIE_MIN_REQUESTS;
+  const p = s.profile;
+  // A heavy account on one fixed IP block (a customer's server) running a public recipe is a
+  // synthetic-data customer until tied to others; one rotating through exits is not.
+  const top = p.prefixes.top()[0];
+  const fixedSite = top !== undefined && top.count >= 0.8 * p.n;
+  const heavy = p.n >= TEMPLATE_TIE_MIN_REQUESTS && !fixedSite;
   s.coordinated = ev.some(
     (e) =>
       (heavy && e.signal === "shared-template" && e.points >= 0.5) ||
@@ -32,7 +38,7 @@ export function rescoreOwn(s: AccountState): Evidence[] {
   );
   const logit = totalLogit(OWN_BIAS, ev);
   s.ownLogit = s.coordinated ? logit : Math.min(logit, UNCOORDINATED_CAP);
-  s.ownAt = s.profile.n;
+  s.ownAt = p.n;
   return ev;
 }
 
