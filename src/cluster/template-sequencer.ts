@@ -3,8 +3,8 @@
 // so the publisher assigns them in event-time order, with the same TemplateMiner and
 // TemplateStats the single-process engine uses, and every envelope carries the result.
 import type { TemplateUseWire } from "../bus/index.js";
-import { harvestScore } from "../profiles/index.js";
-import { TemplateMiner, TemplateStats, hashString } from "../signals/template/index.js";
+import { customerKey, harvestScore } from "../profiles/index.js";
+import { TemplateMiner, TemplateStats } from "../signals/template/index.js";
 
 /** Assigns global template ids and sharing counts (one instance per stream). */
 export class TemplateSequencer {
@@ -20,7 +20,7 @@ export class TemplateSequencer {
   ): { template: number; use: TemplateUseWire } {
     const template = this.miner.assignKeys(keys);
     // counted in customers, as in the engine: an organisation's accounts count once
-    const u = this.stats.record(template, account, hashString(org || account), harvestScore(scores));
+    const u = this.stats.record(template, account, customerKey(account, org), harvestScore(scores));
     return {
       template,
       use: { accounts: u.accounts, uses: u.uses, harvest: u.harvest, newForAccount: u.newForAccount },

@@ -8,7 +8,7 @@ import { harvestScore, ipPrefix } from "../profiles/index.js";
 import { toReasons, type AccountVerdict, type Campaign, type Evidence } from "../scoring/index.js";
 import type { ContentModel } from "../signals/content/index.js";
 import { annotateContent, templateText } from "../signals/annotate.js";
-import { TemplateMiner, TemplateStats, hashString } from "../signals/template/index.js";
+import { TemplateMiner, TemplateStats } from "../signals/template/index.js";
 import type { ExchangeSignals } from "../signals/types.js";
 import { AccountState } from "./account-state.js";
 import { findCampaigns } from "./find-campaigns.js";
@@ -94,8 +94,8 @@ export class Engine implements Detector {
     let s = this.accounts.get(f.account);
     if (!s) this.accounts.set(f.account, (s = new AccountState(f.account)));
     // Sharing is counted in customers: the accounts of one organisation count once.
-    const customer = s.profile.orgHash || (f.org ? hashString(f.org) : s.profile.hash);
-    const use = this.templates.record(templateId, f.account, customer, harvestScore(c.scores));
+    s.profile.declareOrg(f.org);
+    const use = this.templates.record(templateId, f.account, s.profile.customer, harvestScore(c.scores));
     // Only templates whose requests look like harvesting count as shared campaign templates: popular
     // human prompts and eval formats are shared by many unrelated accounts too.
     s.profile.update(f, signals, use.harvest >= 0.4 ? use.accounts : 1, use.newForAccount);

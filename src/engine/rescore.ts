@@ -5,7 +5,7 @@
 // as such a tie only for an account with some volume that rotates through IP blocks: public
 // recipes are shared by developers too, a handful of recipe requests from one account says
 // nothing about who sent them, and a heavy account on a server of its own is a customer's job.
-import { accountFeatures } from "../profiles/index.js";
+import { FIXED_BLOCK_SHARE, accountFeatures } from "../profiles/index.js";
 import {
   accountEvidence,
   ramp,
@@ -24,13 +24,12 @@ const TEMPLATE_TIE_MIN_REQUESTS = 100;
 
 /** Recomputes the account's own log-odds; returns its evidence. */
 export function rescoreOwn(s: AccountState): Evidence[] {
-  const ev = accountEvidence(accountFeatures(s.profile), s.profile);
   const p = s.profile;
+  const f = accountFeatures(p);
+  const ev = accountEvidence(f, p);
   // A heavy account on one fixed IP block (a customer's server) running a public recipe is a
   // synthetic-data customer until tied to others; one rotating through exits is not.
-  const top = p.prefixes.top()[0];
-  const fixedSite = top !== undefined && top.count >= 0.8 * p.n;
-  const heavy = p.n >= TEMPLATE_TIE_MIN_REQUESTS && !fixedSite;
+  const heavy = p.n >= TEMPLATE_TIE_MIN_REQUESTS && f.topBlockShare < FIXED_BLOCK_SHARE;
   s.coordinated = ev.some(
     (e) =>
       (heavy && e.signal === "shared-template" && e.points >= 0.5) ||

@@ -208,6 +208,11 @@ export class AccountProfile {
     return this.orgHash || this.hash;
   }
 
+  /** Records the organisation the account declares, if it declared none before. */
+  declareOrg(org: string | undefined): void {
+    if (this.orgHash === 0 && org) this.orgHash = customerKey(this.account, org);
+  }
+
   get accountCreated(): number | undefined {
     const c = this.createdMs;
     return Number.isNaN(c) ? undefined : c;
@@ -329,7 +334,7 @@ export class AccountProfile {
     if (f.asn !== undefined) addTo(u, ASN_KEYS_AT, u, ASN_COUNTS_AT, 2, f.asn);
     if (f.userAgent) addTo(keys, 4, u, AGENT_COUNTS_AT, 2, intern(f.userAgent)!);
     if (f.endUser) (this.endUsers ??= new EndUserSketch()).add(f.endUser, h);
-    if (this.orgHash === 0 && f.org) this.orgHash = hashString(f.org) || 1;
+    this.declareOrg(f.org);
   }
 
   /**
@@ -352,6 +357,14 @@ export class AccountProfile {
 
 defineFields(AccountProfile.prototype, F64_FIELDS, 0, "f64");
 defineFields(AccountProfile.prototype, U32_FIELDS, U32_AT, "u32");
+
+/**
+ * The 32-bit key of an account's customer: its declared organisation's (never 0), else its own —
+ * the same key `AccountProfile.customer` gives, for callers that hold no profile.
+ */
+export function customerKey(account: string, org: string | undefined): number {
+  return org ? hashString(org) || 1 : hashString(account);
+}
 
 /** A deterministic 32-bit hash of an indicator value (payment, prefix …) for graph keys. */
 export function indicatorHash(kind: string, value: string): number {

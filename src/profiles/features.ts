@@ -29,6 +29,8 @@ export interface AccountFeatures {
   reasoningShare: number;
   reasoningRequestedShare: number;
   templateConcentration: number;
+  /** Share of its requests from its busiest IP block (see `FIXED_BLOCK_SHARE`). */
+  topBlockShare: number;
   sharedTemplateShare: number;
   maxTemplateAccounts: number;
   paramsSweep: boolean;
@@ -52,6 +54,9 @@ function entropy(counts: ArrayLike<number>, total: number): number {
   }
   return h / Math.log(counts.length);
 }
+
+/** An account sending at least this share of its requests from one IP block works from a fixed site. */
+export const FIXED_BLOCK_SHARE = 0.8;
 
 /** Computes the features of a profile. */
 export function accountFeatures(p: AccountProfile): AccountFeatures {
@@ -94,6 +99,7 @@ export function accountFeatures(p: AccountProfile): AccountFeatures {
     reasoningShare: p.reasoningTokens / Math.max(1, p.outputTokens),
     reasoningRequestedShare: p.reasoningRequested / n,
     templateConcentration: tt ? tt.count / n : 0,
+    topBlockShare: (p.prefixes.top()[0]?.count ?? 0) / n,
     sharedTemplateShare: p.sharedTemplateUses / n,
     maxTemplateAccounts: p.maxTemplateAccounts,
     paramsSweep: p.temperatures >= 4,

@@ -1,7 +1,7 @@
 // A community's evidence that it is one coordinated distillation campaign rather than an
 // enterprise, a university or an eval team behind one NAT: what its accounts ask for, how
 // tightly they share templates and timing, and how thin their identities are.
-import type { AccountFeatures, AccountProfile } from "../profiles/index.js";
+import { FIXED_BLOCK_SHARE, type AccountFeatures, type AccountProfile } from "../profiles/index.js";
 import type { IndicatorGroup } from "../linkage/index.js";
 import { syncSimilarity } from "../linkage/index.js";
 import { pct, ramp, type Evidence } from "./evidence.js";
@@ -168,10 +168,7 @@ export function assessCampaign(
   // Infrastructure dispersion: a hydra spreads its accounts over a proxy pool of many IP blocks;
   // an organisation's accounts sit behind one or two NATs.
   const blocks = new Set<string>();
-  for (const m of members) {
-    for (const { key } of m.profile.prefixes.top()) blocks.add(key);
-    for (const key of m.profile.prefixSample.keys()) blocks.add(key);
-  }
+  for (const m of members) for (const key of blockKeys(m.profile)) blocks.add(key);
   const dispersion = blocks.size / n;
   // Accounts that each work from one fixed IP block, none shared with another customer's: one
   // customer's servers in several regions (a team that declares no organisation), not a pool
@@ -179,11 +176,9 @@ export function assessCampaign(
   let located = 0;
   let fixed = 0;
   for (const m of members) {
-    const p = m.profile;
-    if (p.n < FIXED_MIN_REQUESTS) continue;
+    if (m.features.requests < FIXED_MIN_REQUESTS) continue;
     located += 1;
-    const top = p.prefixes.top()[0];
-    if (top && top.count >= 0.8 * p.n) fixed += 1;
+    if (m.features.topBlockShare >= FIXED_BLOCK_SHARE) fixed += 1;
   }
   const blockTop = customersSharing(members, blockKeys, shared.get("ip-prefix"));
   const fixedSites = blockTop < 2 && located >= 3 && fixed >= 0.8 * located;
@@ -191,13 +186,7 @@ export function assessCampaign(
   const singleSite = !proxyPool && (blocks.size <= 2 || dispersion < 0.35);
   // Accounts of one declared organisation are one customer, wherever they connect from; a
   // campaign is coordination across customers, so a community of one or two is a team.
-  const orgs = new Set<number>();
-  let undeclared = 0;
-  for (const m of members) {
-    if (m.profile.orgHash) orgs.add(m.profile.orgHash);
-    else undeclared += 1;
-  }
-  const customers = orgs.size + undeclared;
+  const customers = new Set(members.map((m) => m.profile.customer)).size;
   const oneCustomer = customers <= 2 && customers < n;
   // On one site (or in one organisation), a shared card and a shared prompt template say "one
   // customer's team", which the site already says; they count as coordination only across
