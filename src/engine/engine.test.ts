@@ -202,6 +202,33 @@ describe("engine on hand-built traffic from corpus prompts", () => {
     expect(new Set(separate.map((v) => v.campaign)).size).toBe(1);
   });
 
+  it("without a declared organisation, takes established accounts of one card each on a fixed site for one customer, but not fresh ones or rotating ones", () => {
+    const run = (ipOf: (k: number, round: number) => string, createdAgo: number) => {
+      const engine = createEngine(parseConfig({}));
+      let i = 0;
+      for (let round = 0; round < 40; round++)
+        for (let k = 0; k < 6; k++)
+          engine.ingest(
+            exchange(i++, `team_${k}`, recipe(round * 6 + k), {
+              payment: "pm_team",
+              ip: ipOf(k, round),
+              account_created: t0 - createdAgo,
+              verification: "email",
+            }),
+          );
+      engine.recluster();
+      return [...Array(6).keys()].map((k) => engine.verdict(`team_${k}`)!.verdict);
+    };
+    const vm = (k: number) => `${[54, 34, 20][k % 3]}.${10 + k}.7.${k + 1}`;
+    const rotating = (k: number, round: number) => `198.51.${100 + ((round + k) % 6)}.${k + 1}`;
+    // a VM per cloud region, accounts a month old: one customer's servers
+    expect(run(vm, 30 * 86_400_000)).not.toContain("attack");
+    // the same sites, but accounts signed up an hour before use: a hydra's fresh accounts
+    expect(run(vm, 3_600_000)).toEqual(Array(6).fill("attack"));
+    // a month old, but rotating through shared exits: a proxy pool
+    expect(run(rotating, 30 * 86_400_000)).toEqual(Array(6).fill("attack"));
+  });
+
   it("flags a hydra that camouflages two thirds of its requests as ordinary chat, but not a home user on one of its exits", () => {
     const engine = createEngine(parseConfig({}));
     let i = 0;

@@ -2,7 +2,13 @@
 // graph, communities and their cores, campaign scoring and stable ids. The engine runs it over
 // its own accounts; the cluster coordinator runs it over every partition's snapshots.
 import type { Config } from "../config/index.js";
-import { buildAccountGraph, clusterAccounts, coreMembers, type IndicatorGroup } from "../linkage/index.js";
+import {
+  buildAccountGraph,
+  clusterAccounts,
+  coreMembers,
+  inferCustomers,
+  type IndicatorGroup,
+} from "../linkage/index.js";
 import { accountFeatures, type AccountProfile } from "../profiles/index.js";
 import {
   assessCampaign,
@@ -80,13 +86,14 @@ const LOCATED = 5;
 /**
  * Members of a community that work from a site of their own: an established account sending
  * most of its traffic from one IP block, whose payment instruments and IP blocks it shares with
- * no member outside that same block or its own organisation. A customer (or a few accounts of
- * one customer's office or organisation) whose recipe, SDK or cloud overlaps a campaign is not
- * one of the campaign's proxied accounts.
+ * no member outside that same block or its own customer (organisation, declared or inferred). A
+ * customer (or a few accounts of one customer's office or organisation) whose recipe, SDK or
+ * cloud overlaps a campaign is not one of the campaign's proxied accounts.
  */
 function foreignSites(
   communities: number[][],
   profiles: AccountProfile[],
+  customers: Uint32Array,
   groups: IndicatorGroup[],
   communityOf: Int32Array,
 ): Set<number> {
@@ -108,9 +115,9 @@ function foreignSites(
       // without making it a campaign's
       const first = where.get(inside[0]!);
       const oneSite = first !== undefined && inside.every((m) => where.get(m) === first);
-      const org = profiles[inside[0]!]!.orgHash;
-      const oneOrg = org !== 0 && inside.every((m) => profiles[m]!.orgHash === org);
-      if (oneSite || oneOrg) continue;
+      const who = customers[inside[0]!];
+      const oneCustomer = inside.every((m) => customers[m] === who);
+      if (oneSite || oneCustomer) continue;
       for (const m of inside) tied.add(m);
     }
   }
@@ -166,6 +173,7 @@ export function findCampaigns(
   for (const s of accounts) (isCandidate(s) ? candidates : others).push(s);
   const profiles = candidates.map((s) => s.profile);
   const { graph, groups } = buildAccountGraph(profiles, templateAccounts, MIN_EDGE_WEIGHT);
+  const customers = inferCustomers(profiles, groups);
   const communities = clusterAccounts(graph, {
     minEdgeWeight: MIN_EDGE_WEIGHT,
     minSize: 3,
@@ -180,7 +188,7 @@ export function findCampaigns(
   const communityOf = new Int32Array(profiles.length).fill(-1);
   communities.forEach((index, c) => index.forEach((i) => (communityOf[i] = c)));
   const shared = sharedByCommunity(groups, communityOf, communities.length);
-  const foreign = foreignSites(communities, profiles, groups, communityOf);
+  const foreign = foreignSites(communities, profiles, customers, groups, communityOf);
   const scored: {
     index: number[];
     logit: number;
@@ -192,7 +200,11 @@ export function findCampaigns(
     if (index.length < 3) continue;
     // without the members left out, only what the rest share with each other is evidence
     const own = index.length === all.length ? shared[c]! : sharedAmong(index, groups, profiles.length);
-    const members = index.map((i) => ({ profile: profiles[i]!, features: accountFeatures(profiles[i]!) }));
+    const members = index.map((i) => ({
+      profile: profiles[i]!,
+      features: accountFeatures(profiles[i]!),
+      customer: customers[i]!,
+    }));
     const assessment = assessCampaign(members, own);
     const logit = totalLogit(CAMPAIGN_BIAS, assessment.evidence);
     if (toScore(logit) >= config.thresholds.review) scored.push({ index, logit, assessment, shared: own });
@@ -202,7 +214,7 @@ export function findCampaigns(
     ids.previous,
     ids.fresh,
   );
-  const { kinds, paymentTie } = linkKindsByMember(groups, communityOf, profiles);
+  const { kinds, paymentTie } = linkKindsByMember(groups, communityOf, customers);
   const membership = new Map<string, Membership>();
   const findings = scored.map((c, k): CampaignFinding => {
     const id = names[k]!;
@@ -303,7 +315,7 @@ function sharedAmong(index: number[], groups: IndicatorGroup[], candidates: numb
 function linkKindsByMember(
   groups: IndicatorGroup[],
   communityOf: Int32Array,
-  profiles: AccountProfile[],
+  customers: Uint32Array,
 ): { kinds: Uint8Array; paymentTie: Uint8Array } {
   const paymentTie = new Uint8Array(communityOf.length);
   const seen = new Map<number, Set<string>>();
@@ -330,7 +342,7 @@ function linkKindsByMember(
         if (g.kind === "ip-prefix") blocks.set(m, (blocks.get(m) ?? 0) + 1);
       }
       // a card used by accounts of separate customers ties each of them to the others' actor
-      if (g.kind === "payment" && new Set(list.map((m) => profiles[m]!.customer)).size >= 2)
+      if (g.kind === "payment" && new Set(list.map((m) => customers[m])).size >= 2)
         for (const m of list) paymentTie[m] = 1;
     }
   }

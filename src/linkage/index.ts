@@ -2,3 +2,4 @@ export { buildAccountGraph, type AccountGraph, type IndicatorGroup } from "./bui
 export { clusterAccounts, coreMembers } from "./cluster.js";
 export { syncSimilarity, indicatorWeights, type IndicatorKind } from "./indicators.js";
 export { type WeightedGraph } from "./weighted-graph.js";
+export { inferCustomers } from "./customers.js";

@@ -11,7 +11,11 @@ import type { CampaignIndicators } from "./types.js";
 export interface Member {
   profile: AccountProfile;
   features: AccountFeatures;
+  /** Its customer, where known better than its profile's (an organisation inferred from a shared card and site). */
+  customer?: number;
 }
+
+const customerOf = (m: Member): number => m.customer ?? m.profile.customer;
 
 /** Evidence plus the shared indicators and harvested capabilities of a community. */
 export interface CampaignAssessment {
@@ -73,8 +77,8 @@ const blockKeys = (p: AccountProfile): string[] => [
 ];
 
 /**
- * The most separate customers holding one shared value: accounts of one organisation count as
- * one customer, an account without a declared organisation as its own.
+ * The most separate customers holding one shared value: accounts of one organisation (declared,
+ * or inferred from a card and a site) count as one customer, any other account as its own.
  */
 function customersSharing(
   members: Member[],
@@ -84,7 +88,7 @@ function customersSharing(
   if (!shared) return 0;
   const holders = new Map<string, Set<number>>();
   for (const m of members) {
-    const who = m.profile.customer;
+    const who = customerOf(m);
     for (const v of valuesOf(m.profile)) {
       if (!shared.has(v)) continue;
       let set = holders.get(v);
@@ -149,7 +153,7 @@ export function assessCampaign(
     if (v === "enterprise" || v === "id") strong += 1;
     caps.set(f.topCapability, (caps.get(f.topCapability) ?? 0) + f.requests);
     if (m.profile.accountCreated !== undefined)
-      created.push({ at: m.profile.accountCreated, customer: m.profile.customer });
+      created.push({ at: m.profile.accountCreated, customer: customerOf(m) });
   }
   const meanDistill = distillSum / Math.max(1, distillWeight);
   const payments = topShared(shared, "payment");
@@ -184,9 +188,10 @@ export function assessCampaign(
   const fixedSites = blockTop < 2 && located >= 3 && fixed >= 0.8 * located;
   const proxyPool = !fixedSites && dispersion >= 0.5 && blocks.size >= 4;
   const singleSite = !proxyPool && (blocks.size <= 2 || dispersion < 0.35);
-  // Accounts of one declared organisation are one customer, wherever they connect from; a
-  // campaign is coordination across customers, so a community of one or two is a team.
-  const customers = new Set(members.map((m) => m.profile.customer)).size;
+  // Accounts of one organisation (declared, or inferred from a card and fixed sites) are one
+  // customer, wherever they connect from; a campaign is coordination across customers, so a
+  // community of one or two is a team.
+  const customers = new Set(members.map(customerOf)).size;
   const oneCustomer = customers <= 2 && customers < n;
   // On one site (or in one organisation), a shared card and a shared prompt template say "one
   // customer's team", which the site already says; they count as coordination only across
