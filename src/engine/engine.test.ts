@@ -139,10 +139,13 @@ describe("engine on hand-built traffic from corpus prompts", () => {
     return i;
   };
   /** Request `round` of low-and-slow account `k` (24 accounts over 40 proxy blocks, own cards). */
+  /** When request `round` of low-and-slow account `k` is sent: a round every six hours. */
+  const slowAt = (round: number, k: number) => t0 + round * 6 * 3_600_000 + k * 9 * 60_000;
   const slowRequest = (i: number, round: number, k: number) =>
     exchange(i, `slow_${k}`, recipe(round * 24 + k), {
+      ts: slowAt(round, k),
       payment: `pm_slow_${k}`,
-      ip: `100.64.${(k * 7 + round * 5) % 40}.${10 + k}`,
+      ip: `100.64.${(k * 7 + round * 5 + k * round * 3) % 40}.${10 + k}`,
       account_created: t0 - 86_400_000 * (k % 3),
       verification: "email",
     });
@@ -369,6 +372,7 @@ describe("engine on hand-built traffic from corpus prompts", () => {
           for (const o of [0, 1])
             engine.ingest(
               exchange(i++, `office_${o}`, `${generationPrompt}\n\n1. Instruction: ${task.instruction}`, {
+                ts: slowAt(round, k) + 30_000 * (o + 1),
                 payment: "pm_office",
                 ip: `203.0.113.${o + 1}`,
                 account_created: t0 - 500 * 86_400_000,
@@ -460,6 +464,43 @@ describe("engine on hand-built traffic from corpus prompts", () => {
     for (const v of pooled) expect(v.verdict, v.account).toBe("attack");
   });
 
+  it("links separate customers with nothing in common but a recipe once their sessions start together, within seconds, again and again", () => {
+    // Six customers, each with its own card and its own address, none signed up recently; a
+    // session a day of the self-instruct recipe. Alone that is six users of a public recipe.
+    const run = (startOf: (k: number, round: number) => number) => {
+      const engine = createEngine(parseConfig({}));
+      let i = 0;
+      const requests: { ts: number; k: number; n: number }[] = [];
+      for (let round = 0; round < 20; round++)
+        for (let k = 0; k < 6; k++)
+          for (let n = 0; n < 3; n++)
+            requests.push({ ts: startOf(k, round) + n * 4_000, k, n: round * 18 + k * 3 + n });
+      requests.sort((a, b) => a.ts - b.ts);
+      for (const r of requests)
+        engine.ingest(
+          exchange(i++, `user_${r.k}`, recipe(r.n), {
+            ts: r.ts,
+            payment: `pm_user_${r.k}`,
+            ip: `198.${18 + 20 * r.k}.${r.k + 3}.${r.k + 10}`,
+            account_created: t0 - (200 + 37 * r.k) * 86_400_000,
+            verification: "card",
+          }),
+        );
+      engine.recluster();
+      return { verdicts: [...Array(6).keys()].map((k) => engine.verdict(`user_${k}`)!), engine };
+    };
+    const own = run((k, round) => t0 + round * 86_400_000 + k * 3 * 3_600_000).verdicts;
+    for (const v of own) expect(v.verdict, v.account).not.toBe("attack");
+    // dispatched together: every session of the six starts within ten seconds
+    const { verdicts: together, engine } = run(
+      (k, round) => t0 + round * 86_400_000 + 3_600_000 * (round % 5) + k * 1_500,
+    );
+    for (const v of together) expect(v.verdict, v.account).toBe("attack");
+    expect(new Set(together.map((v) => v.campaign)).size).toBe(1);
+    const sync = engine.campaigns()[0]!.reasons.find((r) => r.signal === "synchronized");
+    expect(sync?.detail).toMatch(/start their sessions together/);
+  });
+
   it("judges a pool by its accounts' requests, not by one busy account that shares its exits", () => {
     const engine = createEngine(parseConfig({}));
     let i = 0;
@@ -476,7 +517,14 @@ describe("engine on hand-built traffic from corpus prompts", () => {
             b < 4
               ? `${generationPrompt}\n\n1. Instruction: ${alpaca[n % alpaca.length]!.instruction}`
               : sharegpt[n % sharegpt.length]!;
-          engine.ingest(exchange(i++, "busy", text, { payment: "pm_busy", ip, verification: "card" }));
+          engine.ingest(
+            exchange(i++, "busy", text, {
+              ts: slow.ts + 20_000 * (b + 1),
+              payment: "pm_busy",
+              ip,
+              verification: "card",
+            }),
+          );
         }
       }
     }

@@ -7,6 +7,8 @@ import {
   clusterAccounts,
   coreMembers,
   inferCustomers,
+  synchrony,
+  SYNC_CONCENTRATION,
   type IndicatorGroup,
 } from "../linkage/index.js";
 import { accountFeatures, type AccountProfile } from "../profiles/index.js";
@@ -82,11 +84,14 @@ function mainBlock(p: AccountProfile, minRequests: number): string | undefined {
 const ESTABLISHED = 10;
 /** Enough requests to say where an account mostly is when asking whether two accounts share a site. */
 const LOCATED = 5;
+/** Sampled session-start buckets shared with other customers' members that tie an account (see `syncTiedMembers`). */
+const CO_STARTS_TIE = 3;
 
 /**
  * Members of a community that work from a site of their own: an established account sending
  * most of its traffic from one IP block, whose payment instruments and IP blocks it shares with
- * no member outside that same block or its own customer (organisation, declared or inferred). A
+ * no member outside that same block or its own customer (organisation, declared or inferred), and
+ * that does not start its sessions together with other customers' members. A
  * customer (or a few accounts of one customer's office or organisation) whose recipe, SDK or
  * cloud overlaps a campaign is not one of the campaign's proxied accounts.
  */
@@ -94,6 +99,7 @@ function foreignSites(
   communities: number[][],
   profiles: AccountProfile[],
   customers: Uint32Array,
+  syncTied: Set<number>,
   groups: IndicatorGroup[],
   communityOf: Int32Array,
 ): Set<number> {
@@ -104,7 +110,8 @@ function foreignSites(
       site.set(i, mainBlock(profiles[i]!, ESTABLISHED));
       where.set(i, mainBlock(profiles[i]!, LOCATED));
     }
-  const tied = new Set<number>();
+  // started sessions together with other customers' members of a synchronized community
+  const tied = new Set<number>(syncTied);
   const byCommunity = new Map<number, number[]>();
   for (const g of groups) {
     if (g.kind !== "payment" && g.kind !== "ip-prefix") continue;
@@ -155,6 +162,30 @@ function sharesExits(groups: IndicatorGroup[]): (a: number[], b: number[]) => bo
   };
 }
 
+/**
+ * Members of synchronized communities (see `synchrony`) that started at least two of their
+ * sessions together with other customers' members: each start is sampled on two grids, so
+ * three shared buckets mean two sessions at least.
+ */
+function syncTiedMembers(
+  communities: number[][],
+  profiles: AccountProfile[],
+  customers: Uint32Array,
+): Set<number> {
+  const out = new Set<number>();
+  for (const community of communities) {
+    const sync = synchrony(
+      community.map((i) => profiles[i]!),
+      community.map((i) => customers[i]!),
+    );
+    if (sync.concentration < SYNC_CONCENTRATION) continue;
+    community.forEach((i, k) => {
+      if (sync.together[k]! >= CO_STARTS_TIE) out.add(i);
+    });
+  }
+  return out;
+}
+
 /** True for an account whose own traffic makes it a linkage candidate. */
 export function isCandidate(s: AccountState): boolean {
   const p = s.profile;
@@ -183,12 +214,13 @@ export function findCampaigns(
     mergeCut: 0.5,
     sameActor: sharesExits(groups),
   })
-    .map((c) => coreMembers(graph, c, { minDegree: 0.8, medianShare: 0.1 }))
+    .map((c) => coreMembers(graph, c, { minDegree: 0.8, medianShare: 0.05 }))
     .filter((c) => c.length >= 3);
   const communityOf = new Int32Array(profiles.length).fill(-1);
   communities.forEach((index, c) => index.forEach((i) => (communityOf[i] = c)));
   const shared = sharedByCommunity(groups, communityOf, communities.length);
-  const foreign = foreignSites(communities, profiles, customers, groups, communityOf);
+  const syncTied = syncTiedMembers(communities, profiles, customers);
+  const foreign = foreignSites(communities, profiles, customers, syncTied, groups, communityOf);
   const scored: {
     index: number[];
     logit: number;
@@ -214,7 +246,7 @@ export function findCampaigns(
     ids.previous,
     ids.fresh,
   );
-  const { kinds, paymentTie } = linkKindsByMember(groups, communityOf, customers);
+  const { kinds, paymentTie } = linkKindsByMember(groups, communityOf, customers, syncTied);
   const membership = new Map<string, Membership>();
   const findings = scored.map((c, k): CampaignFinding => {
     const id = names[k]!;
@@ -309,13 +341,16 @@ function sharedAmong(index: number[], groups: IndicatorGroup[], candidates: numb
 
 /**
  * For each candidate, how many kinds of indicator it shares with others of its community (a
- * payment card counts twice, and so do two or more IP blocks), and whether it shares a card with
+ * payment card counts twice, and so do two or more IP blocks; sessions started together with
+ * other customers' members, repeatedly, in a synchronized community count as two kinds), and
+ * whether it shares a card with
  * another customer's account there.
  */
 function linkKindsByMember(
   groups: IndicatorGroup[],
   communityOf: Int32Array,
   customers: Uint32Array,
+  syncTied: Set<number>,
 ): { kinds: Uint8Array; paymentTie: Uint8Array } {
   const paymentTie = new Uint8Array(communityOf.length);
   const seen = new Map<number, Set<string>>();
@@ -332,9 +367,13 @@ function linkKindsByMember(
         g.kind === "asn" ||
         g.kind === "user-agent" ||
         g.kind === "email-domain" ||
-        g.kind === "template"
+        g.kind === "template" ||
+        // a session started together by chance; repeated ones count below (syncTied)
+        g.kind === "sync"
       )
         continue;
+      // nor does what one customer's accounts share among themselves (a team's card or office)
+      if (list.every((m) => customers[m] === customers[list[0]!])) continue;
       for (const m of list) {
         let k = seen.get(m);
         if (!k) seen.set(m, (k = new Set()));
@@ -347,7 +386,9 @@ function linkKindsByMember(
     }
   }
   const kinds = new Uint8Array(communityOf.length);
+  for (const m of syncTied) if (!seen.has(m)) kinds[m] = 2;
   for (const [m, k] of seen)
-    kinds[m] = k.size + (k.has("payment") ? 1 : 0) + ((blocks.get(m) ?? 0) >= 2 ? 1 : 0);
+    kinds[m] =
+      k.size + (k.has("payment") ? 1 : 0) + ((blocks.get(m) ?? 0) >= 2 ? 1 : 0) + (syncTied.has(m) ? 1 : 0);
   return { kinds, paymentTie };
 }

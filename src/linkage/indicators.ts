@@ -12,6 +12,7 @@ export type IndicatorKind =
   | "template"
   | "signup-burst"
   | "email-domain"
+  | "window"
   | "sync";
 
 export const indicatorWeights: Record<IndicatorKind, number> = {
@@ -22,9 +23,11 @@ export const indicatorWeights: Record<IndicatorKind, number> = {
   template: 0.8,
   "signup-burst": 0.8,
   "email-domain": 0.4,
-  sync: 1.2,
+  window: 1.2,
+  sync: 0.3,
 };
 
+const EMPTY = 0xffffffff;
 const SIGNUP_BUCKET_MS = 2 * 3_600_000;
 
 /** Calls `visit` with each indicator of an account, from its bounded profile (no allocation per indicator). */
@@ -48,14 +51,11 @@ export function eachIndicator(
   // Two LSH bands over the activity-window MinHash: accounts active in the same windows collide.
   if (p.activeWindows >= 2) {
     const sig = p.windowSig;
-    visit("sync", `${sig[0]}:${sig[1]}`);
-    visit("sync", `${sig[2]}:${sig[3]}`);
+    visit("window", `${sig[0]}:${sig[1]}`);
+    visit("window", `${sig[2]}:${sig[3]}`);
   }
-}
-
-/** Estimated Jaccard similarity of two accounts' activity windows (MinHash agreement). */
-export function syncSimilarity(a: AccountProfile, b: AccountProfile): number {
-  let same = 0;
-  for (let k = 0; k < a.windowSig.length; k++) if (a.windowSig[k] === b.windowSig[k]) same += 1;
-  return same / a.windowSig.length;
+  // Sampled session-start buckets: accounts whose sessions start within seconds of each other
+  // share them (one co-start by chance is common on a busy provider and shows on both grids,
+  // hence a weight that only adds to other indicators).
+  for (const h of p.sessionStarts) if (h !== EMPTY) visit("sync", h.toString(36));
 }

@@ -15,7 +15,18 @@ const capIndex = new Map<string, number>(CAPABILITIES.map((c, i) => [c, i]));
 
 /** Activity windows used for synchronization (SynchroTrap-style time buckets). */
 export const SYNC_WINDOW_MS = 10 * 60_000;
+/** A request this long after the account's previous one starts a new session. */
+export const SESSION_GAP_MS = 10 * 60_000;
+/**
+ * Session starts are bucketed on two 20-second grids offset by 10 s, so that two sessions
+ * started within 10 s of each other always share a bucket (SynchroTrap-style co-activity, at
+ * the resolution of an orchestrator dispatching one batch over many accounts).
+ */
+export const COSTART_BUCKET_MS = 20_000;
+/** Slots of the bottom-k sample of session-start buckets. */
 const SIG = 16;
+/** MinHash values of the active 10-minute windows (two LSH bands of two). */
+const WIN = 4;
 
 /**
  * How much one request looks like output harvesting: a noisy-OR of the distillation-recipe
@@ -65,12 +76,14 @@ const U32_FIELDS = [
 
 // Slot layout of the packed counters (see packed-fields.ts).
 const U32_AT = F64_FIELDS.length * 2;
+const EMPTY = 0xffffffff;
 const CAPS_AT = U32_AT + U32_FIELDS.length;
 const HOURS_AT = CAPS_AT + CAPABILITIES.length;
 const SIG_AT = HOURS_AT + 24;
 // Misra–Gries summaries: numeric keys (templates, ASNs) in `u`, string keys in `keys`.
 const TEMPLATES_K = 4;
-const TEMPLATE_KEYS_AT = SIG_AT + SIG;
+const WIN_AT = SIG_AT + SIG;
+const TEMPLATE_KEYS_AT = WIN_AT + WIN;
 const TEMPLATE_COUNTS_AT = TEMPLATE_KEYS_AT + TEMPLATES_K;
 const ASN_KEYS_AT = TEMPLATE_COUNTS_AT + TEMPLATES_K;
 const ASN_COUNTS_AT = ASN_KEYS_AT + 2;
@@ -173,7 +186,7 @@ export class AccountProfile {
   constructor(account: string) {
     this.account = account;
     this.hash = hashString(account);
-    this.u.fill(0xffffffff, SIG_AT, SIG_AT + SIG);
+    this.u.fill(EMPTY, SIG_AT, SIG_AT + SIG + WIN);
     this.createdMs = Number.NaN;
   }
 
@@ -195,9 +208,35 @@ export class AccountProfile {
     return this.u.subarray(HOURS_AT, HOURS_AT + 24);
   }
 
-  /** MinHash signature of the activity windows (SynchroTrap-style). */
-  get windowSig(): Uint32Array {
+  /**
+   * A bottom-k sample (the smallest hashes) of the buckets its sessions started in: consistent
+   * across accounts, so accounts whose sessions start together keep the same hashes. Empty
+   * slots hold 0xffffffff.
+   */
+  get sessionStarts(): Uint32Array {
     return this.u.subarray(SIG_AT, SIG_AT + SIG);
+  }
+
+  /** MinHash signature of its active 10-minute windows (accounts active in the same windows collide). */
+  get windowSig(): Uint32Array {
+    return this.u.subarray(WIN_AT, WIN_AT + WIN);
+  }
+
+  /** Offers the session-start buckets of time `ts` to the sample. */
+  private sampleStart(ts: number): void {
+    const u = this.u;
+    for (let grid = 0; grid < 2; grid++) {
+      const b = Math.floor((ts + grid * (COSTART_BUCKET_MS / 2)) / COSTART_BUCKET_MS);
+      // hashed per grid (bucket numbers of the two grids overlap), never the empty marker
+      const h = Math.min(EMPTY - 1, fmix32(Math.imul(b | 0, 0x9e3779b1) ^ (grid ? 0x85ebca6b : 0)) >>> 0);
+      let worst = SIG_AT;
+      let seen = false;
+      for (let k = SIG_AT; k < SIG_AT + SIG; k++) {
+        if (u[k] === h) seen = true;
+        if (u[k]! > u[worst]!) worst = k;
+      }
+      if (!seen && h < u[worst]!) u[worst] = h;
+    }
   }
 
   /**
@@ -265,8 +304,10 @@ export class AccountProfile {
       this.createdMs = f.accountCreated ?? Number.NaN;
       this.verification = intern(f.verification);
       this.emailDomain = intern(f.emailDomain);
+      this.sampleStart(f.ts);
     } else {
       const gap = Math.max(0, f.ts - this.lastSeen);
+      if (gap >= SESSION_GAP_MS) this.sampleStart(f.ts);
       if (gap < 2_000) this.burstGaps += 1;
       // Welford's running moments of log gaps: regularity of inter-arrival times.
       const x = Math.log1p(gap / 1000);
@@ -296,9 +337,9 @@ export class AccountProfile {
     if (w + 1 !== this.windowPlus1) {
       this.windowPlus1 = w + 1;
       this.activeWindows += 1;
-      for (let k = 0; k < SIG; k++) {
+      for (let k = 0; k < WIN; k++) {
         const v = fmix32(w ^ Math.imul(k + 1, 0x9e3779b1));
-        if (v < u[SIG_AT + k]!) u[SIG_AT + k] = v;
+        if (v < u[WIN_AT + k]!) u[WIN_AT + k] = v;
       }
     }
     if (f.userTurns <= 1 && f.messages <= 2) this.singleTurn += 1;

@@ -2,8 +2,7 @@
 // enterprise, a university or an eval team behind one NAT: what its accounts ask for, how
 // tightly they share templates and timing, and how thin their identities are.
 import { FIXED_BLOCK_SHARE, type AccountFeatures, type AccountProfile } from "../profiles/index.js";
-import type { IndicatorGroup } from "../linkage/index.js";
-import { syncSimilarity } from "../linkage/index.js";
+import { synchrony, SYNC_CONCENTRATION, type IndicatorGroup } from "../linkage/index.js";
 import { pct, ramp, type Evidence } from "./evidence.js";
 import type { CampaignIndicators } from "./types.js";
 
@@ -185,7 +184,14 @@ export function assessCampaign(
     if (m.features.topBlockShare >= FIXED_BLOCK_SHARE) fixed += 1;
   }
   const blockTop = customersSharing(members, blockKeys, shared.get("ip-prefix"));
-  const fixedSites = blockTop < 2 && located >= 3 && fixed >= 0.8 * located;
+  // SynchroTrap-style: members of separate customers start their sessions together
+  const sync = synchrony(
+    members.map((m) => m.profile),
+    members.map(customerOf),
+  );
+  const meanSync = sync.concentration >= SYNC_CONCENTRATION ? sync.share : 0;
+  // (servers that start their sessions together with other customers' are not one customer's)
+  const fixedSites = blockTop < 2 && located >= 3 && fixed >= 0.8 * located && meanSync < 0.2;
   const proxyPool = !fixedSites && dispersion >= 0.5 && blocks.size >= 4;
   const singleSite = !proxyPool && (blocks.size <= 2 || dispersion < 0.35);
   // Accounts of one organisation (declared, or inferred from a card and fixed sites) are one
@@ -197,14 +203,6 @@ export function assessCampaign(
   // customer's team", which the site already says; they count as coordination only across
   // separate sites and customers.
   const spread = singleSite || oneCustomer ? 0 : 1;
-  // SynchroTrap (Cao et al., CCS 2014): coordinated accounts act in the same time windows.
-  let sync = 0;
-  let pairs = 0;
-  for (let i = 0; i + 1 < members.length && pairs < 64; i += Math.max(1, Math.floor(members.length / 64))) {
-    sync += syncSimilarity(members[i]!.profile, members[i + 1]!.profile);
-    pairs += 1;
-  }
-  const meanSync = pairs ? sync / pairs : 0;
   // the most separate customers with an account created within one 24-hour window
   created.sort((a, b) => a.at - b.at);
   let burst = 0;
@@ -243,7 +241,7 @@ export function assessCampaign(
     ev.push({
       signal: "synchronized",
       points: 1.0 * ramp(meanSync, 0.2, 0.6) * content,
-      detail: `Its accounts are active in the same 10-minute windows (mean overlap ${pct(meanSync)}).`,
+      detail: `Its accounts start their sessions together: ${pct(meanSync)} of their sessions began within seconds of another customer's account in the campaign.`,
     });
   if (!actorTie)
     ev.push({
@@ -317,7 +315,7 @@ export function assessCampaign(
     .map(([c]) => c);
   const timing: string[] = [];
   if (burst >= 3) timing.push(`${burst} accounts created within 24 hours`);
-  if (meanSync >= 0.2) timing.push(`mean activity-window overlap ${pct(meanSync)}`);
+  if (meanSync >= 0.2) timing.push(`${pct(meanSync)} of sessions started together`);
   return {
     evidence: ev,
     requests,
