@@ -56,8 +56,9 @@ export function memberFactor(s: AccountState): number {
     s.campaignHarvest > 0 ? ramp(mean / s.campaignHarvest, 0.5, 0.85) * ramp(mean, 0.15, 0.3) : 0;
   const own = Math.max(ramp(mean, 0.35, 0.6), relative);
   // Tied by a single kind of indicator (say, an IP block that residential proxies share with
-  // home users), an account needs more of its own evidence than one tied by several.
-  const tie = s.linkKinds >= 2 ? 1 : 0.6;
+  // home users), an account needs more of its own evidence than one tied by several; tied by
+  // none (only a public recipe, an SDK or a network put it in the community), more still.
+  const tie = s.linkKinds >= 2 ? 1 : s.linkKinds === 1 ? 0.6 : 0.4;
   // A card it shares with another customer's account in the campaign is the actor's own: the
   // verdict carries however much ordinary chat the account mixes in.
   const paid = s.paymentTie ? 1 : 0;
