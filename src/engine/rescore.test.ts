@@ -22,7 +22,7 @@ function member(linkKinds: number): AccountState {
 
 describe("combineScore", () => {
   it("lets a campaign convict a harvesting member as far as it is tied: two kinds of indicator fully, one partly, none (only a recipe, an SDK or a network) not at all", () => {
-    const [none, one, two] = [0, 1, 2].map((k) => combineScore(member(k)));
+    const [none, one, two] = [0, 1, 2].map((k) => combineScore(member(k))) as [number, number, number];
     expect(two).toBeGreaterThanOrEqual(attackAt);
     expect(one).toBeGreaterThanOrEqual(attackAt);
     expect(none).toBeLessThan(attackAt);
