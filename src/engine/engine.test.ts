@@ -181,55 +181,50 @@ describe("engine on hand-built traffic from corpus prompts", () => {
     expect(c.reasons.map((r) => r.signal)).toContain("shared-payment");
   });
 
+  /** Six accounts on one card running the self-instruct recipe for 40 rounds; their verdicts. */
+  const teamRun = (o: {
+    orgOf?: (k: number) => string;
+    ipOf: (k: number, round: number) => string;
+    createdAgo: number;
+  }) => {
+    const engine = createEngine(parseConfig({}));
+    let i = 0;
+    for (let round = 0; round < 40; round++)
+      for (let k = 0; k < 6; k++)
+        engine.ingest(
+          exchange(i++, `team_${k}`, recipe(round * 6 + k), {
+            ...(o.orgOf ? { org: o.orgOf(k) } : {}),
+            payment: "pm_team",
+            ip: o.ipOf(k, round),
+            account_created: t0 - o.createdAgo,
+            verification: "email",
+          }),
+        );
+    engine.recluster();
+    return [...Array(6).keys()].map((k) => engine.verdict(`team_${k}`)!);
+  };
+  /** A VM per cloud region. */
+  const vm = (k: number) => `${[54, 34, 20][k % 3]}.${10 + k}.7.${k + 1}`;
+  const month = 30 * 86_400_000;
+
   it("treats one organisation's accounts on one card over several cloud regions as one customer, and the same traffic from separate organisations as a campaign", () => {
-    const run = (orgOf: (k: number) => string) => {
-      const engine = createEngine(parseConfig({}));
-      let i = 0;
-      for (let round = 0; round < 40; round++)
-        for (let k = 0; k < 6; k++)
-          engine.ingest(
-            exchange(i++, `team_${k}`, recipe(round * 6 + k), {
-              org: orgOf(k),
-              payment: "pm_team",
-              ip: `${[54, 34, 20][k % 3]}.${10 + k}.7.${k + 1}`,
-              account_created: t0 - 30 * 86_400_000,
-              verification: "email",
-            }),
-          );
-      engine.recluster();
-      return [...Array(6).keys()].map((k) => engine.verdict(`team_${k}`)!);
-    };
-    for (const v of run(() => "org_team")) expect(v.verdict).not.toBe("attack");
-    const separate = run((k) => `org_${k}`);
+    for (const v of teamRun({ orgOf: () => "org_team", ipOf: vm, createdAgo: month }))
+      expect(v.verdict).not.toBe("attack");
+    const separate = teamRun({ orgOf: (k) => `org_${k}`, ipOf: vm, createdAgo: month });
     for (const v of separate) expect(v.verdict).toBe("attack");
     expect(new Set(separate.map((v) => v.campaign)).size).toBe(1);
   });
 
   it("without a declared organisation, takes established accounts of one card each on a fixed site for one customer, but not fresh ones or rotating ones", () => {
-    const run = (ipOf: (k: number, round: number) => string, createdAgo: number) => {
-      const engine = createEngine(parseConfig({}));
-      let i = 0;
-      for (let round = 0; round < 40; round++)
-        for (let k = 0; k < 6; k++)
-          engine.ingest(
-            exchange(i++, `team_${k}`, recipe(round * 6 + k), {
-              payment: "pm_team",
-              ip: ipOf(k, round),
-              account_created: t0 - createdAgo,
-              verification: "email",
-            }),
-          );
-      engine.recluster();
-      return [...Array(6).keys()].map((k) => engine.verdict(`team_${k}`)!.verdict);
-    };
-    const vm = (k: number) => `${[54, 34, 20][k % 3]}.${10 + k}.7.${k + 1}`;
+    const verdicts = (ipOf: (k: number, round: number) => string, createdAgo: number) =>
+      teamRun({ ipOf, createdAgo }).map((v) => v.verdict);
     const rotating = (k: number, round: number) => `198.51.${100 + ((round + k) % 6)}.${k + 1}`;
     // a VM per cloud region, accounts a month old: one customer's servers
-    expect(run(vm, 30 * 86_400_000)).not.toContain("attack");
+    expect(verdicts(vm, month)).not.toContain("attack");
     // the same sites, but accounts signed up an hour before use: a hydra's fresh accounts
-    expect(run(vm, 3_600_000)).toEqual(Array(6).fill("attack"));
+    expect(verdicts(vm, 3_600_000)).toEqual(Array(6).fill("attack"));
     // a month old, but rotating through shared exits: a proxy pool
-    expect(run(rotating, 30 * 86_400_000)).toEqual(Array(6).fill("attack"));
+    expect(verdicts(rotating, month)).toEqual(Array(6).fill("attack"));
   });
 
   it("flags a hydra that camouflages two thirds of its requests as ordinary chat, but not a home user on one of its exits", () => {
