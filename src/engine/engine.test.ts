@@ -185,7 +185,7 @@ describe("engine on hand-built traffic from corpus prompts", () => {
   const teamRun = (o: {
     orgOf?: (k: number) => string;
     ipOf: (k: number, round: number) => string;
-    createdAgo: number;
+    createdAgo: (k: number) => number;
   }) => {
     const engine = createEngine(parseConfig({}));
     let i = 0;
@@ -196,7 +196,7 @@ describe("engine on hand-built traffic from corpus prompts", () => {
             ...(o.orgOf ? { org: o.orgOf(k) } : {}),
             payment: "pm_team",
             ip: o.ipOf(k, round),
-            account_created: t0 - o.createdAgo,
+            account_created: t0 - o.createdAgo(k),
             verification: "email",
           }),
         );
@@ -205,7 +205,7 @@ describe("engine on hand-built traffic from corpus prompts", () => {
   };
   /** A VM per cloud region. */
   const vm = (k: number) => `${[54, 34, 20][k % 3]}.${10 + k}.7.${k + 1}`;
-  const month = 30 * 86_400_000;
+  const month = () => 30 * 86_400_000;
 
   it("treats one organisation's accounts on one card over several cloud regions as one customer, and the same traffic from separate organisations as a campaign", () => {
     for (const v of teamRun({ orgOf: () => "org_team", ipOf: vm, createdAgo: month }))
@@ -216,13 +216,15 @@ describe("engine on hand-built traffic from corpus prompts", () => {
   });
 
   it("without a declared organisation, takes established accounts of one card each on a fixed site for one customer, but not fresh ones or rotating ones", () => {
-    const verdicts = (ipOf: (k: number, round: number) => string, createdAgo: number) =>
+    const verdicts = (ipOf: (k: number, round: number) => string, createdAgo: (k: number) => number) =>
       teamRun({ ipOf, createdAgo }).map((v) => v.verdict);
     const rotating = (k: number, round: number) => `198.51.${100 + ((round + k) % 6)}.${k + 1}`;
     // a VM per cloud region, accounts a month old: one customer's servers
     expect(verdicts(vm, month)).not.toContain("attack");
+    // and with a colleague who joined this week on a VM of its own
+    expect(verdicts(vm, (k) => (k === 5 ? 3_600_000 : 30 * 86_400_000))).not.toContain("attack");
     // the same sites, but accounts signed up an hour before use: a hydra's fresh accounts
-    expect(verdicts(vm, 3_600_000)).toEqual(Array(6).fill("attack"));
+    expect(verdicts(vm, () => 3_600_000)).toEqual(Array(6).fill("attack"));
     // a month old, but rotating through shared exits: a proxy pool
     expect(verdicts(rotating, month)).toEqual(Array(6).fill("attack"));
   });

@@ -8,6 +8,8 @@ import type { IndicatorGroup } from "./build-graph.js";
 
 /** Days between sign-up and first request below which an account is fresh (as in the campaign evidence). */
 const FRESH_DAYS = 7;
+/** Requests from one block that prove an account's site fixed beyond a proxy session's stickiness. */
+const PROVEN_MIN_REQUESTS = 20;
 
 /** The IP block an account without a declared organisation sends ≥ 80 % of its traffic from (from its second request on). */
 function siteOf(p: AccountProfile): string | undefined {
@@ -24,15 +26,24 @@ function established(p: AccountProfile): boolean {
 /**
  * Whether the holders of one card look like one customer's accounts: all at one site (an
  * office), or each at a fixed site of its own (a VM per cloud region) and none freshly signed
- * up — a proxy account sticks to its first exit for a session or two, and a hydra's
- * replacements are fresh. (Letting one fresh newcomer into a team of three or more fixed one
- * probe seed and broke another.)
+ * up but for one newcomer beside two established holders with the volume to prove their sites
+ * — a proxy account sticks to its first exit for a session or two, and a hydra's replacements
+ * are fresh. (Admitting a newcomer without the proven pair fixed one probe seed and broke another.)
  */
 function oneCustomer(holders: AccountProfile[]): boolean {
   const sites = holders.map(siteOf);
   if (sites.some((s) => s === undefined)) return false;
   if (sites.every((s) => s === sites[0])) return true;
-  return holders.every((p) => p.n >= 3 && established(p));
+  if (holders.every((p) => p.n >= 3 && established(p))) return true;
+  // a newer colleague on a VM of its own: one fresh holder, beside two established ones whose
+  // volume proves their sites fixed (a proxy account sticks to an exit for a session, not longer)
+  let fresh = 0;
+  let proven = 0;
+  for (const p of holders) {
+    if (!established(p)) fresh += 1;
+    else if (p.n >= PROVEN_MIN_REQUESTS) proven += 1;
+  }
+  return fresh <= 1 && proven >= 2;
 }
 
 /**
