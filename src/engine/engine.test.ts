@@ -229,6 +229,26 @@ describe("engine on hand-built traffic from corpus prompts", () => {
     expect(verdicts(rotating, month)).toEqual(Array(6).fill("attack"));
   });
 
+  it("flags a hydra on one card when the logs carry no client addresses (a gateway log without IPs is not one site)", () => {
+    const engine = createEngine(parseConfig({}));
+    let i = 0;
+    for (let round = 0; round < 40; round++)
+      for (let k = 0; k < 8; k++)
+        engine.ingest(
+          exchange(i++, `hydra_${k}`, recipe(round * 8 + k), {
+            org: `org_${k}`,
+            payment: "pm_shared",
+            account_created: t0 - 3_600_000 * k,
+            verification: "email",
+          }),
+        );
+    engine.recluster();
+    for (let k = 0; k < 8; k++) expect(engine.verdict(`hydra_${k}`)!.verdict, `hydra_${k}`).toBe("attack");
+    const signals = engine.campaigns()[0]!.reasons.map((r) => r.signal);
+    expect(signals).toContain("shared-payment");
+    expect(signals).not.toContain("single-site");
+  });
+
   it("flags a hydra that camouflages two thirds of its requests as ordinary chat, but not a home user on one of its exits", () => {
     const engine = createEngine(parseConfig({}));
     let i = 0;

@@ -171,8 +171,16 @@ export function assessCampaign(
   // Infrastructure dispersion: a hydra spreads its accounts over a proxy pool of many IP blocks;
   // an organisation's accounts sit behind one or two NATs.
   const blocks = new Set<string>();
-  for (const m of members) for (const key of blockKeys(m.profile)) blocks.add(key);
-  const dispersion = blocks.size / n;
+  // members whose logs carry client addresses at all: where most do not (a gateway log without
+  // IPs), the network says neither "one site" nor "proxy pool"
+  let addressed = 0;
+  for (const m of members) {
+    const keys = blockKeys(m.profile);
+    if (keys.length) addressed += 1;
+    for (const key of keys) blocks.add(key);
+  }
+  const networkKnown = addressed >= Math.max(2, n / 2);
+  const dispersion = blocks.size / Math.max(1, addressed);
   // Accounts that each work from one fixed IP block, none shared with another customer's: one
   // customer's servers in several regions (a team that declares no organisation), not a pool
   // of exits that accounts rotate through.
@@ -192,8 +200,8 @@ export function assessCampaign(
   const meanSync = sync.concentration >= SYNC_CONCENTRATION ? sync.share : 0;
   // (servers that start their sessions together with other customers' are not one customer's)
   const fixedSites = blockTop < 2 && located >= 3 && fixed >= 0.8 * located && meanSync < 0.2;
-  const proxyPool = !fixedSites && dispersion >= 0.5 && blocks.size >= 4;
-  const singleSite = !proxyPool && (blocks.size <= 2 || dispersion < 0.35);
+  const proxyPool = networkKnown && !fixedSites && dispersion >= 0.5 && blocks.size >= 4;
+  const singleSite = networkKnown && !proxyPool && (blocks.size <= 2 || dispersion < 0.35);
   // Accounts of one organisation (declared, or inferred from a card and fixed sites) are one
   // customer, wherever they connect from; a campaign is coordination across customers, so a
   // community of one or two is a team.
