@@ -134,32 +134,40 @@ function foreignSites(
 }
 
 /**
- * Two parts are one actor when they share many distinct IP blocks: at least three, and a quarter
- * of the lesser part's accounts. Separate campaigns (or a campaign and residential customers of
- * the same ISPs) meet on a block or two by chance; one hydra's card groups rotate through the
- * same proxy pool.
+ * Two parts are one actor when they pay with the same card (a card is the actor's own: Louvain
+ * cuts the accounts of one card into parts once there are more than it keeps together), or
+ * share many distinct IP blocks: at least three, and a quarter of the lesser part's accounts.
+ * Separate campaigns (or a campaign and residential customers of the same ISPs) meet on a block
+ * or two by chance; one hydra's card groups rotate through the same proxy pool.
  */
-function sharesExits(groups: IndicatorGroup[]): (a: number[], b: number[]) => boolean {
+function sameActor(groups: IndicatorGroup[], customers: Uint32Array): (a: number[], b: number[]) => boolean {
   const blocksOf = new Map<number, number[]>();
+  const cardsOf = new Map<number, number[]>();
   groups.forEach((g, i) => {
-    if (g.kind !== "ip-prefix") return;
-    for (const m of g.members) {
-      const list = blocksOf.get(m);
-      if (list) list.push(i);
-      else blocksOf.set(m, [i]);
-    }
+    // a card counts only when accounts of two customers hold it (not one team's own card)
+    if (g.kind === "payment" && g.members.some((m) => customers[m] !== customers[g.members[0]!]))
+      for (const m of g.members) push(cardsOf, m, i);
+    if (g.kind === "ip-prefix") for (const m of g.members) push(blocksOf, m, i);
   });
-  const blocks = (part: number[]): Set<number> => {
+  const values = (of: Map<number, number[]>, part: number[]): Set<number> => {
     const out = new Set<number>();
-    for (const m of part) for (const b of blocksOf.get(m) ?? []) out.add(b);
+    for (const m of part) for (const b of of.get(m) ?? []) out.add(b);
     return out;
   };
   return (a, b) => {
-    const inA = blocks(a);
+    const cardsA = values(cardsOf, a);
+    for (const x of values(cardsOf, b)) if (cardsA.has(x)) return true;
+    const inA = values(blocksOf, a);
     let shared = 0;
-    for (const x of blocks(b)) if (inA.has(x)) shared += 1;
+    for (const x of values(blocksOf, b)) if (inA.has(x)) shared += 1;
     return shared >= Math.max(3, 0.25 * Math.min(a.length, b.length));
   };
+}
+
+function push(map: Map<number, number[]>, key: number, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /**
@@ -212,7 +220,7 @@ export function findCampaigns(
     minModularity: 0.3,
     resolution: 0.5,
     mergeCut: 0.5,
-    sameActor: sharesExits(groups),
+    sameActor: sameActor(groups, customers),
   })
     .map((c) => coreMembers(graph, c, { minDegree: 0.8, medianShare: 0.05 }))
     .filter((c) => c.length >= 3);
