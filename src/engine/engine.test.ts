@@ -126,12 +126,18 @@ describe("engine on hand-built traffic from corpus prompts", () => {
     return `${generationPrompt}\n\n1. Instruction: ${task.instruction}\n${task.input}`;
   };
   /** One round of an 8-account hydra on one card over six proxy blocks, from exchange `i`. */
-  const hydraRound = (engine: ReturnType<typeof createEngine>, i: number, round: number) => {
+  const hydraRound = (
+    engine: ReturnType<typeof createEngine>,
+    i: number,
+    round: number,
+    o: { addressed?: boolean; org?: (k: number) => string } = {},
+  ) => {
     for (let k = 0; k < 8; k++)
       engine.ingest(
         exchange(i++, `hydra_${k}`, recipe(round * 8 + k), {
+          ...(o.org ? { org: o.org(k) } : {}),
           payment: "pm_shared",
-          ip: `198.51.${100 + ((round + k) % 6)}.${k + 1}`,
+          ...(o.addressed === false ? {} : { ip: `198.51.${100 + ((round + k) % 6)}.${k + 1}` }),
           account_created: t0 - 3_600_000 * k,
           verification: "email",
         }),
@@ -233,15 +239,7 @@ describe("engine on hand-built traffic from corpus prompts", () => {
     const engine = createEngine(parseConfig({}));
     let i = 0;
     for (let round = 0; round < 40; round++)
-      for (let k = 0; k < 8; k++)
-        engine.ingest(
-          exchange(i++, `hydra_${k}`, recipe(round * 8 + k), {
-            org: `org_${k}`,
-            payment: "pm_shared",
-            account_created: t0 - 3_600_000 * k,
-            verification: "email",
-          }),
-        );
+      i = hydraRound(engine, i, round, { addressed: false, org: (k) => `org_${k}` });
     engine.recluster();
     for (let k = 0; k < 8; k++) expect(engine.verdict(`hydra_${k}`)!.verdict, `hydra_${k}`).toBe("attack");
     const signals = engine.campaigns()[0]!.reasons.map((r) => r.signal);

@@ -149,17 +149,26 @@ function sameActor(groups: IndicatorGroup[], customers: Uint32Array): (a: number
       for (const m of g.members) push(cardsOf, m, i);
     if (g.kind === "ip-prefix") for (const m of g.members) push(blocksOf, m, i);
   });
-  const values = (of: Map<number, number[]>, part: number[]): Set<number> => {
-    const out = new Set<number>();
-    for (const m of part) for (const b of of.get(m) ?? []) out.add(b);
-    return out;
+  // a part is asked about once per neighbouring part: its cards and blocks are gathered once
+  const memo = new WeakMap<number[], { cards: Set<number>; blocks: Set<number> }>();
+  const values = (part: number[]) => {
+    let v = memo.get(part);
+    if (!v) {
+      v = { cards: new Set(), blocks: new Set() };
+      for (const m of part) {
+        for (const c of cardsOf.get(m) ?? []) v.cards.add(c);
+        for (const b of blocksOf.get(m) ?? []) v.blocks.add(b);
+      }
+      memo.set(part, v);
+    }
+    return v;
   };
   return (a, b) => {
-    const cardsA = values(cardsOf, a);
-    for (const x of values(cardsOf, b)) if (cardsA.has(x)) return true;
-    const inA = values(blocksOf, a);
+    const va = values(a);
+    const vb = values(b);
+    for (const x of vb.cards) if (va.cards.has(x)) return true;
     let shared = 0;
-    for (const x of values(blocksOf, b)) if (inA.has(x)) shared += 1;
+    for (const x of vb.blocks) if (va.blocks.has(x)) shared += 1;
     return shared >= Math.max(3, 0.25 * Math.min(a.length, b.length));
   };
 }
@@ -394,9 +403,8 @@ function linkKindsByMember(
     }
   }
   const kinds = new Uint8Array(communityOf.length);
-  for (const m of syncTied) if (!seen.has(m)) kinds[m] = 2;
   for (const [m, k] of seen)
-    kinds[m] =
-      k.size + (k.has("payment") ? 1 : 0) + ((blocks.get(m) ?? 0) >= 2 ? 1 : 0) + (syncTied.has(m) ? 1 : 0);
+    kinds[m] = k.size + (k.has("payment") ? 1 : 0) + ((blocks.get(m) ?? 0) >= 2 ? 1 : 0);
+  for (const m of syncTied) kinds[m] = Math.min(255, kinds[m]! + 2);
   return { kinds, paymentTie };
 }

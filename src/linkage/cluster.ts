@@ -129,6 +129,7 @@ function mergeTied(
   for (const [key, w] of [...cut].sort((a, b) => b[1] - a[1])) {
     const p = Math.floor(key / k);
     const q = key % k;
+    if (find(p) === find(q)) continue;
     if (w >= share * Math.min(internal[p]!, internal[q]!) || sameActor?.(parts[p]!, parts[q]!))
       root[find(p)] = find(q);
   }

@@ -3,13 +3,14 @@
 // team apart is where its accounts work: all from one office, or each from a fixed site of its
 // own (a VM per cloud region), signed up well before use. Accounts of one card that all do are
 // one customer that declared no organisation; a proxy pool's accounts rotate through its exits.
-import { FIXED_BLOCK_SHARE, type AccountProfile } from "../profiles/index.js";
+import {
+  FIXED_BLOCK_SHARE,
+  FIXED_MIN_REQUESTS,
+  FRESH_DAYS,
+  ageAtFirstUseDays,
+  type AccountProfile,
+} from "../profiles/index.js";
 import type { IndicatorGroup } from "./build-graph.js";
-
-/** Days between sign-up and first request below which an account is fresh (as in the campaign evidence). */
-const FRESH_DAYS = 7;
-/** Requests from one block that prove an account's site fixed beyond a proxy session's stickiness. */
-const PROVEN_MIN_REQUESTS = 20;
 
 /** The IP block an account without a declared organisation sends ≥ 80 % of its traffic from (from its second request on). */
 function siteOf(p: AccountProfile): string | undefined {
@@ -20,7 +21,8 @@ function siteOf(p: AccountProfile): string | undefined {
 
 /** Whether an account was signed up well before its first request. */
 function established(p: AccountProfile): boolean {
-  return p.accountCreated !== undefined && p.firstSeen - p.accountCreated >= FRESH_DAYS * 86_400_000;
+  const age = ageAtFirstUseDays(p);
+  return age !== undefined && age >= FRESH_DAYS;
 }
 
 /**
@@ -41,7 +43,7 @@ function oneCustomer(holders: AccountProfile[]): boolean {
   let proven = 0;
   for (const p of holders) {
     if (!established(p)) fresh += 1;
-    else if (p.n >= PROVEN_MIN_REQUESTS) proven += 1;
+    else if (p.n >= FIXED_MIN_REQUESTS) proven += 1;
   }
   return fresh <= 1 && proven >= 2;
 }

@@ -2,7 +2,7 @@
 // follow how hard each is to share by accident: a payment instrument rarely is, an ASN or a
 // user-agent string often is (NATs, clouds, SDK defaults). A prompt template is evidence of the
 // same recipe, not of the same actor (public recipes are used by many), so it needs corroboration.
-import type { AccountProfile } from "../profiles/index.js";
+import { EMPTY_START, type AccountProfile } from "../profiles/index.js";
 
 export type IndicatorKind =
   | "payment"
@@ -27,7 +27,6 @@ export const indicatorWeights: Record<IndicatorKind, number> = {
   sync: 0.3,
 };
 
-const EMPTY = 0xffffffff;
 const SIGNUP_BUCKET_MS = 2 * 3_600_000;
 
 /** Calls `visit` with each indicator of an account, from its bounded profile (no allocation per indicator). */
@@ -57,5 +56,5 @@ export function eachIndicator(
   // Sampled session-start buckets: accounts whose sessions start within seconds of each other
   // share them (one co-start by chance is common on a busy provider and shows on both grids,
   // hence a weight that only adds to other indicators).
-  for (const h of p.sessionStarts) if (h !== EMPTY) visit("sync", h.toString(36));
+  for (const h of p.sessionStarts) if (h !== EMPTY_START) visit("sync", h.toString(36));
 }

@@ -5,9 +5,7 @@
 // now and then; what chance does not do is stack many customers into the same few buckets. So a
 // group counts as synchronized only when its sampled buckets are concentrated: held, on average,
 // by several of its customers each.
-import type { AccountProfile } from "../profiles/index.js";
-
-const EMPTY = 0xffffffff;
+import { EMPTY_START as EMPTY, type AccountProfile } from "../profiles/index.js";
 /** Customers per sampled start bucket, on average, from which a group's timing is coordinated. */
 export const SYNC_CONCENTRATION = 2;
 

@@ -76,7 +76,9 @@ const U32_FIELDS = [
 
 // Slot layout of the packed counters (see packed-fields.ts).
 const U32_AT = F64_FIELDS.length * 2;
-const EMPTY = 0xffffffff;
+/** An empty slot of the session-start sample (and of the window MinHash). */
+export const EMPTY_START = 0xffffffff;
+const EMPTY = EMPTY_START;
 const CAPS_AT = U32_AT + U32_FIELDS.length;
 const HOURS_AT = CAPS_AT + CAPABILITIES.length;
 const SIG_AT = HOURS_AT + 24;

@@ -57,6 +57,17 @@ function entropy(counts: ArrayLike<number>, total: number): number {
 
 /** An account sending at least this share of its requests from one IP block works from a fixed site. */
 export const FIXED_BLOCK_SHARE = 0.8;
+/** Requests from which that share proves a fixed site (a proxy account sticks to an exit for a session or two). */
+export const FIXED_MIN_REQUESTS = 20;
+/** An account whose first request came within this many days of its sign-up is fresh. */
+export const FRESH_DAYS = 7;
+
+/** Days from sign-up to first request (undefined when the creation time is unknown). */
+export function ageAtFirstUseDays(p: AccountProfile): number | undefined {
+  return p.accountCreated === undefined
+    ? undefined
+    : Math.max(0, (p.firstSeen - p.accountCreated) / 86_400_000);
+}
 
 /** Computes the features of a profile. */
 export function accountFeatures(p: AccountProfile): AccountFeatures {
@@ -106,8 +117,7 @@ export function accountFeatures(p: AccountProfile): AccountFeatures {
     nAbove1Share: p.nAbove1 / n,
     maxTokensHighShare: p.maxTokensHigh / n,
     rateLimitedShare: p.rateLimited / n,
-    ageAtFirstUseDays:
-      p.accountCreated === undefined ? undefined : Math.max(0, (p.firstSeen - p.accountCreated) / 86_400_000),
+    ageAtFirstUseDays: ageAtFirstUseDays(p),
     weakVerification:
       p.verification === undefined ? false : p.verification === "none" || p.verification === "email",
   };

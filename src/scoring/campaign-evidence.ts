@@ -1,7 +1,13 @@
 // A community's evidence that it is one coordinated distillation campaign rather than an
 // enterprise, a university or an eval team behind one NAT: what its accounts ask for, how
 // tightly they share templates and timing, and how thin their identities are.
-import { FIXED_BLOCK_SHARE, type AccountFeatures, type AccountProfile } from "../profiles/index.js";
+import {
+  FIXED_BLOCK_SHARE,
+  FIXED_MIN_REQUESTS,
+  FRESH_DAYS,
+  type AccountFeatures,
+  type AccountProfile,
+} from "../profiles/index.js";
 import { synchrony, SYNC_CONCENTRATION, type IndicatorGroup } from "../linkage/index.js";
 import { pct, ramp, type Evidence } from "./evidence.js";
 import type { CampaignIndicators } from "./types.js";
@@ -65,9 +71,6 @@ function contentWeightCap(members: Member[]): number {
   const median = counts[counts.length >> 1] ?? 0;
   return Math.max(10, 3 * median);
 }
-
-/** Requests before an account's IP blocks say whether it works from one fixed block. */
-const FIXED_MIN_REQUESTS = 20;
 
 const templateKeys = (p: AccountProfile): string[] => p.templates.top().map((t) => t.key.toString(16));
 const paymentKeys = (p: AccountProfile): string[] => p.payments.top().map((t) => t.key);
@@ -145,7 +148,7 @@ export function assessCampaign(
     const w = Math.min(f.requests, cap);
     distillSum += f.meanHarvest * w;
     distillWeight += w;
-    if (f.ageAtFirstUseDays !== undefined && f.ageAtFirstUseDays < 7) fresh += 1;
+    if (f.ageAtFirstUseDays !== undefined && f.ageAtFirstUseDays < FRESH_DAYS) fresh += 1;
     if (f.ageAtFirstUseDays !== undefined && f.ageAtFirstUseDays > 180) aged += 1;
     if (f.weakVerification) weak += 1;
     const v = m.profile.verification;
