@@ -20,6 +20,7 @@ import { createPreparePool } from "./prepare-pool.js";
 import type { PoolBatch, PreparedExchange } from "./prepare.js";
 import { createProgress } from "./progress.js";
 import { ReorderBuffer } from "./reorder.js";
+import { checkEventOrder, writeSortedCopy, type SortedInput } from "./event-order.js";
 import { buildSummary, writeReport, writeSummary, type AnalyzeSummary } from "../report/index.js";
 
 export interface AnalyzeOptions {
@@ -34,6 +35,8 @@ export interface AnalyzeOptions {
   progress?: boolean;
   /** Called for the first few rejected lines (the console shows them). */
   onRejection?: (r: Rejection, index: number) => void;
+  /** Called when the input is not in event-time order and a sorted copy is read instead. */
+  onSorting?: (reason: string) => void;
 }
 
 export interface AnalyzeResult {
@@ -78,6 +81,17 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
   // --db is shared across runs, so exchanges it already holds count as duplicates.
   const dbPath = opts.db ?? join(outDir, "distillwatch.db");
   if (!opts.db) for (const suffix of ["", "-wal", "-shm"]) rmSync(dbPath + suffix, { force: true });
+  // Input out of event-time order is read through a copy sorted by time (see event-order.ts).
+  const order = checkEventOrder(opts.files, {
+    format: opts.format,
+    windowMs: opts.config.engine.reorderWindowMs,
+  });
+  let sorted: SortedInput | undefined;
+  if (!order.ordered) {
+    opts.onSorting?.(order.reason!);
+    sorted = await writeSortedCopy(opts.files, outDir, { format: opts.format });
+  }
+  const files = sorted ? [sorted.path] : opts.files;
   const store = await openStore(dbPath);
   const engine = createEngine(opts.config);
   // Worker threads pay off only past start-up (each loads the content model): small inputs run inline.
@@ -99,6 +113,8 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
   let bytesDone = 0;
 
   const reject = async (r: Rejection) => {
+    // a line of the sorted copy is reported as the line of the input it came from
+    if (sorted && r.file === sorted.path) Object.assign(r, sorted.origin(r.line));
     opts.onRejection?.(r, counts.rejected);
     counts.rejected += 1;
     await rejectedOut.write(rejectionLine(r));
@@ -119,7 +135,11 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
       : feedExchanges(engine, store, items, fed, quota);
 
   try {
-    for (const file of opts.files) {
+    for (const f of sorted?.faults ?? []) {
+      counts.lines += 1;
+      await reject({ file: f.file, line: f.fault.line, reason: f.fault.reason, text: "" });
+    }
+    for (const file of files) {
       const inflight: { batch: Promise<PoolBatch>; bytes: boolean }[] = [];
       const faults: Rejection[] = [];
       // Lines before the chunk being handled: byte chunks number their lines from 1.
@@ -191,6 +211,7 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
       opts,
       counts,
       late: reorder.late,
+      sorted: order.reason,
       formats: [...formats],
       verdicts: verdicts.tally,
       campaigns,
@@ -211,6 +232,7 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
     await sink?.close().catch(() => undefined);
     await pool.close();
     await store.close();
+    sorted?.remove();
   }
 }
 

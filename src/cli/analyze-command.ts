@@ -28,9 +28,15 @@ export async function analyzeCommand(argv: string[]): Promise<void> {
       if (i < shown) process.stderr.write(`rejected ${r.file}:${r.line}: ${r.reason}\n`);
       else if (i === shown) process.stderr.write(`… more rejected lines in rejected.jsonl\n`);
     },
+    onSorting: (reason) =>
+      process.stderr.write(`input is not in event-time order (${reason}): reading a copy sorted by time\n`),
   });
   if (values.quiet) return;
   const s = result.summary;
+  if (s.events.late > 0.001 * s.events.exchanges)
+    process.stderr.write(
+      `warning: ${s.events.late} exchanges arrived later than the reorder window behind newer ones and were processed late (their first_flagged_at may be late)\n`,
+    );
   process.stdout.write(
     `analyzed ${s.events.exchanges} exchanges (${s.events.rejected} rejected, ${s.events.duplicates} duplicates) from ${s.accounts.total} accounts in ${(s.stages_ms.total / 1000).toFixed(1)} s (${s.throughput.exchanges_per_second} exchanges/s)\n` +
       `verdicts: ${s.accounts.attack} attack, ${s.accounts.review} review, ${s.accounts.benign} benign; ${s.campaigns.total} campaigns\n` +

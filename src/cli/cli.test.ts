@@ -1,6 +1,6 @@
 // The CLI as a subprocess, end to end: simulate → analyze → eval, bad input, missing files.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -144,6 +144,41 @@ describe("distillwatch CLI", () => {
     expect(rejected.length).toBe(bad.length + 1);
     expect(rejected.find((x) => x.line === bad[1])!.reason).toMatch(/id/);
     expect(rejected.find((x) => x.line === bad[2])!.reason).toMatch(/asn/);
+  });
+
+  it("analyzes logs that overlap in time (one per gateway) as one stream in event-time order, naming bad lines by their own file and line", () => {
+    const lines = readFileSync(join(dir, "sim", "exchanges.jsonl"), "utf8")
+      .split("\n")
+      .filter(Boolean);
+    // two gateways' logs, each sorted, covering the same days
+    const byGateway: [string[], string[]] = [[], []];
+    for (const l of lines) byGateway[/"account":"acct_[0-7]/.test(l) ? 0 : 1].push(l);
+    byGateway[1].splice(10, 0, '{"id":"bad","ts":"2026-01-12T00:00:00Z","account":"acct_x","messages":"hi"}');
+    const [a, b] = byGateway.map((ls, i) => {
+      const p = join(dir, `gateway-${i}.jsonl`);
+      writeFileSync(p, ls.join("\n") + "\n");
+      return p;
+    });
+    const r = cli("analyze", a!, b!, "--out", join(dir, "gateways"));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/not in event-time order .*gateway-1\.jsonl starts/);
+    expect(r.stderr).toMatch(/rejected .*gateway-1\.jsonl:11: .*messages/);
+    const summary = JSON.parse(readFileSync(join(dir, "gateways", "summary.json"), "utf8")) as {
+      events: { exchanges: number; late: number; sorted?: string };
+    };
+    expect(summary.events).toMatchObject({ exchanges: lines.length, late: 0 });
+    expect(summary.events.sorted).toMatch(/gateway-1\.jsonl starts/);
+    // the same verdicts and flag times as the single file in event-time order
+    const key = (x: Record<string, unknown>) => `${x.account} ${x.verdict} ${x.first_flagged_at}`;
+    const one = readJsonl(join(dir, "out", "accounts.jsonl"))
+      .map(key)
+      .sort();
+    expect(
+      readJsonl(join(dir, "gateways", "accounts.jsonl"))
+        .map(key)
+        .sort(),
+    ).toEqual(one);
+    expect(readdirSync(join(dir, "gateways")).filter((f) => f.startsWith("."))).toEqual([]);
   });
 
   it.each(Object.keys(samplesByFormat))("auto-detects and analyzes a %s log", (format) => {

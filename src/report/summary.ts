@@ -15,6 +15,8 @@ export interface AnalyzeSummary {
     duplicates: number;
     rejected: number;
     late: number;
+    /** Why the input was read through a copy sorted by event time (absent when it was in order). */
+    sorted?: string;
   };
   accounts: { total: number; attack: number; review: number; benign: number };
   campaigns: {
@@ -41,6 +43,7 @@ export function buildSummary(x: {
   opts: { files: string[]; config: { thresholds: { attack: number; review: number } } };
   counts: { lines: number; valid: number; duplicates: number; rejected: number; exchanges: number };
   late: number;
+  sorted?: string;
   formats: string[];
   verdicts: { attack: number; review: number; benign: number };
   campaigns: Campaign[];
@@ -64,19 +67,18 @@ export function buildSummary(x: {
       duplicates: c.duplicates,
       rejected: c.rejected,
       late: x.late,
+      ...(x.sorted ? { sorted: x.sorted } : {}),
     },
     accounts: { total: x.stats.accounts, ...x.verdicts },
     campaigns: {
       total: x.campaigns.length,
-      top: x.campaigns
-        .slice(0, 10)
-        .map((k) => ({
-          campaign: k.campaign,
-          accounts: k.accounts.length,
-          score: k.score,
-          requests: k.requests,
-          targets: k.targets,
-        })),
+      top: x.campaigns.slice(0, 10).map((k) => ({
+        campaign: k.campaign,
+        accounts: k.accounts.length,
+        score: k.score,
+        requests: k.requests,
+        targets: k.targets,
+      })),
     },
     thresholds: { attack: x.opts.config.thresholds.attack, review: x.opts.config.thresholds.review },
     stages_ms: {
