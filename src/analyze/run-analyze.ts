@@ -82,7 +82,7 @@ export async function runAnalyze(opts: AnalyzeOptions): Promise<AnalyzeResult> {
   const dbPath = opts.db ?? join(outDir, "distillwatch.db");
   if (!opts.db) for (const suffix of ["", "-wal", "-shm"]) rmSync(dbPath + suffix, { force: true });
   // Input out of event-time order is read through a copy sorted by time (see event-order.ts).
-  const order = checkEventOrder(opts.files, {
+  const order = await checkEventOrder(opts.files, {
     format: opts.format,
     windowMs: opts.config.engine.reorderWindowMs,
   });

@@ -40,7 +40,7 @@ function openSource(path: string): { stream: Readable; raw: Readable; gz: boolea
   }
   const raw = createReadStream(path, { highWaterMark: 1 << 20 });
   const gz = path.endsWith(".gz");
-  return { stream: gz ? raw.pipe(createGunzip()) : raw, raw, gz };
+  return { stream: gz ? raw.pipe(createGunzip({ chunkSize: 1 << 20 })) : raw, raw, gz };
 }
 
 /** Yields batches of lines of `path` ("-" for stdin); `.gz` files are decompressed on the fly. */
