@@ -30,10 +30,12 @@ export function rescoreOwn(s: AccountState): Evidence[] {
   // A heavy account on one fixed IP block (a customer's server) running a public recipe is a
   // synthetic-data customer until tied to others; one rotating through exits is not.
   const heavy = p.n >= TEMPLATE_TIE_MIN_REQUESTS && f.topBlockShare < FIXED_BLOCK_SHARE;
+  // So is one whose harvesting comes through a rotating proxy pool: hiding where it is from.
   s.coordinated = ev.some(
     (e) =>
       (heavy && e.signal === "shared-template" && e.points >= 0.5) ||
-      (e.signal === "reseller-mix" && e.points >= 1.5),
+      (e.signal === "reseller-mix" && e.points >= 1.5) ||
+      (e.signal === "proxy-rotation" && e.points >= 0.75),
   );
   const logit = totalLogit(OWN_BIAS, ev);
   s.ownLogit = s.coordinated ? logit : Math.min(logit, UNCOORDINATED_CAP);

@@ -72,6 +72,8 @@ const U32_FIELDS = [
   "distinctTemplates",
   "maxTemplateAccounts",
   "orgHash",
+  "asnBits",
+  "countryBits",
 ] as const;
 
 // Slot layout of the packed counters (see packed-fields.ts).
@@ -182,6 +184,9 @@ export class AccountProfile {
   declare maxTemplateAccounts: number;
   /** Hash of the organisation the account first declared (0: none); see `customer`. */
   declare orgHash: number;
+  /** The networks (ASNs) and countries its requests came from, one bit per hashed value (see `exitSpread`). */
+  declare asnBits: number;
+  declare countryBits: number;
   /** Account creation time in ms (NaN when unknown). */
   declare private createdMs: number;
 
@@ -374,7 +379,11 @@ export class AccountProfile {
         sampleInto(u, SAMPLE_HASH_AT, SAMPLE_SIZE_AT, keys, SAMPLE_KEYS_AT, SAMPLE_K, p);
       }
     }
-    if (f.asn !== undefined) addTo(u, ASN_KEYS_AT, u, ASN_COUNTS_AT, 2, f.asn);
+    if (f.asn !== undefined) {
+      addTo(u, ASN_KEYS_AT, u, ASN_COUNTS_AT, 2, f.asn);
+      this.asnBits |= 1 << (fmix32(f.asn) & 31);
+    }
+    if (f.country) this.countryBits |= 1 << (hashString(f.country) & 31);
     if (f.userAgent) addTo(keys, 4, u, AGENT_COUNTS_AT, 2, intern(f.userAgent)!);
     if (f.endUser) (this.endUsers ??= new EndUserSketch()).add(f.endUser, h);
     this.declareOrg(f.org);

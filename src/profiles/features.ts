@@ -31,6 +31,11 @@ export interface AccountFeatures {
   templateConcentration: number;
   /** Share of its requests from its busiest IP block (see `FIXED_BLOCK_SHARE`). */
   topBlockShare: number;
+  /** Distinct networks (ASNs) and countries its requests came from (see `exitSpread`). */
+  networks: number;
+  countries: number;
+  /** Whether it rotates through a proxy pool (see `rotatesExits`). */
+  rotatesExits: boolean;
   sharedTemplateShare: number;
   maxTemplateAccounts: number;
   paramsSweep: boolean;
@@ -62,6 +67,42 @@ export const FIXED_MIN_REQUESTS = 20;
 /** An account whose first request came within this many days of its sign-up is fresh. */
 export const FRESH_DAYS = 7;
 
+function popcount(x: number): number {
+  let v = x >>> 0;
+  let c = 0;
+  while (v) {
+    v &= v - 1;
+    c += 1;
+  }
+  return c;
+}
+
+/**
+ * Distinct networks (ASNs) and countries an account's requests came from, from one 32-bit
+ * hashed bitmap each (linear counting: exact up to a collision, which undercounts; ~1 in 6 for
+ * five values).
+ */
+export function exitSpread(p: AccountProfile): { networks: number; countries: number } {
+  return { networks: popcount(p.asnBits), countries: popcount(p.countryBits) };
+}
+
+/** Requests before an account's exits say whether it rotates through a proxy pool. */
+export const ROTATION_MIN_REQUESTS = 5;
+
+/**
+ * An account rotating through a proxy pool: its requests come from at least four networks in
+ * at least three countries (five networks where countries are not logged), and no IP block
+ * carries half of them. Residential proxy services resell exits across ISPs and countries, so
+ * a campaign's account hops between them from session to session; a developer's home, office
+ * and phone are one to three networks in one or two countries, a university or company NAT
+ * one network, a cloud team a few fixed VMs.
+ */
+export function rotatesExits(p: AccountProfile, topBlockShare: number): boolean {
+  if (p.n < ROTATION_MIN_REQUESTS || topBlockShare >= 0.5) return false;
+  const { networks, countries } = exitSpread(p);
+  return countries > 0 ? networks >= 4 && countries >= 3 : networks >= 5;
+}
+
 /** Days from sign-up to first request (undefined when the creation time is unknown). */
 export function ageAtFirstUseDays(p: AccountProfile): number | undefined {
   return p.accountCreated === undefined
@@ -89,6 +130,8 @@ export function accountFeatures(p: AccountProfile): AccountFeatures {
   for (let i = 0; i < hours.length; i++) if (hours[i]! > 0) activeHours += 1;
   const variance = p.gapN > 1 ? p.gapM2 / (p.gapN - 1) : 0;
   const tt = p.templates.top()[0];
+  const topBlockShare = (p.prefixes.top()[0]?.count ?? 0) / n;
+  const spread = exitSpread(p);
   return {
     requests: p.n,
     meanDistill: p.sumDistill / n,
@@ -110,7 +153,10 @@ export function accountFeatures(p: AccountProfile): AccountFeatures {
     reasoningShare: p.reasoningTokens / Math.max(1, p.outputTokens),
     reasoningRequestedShare: p.reasoningRequested / n,
     templateConcentration: tt ? tt.count / n : 0,
-    topBlockShare: (p.prefixes.top()[0]?.count ?? 0) / n,
+    topBlockShare,
+    networks: spread.networks,
+    countries: spread.countries,
+    rotatesExits: rotatesExits(p, topBlockShare),
     sharedTemplateShare: p.sharedTemplateUses / n,
     maxTemplateAccounts: p.maxTemplateAccounts,
     paramsSweep: p.temperatures >= 4,

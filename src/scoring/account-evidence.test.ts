@@ -53,3 +53,68 @@ describe("reseller mix", () => {
     expect(resellerStrength(resellerMix(p))).toBe(0);
   });
 });
+
+describe("proxy rotation", () => {
+  const harvest = { scores: { distill: 0.9, cot: 0.8 }, capability: "reasoning", template: "" };
+  /** An account whose requests come from `exits` (ip, asn, country), one session each, in turn. */
+  function account(exits: [string, number, string | undefined][], requests: number): AccountProfile {
+    const p = new AccountProfile("acct-rotating");
+    for (let i = 0; i < requests; i++) {
+      const [ip, asn, country] = exits[Math.floor(i / 2) % exits.length]!;
+      const v = validateExchange({
+        id: `r${i}`,
+        ts: 1_700_000_000_000 + i * 3_600_000,
+        account: "acct-rotating",
+        ip,
+        asn,
+        ...(country ? { country } : {}),
+        messages: [{ role: "user", content: "Explain your full reasoning step by step." }],
+      });
+      if (!v.ok) throw new Error("test exchange is invalid");
+      p.update(toFacts(v.exchange), harvest, 1, false);
+    }
+    return p;
+  }
+  const residential: [string, number, string][] = [
+    ["73.182.56.235", 7922, "US"],
+    ["177.207.219.112", 28573, "BR"],
+    ["49.157.77.183", 55836, "IN"],
+    ["116.109.223.5", 4657, "SG"],
+    ["2003:75c1:6fca:39a6::1", 3320, "DE"],
+  ];
+
+  it("sees an account hopping between residential exits of several networks and countries, and says so", () => {
+    const p = account(residential, 12);
+    const f = accountFeatures(p);
+    expect(f).toMatchObject({ networks: 5, countries: 5, rotatesExits: true });
+    const e = accountEvidence(f, p).find((x) => x.signal === "proxy-rotation");
+    expect(e?.detail).toBe(
+      "It hops between proxy exits: its requests came from 5 networks in 5 countries, none of its IP blocks carrying half of them.",
+    );
+    // without countries in the logs, five networks
+    expect(
+      accountFeatures(
+        account(
+          residential.map(([ip, asn]) => [ip, asn, undefined]),
+          12,
+        ),
+      ).rotatesExits,
+    ).toBe(true);
+  });
+
+  it("does not count a developer's home, office and phone, a campus NAT pool or an account too new to tell", () => {
+    const home: [string, number, string][] = [
+      ["73.182.56.235", 7922, "US"],
+      ["12.1.2.3", 7018, "US"],
+      ["172.58.1.9", 21928, "US"],
+    ];
+    expect(accountFeatures(account(home, 30)).rotatesExits).toBe(false);
+    const campus = Array.from({ length: 12 }, (_, i): [string, number, string] => [
+      `128.32.${i}.7`,
+      25,
+      "US",
+    ]);
+    expect(accountFeatures(account(campus, 30)).rotatesExits).toBe(false);
+    expect(accountFeatures(account(residential, 4)).rotatesExits).toBe(false);
+  });
+});

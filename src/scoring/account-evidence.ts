@@ -121,6 +121,13 @@ export function accountEvidence(f: AccountFeatures, p: AccountProfile): Evidence
       detail: `${pct(f.sharedTemplateShare)} of its requests follow prompt templates also used by other accounts (up to ${f.maxTemplateAccounts} accounts).`,
     });
   }
+  if (f.rotatesExits) {
+    ev.push({
+      signal: "proxy-rotation",
+      points: 1.5 * suspicious,
+      detail: `It hops between proxy exits: its requests came from ${f.networks} networks${f.countries ? ` in ${f.countries} countries` : ""}, none of its IP blocks carrying half of them.`,
+    });
+  }
   if (f.requests >= 30 && f.diurnalEntropy >= 0.9 && f.activeHours >= 20) {
     ev.push({
       signal: "around-the-clock",

@@ -2,7 +2,7 @@
 // training-only CoT and judge phrasing variants (augment-cot.ts, augment-grading.ts). Deterministic for a given seed.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { cotVariants } from "./augment-cot.js";
+import { cotVariants, rationaleVariants } from "./augment-cot.js";
 import { gradingVariants } from "./augment-grading.js";
 import { drawQuestion, fillTemplates, withSeedTasks, type FillPools } from "./augment-fill.js";
 import { readJson, readJsonl, str } from "./corpus-io.js";
@@ -93,6 +93,7 @@ export function buildTrainingSet(
   out.push(...openThoughts(corpus, pools));
   // Variants keep their question's source, so they may reuse questions already drawn above.
   out.push(...cotVariants(questions, 600, rng));
+  out.push(...rationaleVariants(questions, pools.answers, 300, rng));
   out.push(...gradingVariants(questions, pools.answers, 400, rng));
   return out.filter((p) => !pools.used.has(p));
 }

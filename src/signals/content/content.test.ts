@@ -46,6 +46,19 @@ describe("content model on real corpus prompts", () => {
     expect(model.score(sys, `Return your final response within \\boxed{}. ${q}`).cot).toBeGreaterThan(0.8);
   });
 
+  it("scores rationale reconstruction (a question, its answer and a request for the reasoning between) high on cot, in wordings it was not trained on, and the bare questions low", () => {
+    const qs = corpus.filter((p) => p.source === "gsm8k").slice(0, 20);
+    const asks = [
+      (q: string) =>
+        `Here is a problem together with its final answer. Reconstruct the full thought process that leads from the problem to this answer. Do not skip steps.\n\nTask: ${q}\n\nCompleted response: 72`,
+      (q: string) =>
+        `Given the problem and its solution below, write out the chain of thought that produces the solution.\n\nProblem: ${q}\nSolution: 72`,
+    ];
+    for (const ask of asks)
+      expect(median(qs.map((q) => model.score("", ask(q.text)).cot))).toBeGreaterThan(0.7);
+    expect(median(qs.map((q) => model.score("", q.text).cot))).toBeLessThan(0.2);
+  });
+
   it("labels a HumanEval problem coding, a GSM8K problem math and a ToolBench query tool-use", () => {
     expect(model.score("", one((p) => p.source === "human_eval").text).capability).toBe("coding");
     expect(model.score("", one((p) => p.source === "gsm8k").text).capability).toBe("math");
