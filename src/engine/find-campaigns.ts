@@ -134,13 +134,17 @@ function foreignSites(
 }
 
 /**
- * Two parts are one actor when they pay with the same card (a card is the actor's own: Louvain
- * cuts the accounts of one card into parts once there are more than it keeps together), or
+ * Two parts are one actor when two or more accounts of each pay with the same card (a card is
+ * the actor's own: Louvain cuts the accounts of one card into parts once there are more than it
+ * keeps together), or
  * share many distinct IP blocks: at least three, and a quarter of the lesser part's accounts.
  * Separate campaigns (or a campaign and residential customers of the same ISPs) meet on a block
  * or two by chance; one hydra's card groups rotate through the same proxy pool.
  */
-function sameActor(groups: IndicatorGroup[], customers: Uint32Array): (a: number[], b: number[]) => boolean {
+export function sameActor(
+  groups: IndicatorGroup[],
+  customers: Uint32Array,
+): (a: number[], b: number[]) => boolean {
   const blocksOf = new Map<number, number[]>();
   const cardsOf = new Map<number, number[]>();
   groups.forEach((g, i) => {
@@ -150,13 +154,13 @@ function sameActor(groups: IndicatorGroup[], customers: Uint32Array): (a: number
     if (g.kind === "ip-prefix") for (const m of g.members) push(blocksOf, m, i);
   });
   // a part is asked about once per neighbouring part: its cards and blocks are gathered once
-  const memo = new WeakMap<number[], { cards: Set<number>; blocks: Set<number> }>();
+  const memo = new WeakMap<number[], { cards: Map<number, number>; blocks: Set<number> }>();
   const values = (part: number[]) => {
     let v = memo.get(part);
     if (!v) {
-      v = { cards: new Set(), blocks: new Set() };
+      v = { cards: new Map(), blocks: new Set() };
       for (const m of part) {
-        for (const c of cardsOf.get(m) ?? []) v.cards.add(c);
+        for (const c of cardsOf.get(m) ?? []) v.cards.set(c, (v.cards.get(c) ?? 0) + 1);
         for (const b of blocksOf.get(m) ?? []) v.blocks.add(b);
       }
       memo.set(part, v);
@@ -166,7 +170,9 @@ function sameActor(groups: IndicatorGroup[], customers: Uint32Array): (a: number
   return (a, b) => {
     const va = values(a);
     const vb = values(b);
-    for (const x of vb.cards) if (va.cards.has(x)) return true;
+    // a card held by two or more accounts on each side: one account Louvain placed among
+    // another campaign's (tied there by a sign-up burst, say) does not bring its card's campaign
+    for (const [x, n] of vb.cards) if (n >= 2 && (va.cards.get(x) ?? 0) >= 2) return true;
     let shared = 0;
     for (const x of vb.blocks) if (va.blocks.has(x)) shared += 1;
     return shared >= Math.max(3, 0.25 * Math.min(a.length, b.length));
