@@ -103,6 +103,28 @@ function customersSharing(
   return most;
 }
 
+/** How many distinct customers hold a value of `shared` that another customer among `members` holds too. */
+function customersTied(
+  members: Member[],
+  valuesOf: (p: AccountProfile) => string[],
+  shared: Map<string, number> | undefined,
+): number {
+  if (!shared) return 0;
+  const holders = new Map<string, Set<number>>();
+  for (const m of members) {
+    const who = customerOf(m);
+    for (const v of valuesOf(m.profile)) {
+      if (!shared.has(v)) continue;
+      let set = holders.get(v);
+      if (!set) holders.set(v, (set = new Set()));
+      set.add(who);
+    }
+  }
+  const tied = new Set<number>();
+  for (const set of holders.values()) if (set.size >= 2) for (const c of set) tied.add(c);
+  return tied.size;
+}
+
 function topShared(
   shared: SharedIndicators,
   kind: IndicatorGroup["kind"],
@@ -135,6 +157,7 @@ export function assessCampaign(
   const cap = contentWeightCap(members);
   let requests = 0;
   let distillSum = 0;
+  let suspiciousSum = 0;
   let distillWeight = 0;
   let fresh = 0;
   let weak = 0;
@@ -147,6 +170,7 @@ export function assessCampaign(
     requests += f.requests;
     const w = Math.min(f.requests, cap);
     distillSum += f.meanHarvest * w;
+    suspiciousSum += f.suspiciousShare * w;
     distillWeight += w;
     if (f.ageAtFirstUseDays !== undefined && f.ageAtFirstUseDays < FRESH_DAYS) fresh += 1;
     if (f.ageAtFirstUseDays !== undefined && f.ageAtFirstUseDays > 180) aged += 1;
@@ -165,11 +189,16 @@ export function assessCampaign(
   const templates = topShared(shared, "template");
   const domains = topShared(shared, "email-domain");
   const ev: Evidence[] = [];
-  const content = ramp(meanDistill, 0.25, 0.7);
+  // Judged by the mean, and by the share of requests that clearly harvest: a campaign that
+  // camouflages two thirds of every account's requests as ordinary chat (the camouflage FRAUDAR
+  // resists) lowers its mean, not the third that harvests; a NAT's or a university's users
+  // send few such requests.
+  const suspiciousShare = suspiciousSum / Math.max(1, distillWeight);
+  const content = Math.max(ramp(meanDistill, 0.25, 0.7), ramp(suspiciousShare, 0.2, 0.5));
   ev.push({
     signal: "campaign-content",
     points: 4 * content - 1.5,
-    detail: `Across its ${n} accounts and ${requests} requests, the harvest probability averages ${meanDistill.toFixed(2)} (distillation, reasoning elicitation, grading${distillWeight < requests ? `; each account counted for at most ${cap} requests` : ""}).`,
+    detail: `Across its ${n} accounts and ${requests} requests, the harvest probability averages ${meanDistill.toFixed(2)} and ${pct(suspiciousShare)} of requests read like harvesting (distillation, reasoning elicitation, grading${distillWeight < requests ? `; each account counted for at most ${cap} requests` : ""}).`,
   });
   // Infrastructure dispersion: a hydra spreads its accounts over a proxy pool of many IP blocks;
   // an organisation's accounts sit behind one or two NATs.
@@ -242,11 +271,15 @@ export function assessCampaign(
       points: 1.5 * ramp(inTemplate / customers, 0.1, 0.5) * content * spread * (actorTie ? 1 : 0),
       detail: `Accounts of ${inTemplate} separate customers send the same prompt template (${templates.length} shared templates).`,
     });
+  // A hydra may spread its accounts over several cards, each shared by a group of them: the
+  // reason names every customer tied by a card. The points stay on the most shared card (scoring
+  // on all tied customers lifted a campaign over a home user on one of its exits: small seed 47).
+  const payTied = payTop >= 2 ? customersTied(members, paymentKeys, shared.get("payment")) : 0;
   if (payTop >= 2)
     ev.push({
       signal: "shared-payment",
       points: 1.2 * ramp(payTop / customers, 0.1, 0.4) * content * spread,
-      detail: `Accounts of ${payTop} separate customers pay with the same instrument (${payments.length} shared payment fingerprints).`,
+      detail: `Accounts of ${payTied} separate customers pay with an instrument another customer here also uses (${payments.length} shared payment fingerprints, up to ${payTop} customers on one).`,
     });
   if (meanSync >= 0.2)
     ev.push({
