@@ -157,7 +157,6 @@ export function assessCampaign(
   const cap = contentWeightCap(members);
   let requests = 0;
   let distillSum = 0;
-  let suspiciousSum = 0;
   let distillWeight = 0;
   let fresh = 0;
   let weak = 0;
@@ -170,7 +169,6 @@ export function assessCampaign(
     requests += f.requests;
     const w = Math.min(f.requests, cap);
     distillSum += f.meanHarvest * w;
-    suspiciousSum += f.suspiciousShare * w;
     distillWeight += w;
     if (f.ageAtFirstUseDays !== undefined && f.ageAtFirstUseDays < FRESH_DAYS) fresh += 1;
     if (f.ageAtFirstUseDays !== undefined && f.ageAtFirstUseDays > 180) aged += 1;
@@ -189,16 +187,11 @@ export function assessCampaign(
   const templates = topShared(shared, "template");
   const domains = topShared(shared, "email-domain");
   const ev: Evidence[] = [];
-  // Judged by the mean, and by the share of requests that clearly harvest: a campaign that
-  // camouflages two thirds of every account's requests as ordinary chat (the camouflage FRAUDAR
-  // resists) lowers its mean, not the third that harvests; a NAT's or a university's users
-  // send few such requests.
-  const suspiciousShare = suspiciousSum / Math.max(1, distillWeight);
-  const content = Math.max(ramp(meanDistill, 0.25, 0.7), ramp(suspiciousShare, 0.2, 0.5));
+  const content = ramp(meanDistill, 0.25, 0.7);
   ev.push({
     signal: "campaign-content",
     points: 4 * content - 1.5,
-    detail: `Across its ${n} accounts and ${requests} requests, the harvest probability averages ${meanDistill.toFixed(2)} and ${pct(suspiciousShare)} of requests read like harvesting (distillation, reasoning elicitation, grading${distillWeight < requests ? `; each account counted for at most ${cap} requests` : ""}).`,
+    detail: `Across its ${n} accounts and ${requests} requests, the harvest probability averages ${meanDistill.toFixed(2)} (distillation, reasoning elicitation, grading${distillWeight < requests ? `; each account counted for at most ${cap} requests` : ""}).`,
   });
   // Infrastructure dispersion: a hydra spreads its accounts over a proxy pool of many IP blocks;
   // an organisation's accounts sit behind one or two NATs.
