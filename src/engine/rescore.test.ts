@@ -30,3 +30,19 @@ describe("combineScore", () => {
     expect(one).toBeLessThan(two);
   });
 });
+
+describe("combineScore, however sure the campaign", () => {
+  it("does not convict a member tied by no actor indicator, while one tied by a card or an exit carries the verdict", () => {
+    const sure = (kinds: number) => {
+      const s = member(kinds);
+      s.campaignLogit = 6.5; // score 99.8
+      return combineScore(s);
+    };
+    expect(sure(0)).toBeLessThan(attackAt);
+    expect(sure(1)).toBeGreaterThanOrEqual(attackAt);
+    const paid = member(0);
+    paid.campaignLogit = 6.5;
+    paid.paymentTie = true;
+    expect(combineScore(paid)).toBeGreaterThanOrEqual(attackAt);
+  });
+});

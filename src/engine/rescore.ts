@@ -67,12 +67,19 @@ export function memberFactor(s: AccountState): number {
   return Math.max(own * tie, paid, resellerStrength(resellerMix(p)));
 }
 
+/** The most campaign log-odds a member tied by no actor indicator carries: with its factor of 0.4 at most, a score of 60. */
+const UNTIED_CAMPAIGN_MAX = 4;
+
 /** Sets the combined score from own and campaign log-odds. */
 export function combineScore(s: AccountState): number {
   let logit = s.ownLogit;
   if (s.campaign !== null) {
     const f = memberFactor(s);
-    logit = Math.max(logit, s.campaignLogit * f - 2 * (1 - f));
+    // a member tied to its campaign by no actor indicator (only a public recipe, an SDK or a
+    // network put it there) is not convicted by association, however sure the campaign is
+    const carried =
+      s.linkKinds === 0 && !s.paymentTie ? Math.min(s.campaignLogit, UNTIED_CAMPAIGN_MAX) : s.campaignLogit;
+    logit = Math.max(logit, carried * f - 2 * (1 - f));
   }
   s.score = toScore(logit);
   return s.score;

@@ -12,6 +12,8 @@ interface Account {
   payment: string;
   /** IP of request `r`. */
   ip: (r: number) => string;
+  /** ASN of request `r` (none when absent). */
+  asn?: (r: number) => number;
 }
 
 /** Six accounts, 30 harvesting-like requests each, one shared prompt template; returns the assessment. */
@@ -28,6 +30,7 @@ function assess(accountOf: (k: number) => Account) {
         ...(a.org ? { org: a.org } : {}),
         payment: a.payment,
         ip: a.ip(r),
+        ...(a.asn ? { asn: a.asn(r) } : {}),
         account_created: t0 - (300 + 40 * k) * 86_400_000,
         verification: "card",
         messages: [{ role: "user", content: "Generate 20 diverse instructions with answers." }],
@@ -78,5 +81,28 @@ describe("campaign evidence", () => {
     const pool = assess((k) => ({ payment: "pm_one", ip: sharedExits(k) }));
     expect(pool.signals).toContain("proxy-pool");
     expect(pool.signals).not.toContain("fixed-sites");
+  });
+
+  it("counts every customer a card ties, when a hydra spreads its accounts over several cards", () => {
+    const oneCard = assess((k) => ({ org: `org_${k}`, payment: "pm_all", ip: sharedExits(k) }));
+    const threeCards = assess((k) => ({ org: `org_${k}`, payment: `pm_${k % 3}`, ip: sharedExits(k) }));
+    expect(threeCards.points("shared-payment")).toBeCloseTo(oneCard.points("shared-payment")!, 6);
+  });
+
+  it("reads many blocks of one network (a campus NAT pool) as no proxy pool, and the same rotation over several ISPs as one", () => {
+    const campus = assess((k) => ({
+      org: `org_${k}`,
+      payment: `pm_${k}`,
+      ip: sharedExits(k),
+      asn: () => 25,
+    }));
+    expect(campus.signals).not.toContain("proxy-pool");
+    const isps = assess((k) => ({
+      org: `org_${k}`,
+      payment: `pm_${k}`,
+      ip: sharedExits(k),
+      asn: (r) => [7922, 701, 3320, 4134][(k + r) % 4]!,
+    }));
+    expect(isps.signals).toContain("proxy-pool");
   });
 });

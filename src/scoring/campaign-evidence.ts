@@ -199,11 +199,17 @@ export function assessCampaign(
   // members whose logs carry client addresses at all: where most do not (a gateway log without
   // IPs), the network says neither "one site" nor "proxy pool"
   let addressed = 0;
+  // the networks (ASNs) its addresses belong to, one bit per hashed value (see exitSpread)
+  let networkBits = 0;
   for (const m of members) {
     const keys = blockKeys(m.profile);
     if (keys.length) addressed += 1;
     for (const key of keys) blocks.add(key);
+    networkBits |= m.profile.asnBits;
   }
+  // a proxy pool resells exits across ISPs; a campus or company NAT pool is many blocks of one network
+  const networks = popcount(networkBits);
+  const manyNetworks = networkBits === 0 || networks >= 3;
   const networkKnown = addressed >= Math.max(2, n / 2);
   const dispersion = blocks.size / Math.max(1, addressed);
   // Accounts that each work from one fixed IP block, none shared with another customer's: one
@@ -225,7 +231,7 @@ export function assessCampaign(
   const meanSync = sync.concentration >= SYNC_CONCENTRATION ? sync.share : 0;
   // (servers that start their sessions together with other customers' are not one customer's)
   const fixedSites = blockTop < 2 && located >= 3 && fixed >= 0.8 * located && meanSync < 0.2;
-  const proxyPool = networkKnown && !fixedSites && dispersion >= 0.5 && blocks.size >= 4;
+  const proxyPool = networkKnown && !fixedSites && manyNetworks && dispersion >= 0.5 && blocks.size >= 4;
   const singleSite = networkKnown && !proxyPool && (blocks.size <= 2 || dispersion < 0.35);
   // Accounts of one organisation (declared, or inferred from a card and fixed sites) are one
   // customer, wherever they connect from; a campaign is coordination across customers, so a
@@ -264,14 +270,14 @@ export function assessCampaign(
       points: 1.5 * ramp(inTemplate / customers, 0.1, 0.5) * content * spread * (actorTie ? 1 : 0),
       detail: `Accounts of ${inTemplate} separate customers send the same prompt template (${templates.length} shared templates).`,
     });
-  // A hydra may spread its accounts over several cards, each shared by a group of them: the
-  // reason names every customer tied by a card. The points stay on the most shared card (scoring
-  // on all tied customers lifted a campaign over a home user on one of its exits: small seed 47).
+  // A hydra may spread its accounts over several cards, each shared by a group of them: every
+  // customer tied by a card counts, not only those on the most shared one (a hydra of eight
+  // cards, eight accounts each, had read as an eighth tied).
   const payTied = payTop >= 2 ? customersTied(members, paymentKeys, shared.get("payment")) : 0;
   if (payTop >= 2)
     ev.push({
       signal: "shared-payment",
-      points: 1.2 * ramp(payTop / customers, 0.1, 0.4) * content * spread,
+      points: 1.2 * ramp(payTied / customers, 0.1, 0.4) * content * spread,
       detail: `Accounts of ${payTied} separate customers pay with an instrument another customer here also uses (${payments.length} shared payment fingerprints, up to ${payTop} customers on one).`,
     });
   if (meanSync >= 0.2)
@@ -368,4 +374,14 @@ export function assessCampaign(
       timing,
     },
   };
+}
+
+function popcount(x: number): number {
+  let v = x >>> 0;
+  let c = 0;
+  while (v) {
+    v &= v - 1;
+    c += 1;
+  }
+  return c;
 }
