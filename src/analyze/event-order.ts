@@ -157,6 +157,13 @@ export async function checkEventOrder(files: string[], opts: CheckOptions): Prom
   return { ordered: true };
 }
 
+/** A copy of `a` with room for `cap` entries. */
+function widened<T extends Float64Array | Uint32Array | Uint16Array>(a: T, cap: number): T {
+  const b = new (a.constructor as new (n: number) => T)(cap);
+  b.set(a);
+  return b;
+}
+
 function outOfOrder(
   file: string,
   latestFile: string,
@@ -207,23 +214,11 @@ export async function writeSortedCopy(
   const faults: SortedInput["faults"] = [];
   const grow = () => {
     cap *= 2;
-    const f64 = (a: Float64Array) => {
-      const b = new Float64Array(cap);
-      b.set(a);
-      return b;
-    };
-    ts = f64(ts);
-    offset = f64(offset);
-    const u32 = (a: Uint32Array) => {
-      const b = new Uint32Array(cap);
-      b.set(a);
-      return b;
-    };
-    length = u32(length);
-    lineOf = u32(lineOf);
-    const f = new Uint16Array(cap);
-    f.set(fileOf);
-    fileOf = f;
+    ts = widened(ts, cap);
+    offset = widened(offset, cap);
+    length = widened(length, cap);
+    lineOf = widened(lineOf, cap);
+    fileOf = widened(fileOf, cap);
   };
   const out = openSync(staging, "w");
   const pending = Buffer.allocUnsafe(4 << 20);

@@ -67,7 +67,8 @@ export const FIXED_MIN_REQUESTS = 20;
 /** An account whose first request came within this many days of its sign-up is fresh. */
 export const FRESH_DAYS = 7;
 
-function popcount(x: number): number {
+/** Set bits of a 32-bit word. */
+export function popcount(x: number): number {
   let v = x >>> 0;
   let c = 0;
   while (v) {

@@ -14,6 +14,7 @@ export {
   FRESH_DAYS,
   accountFeatures,
   ageAtFirstUseDays,
+  popcount,
   type AccountFeatures,
 } from "./features.js";
 export { HeavyHitters } from "./heavy-hitters.js";

@@ -5,6 +5,7 @@ import {
   FIXED_BLOCK_SHARE,
   FIXED_MIN_REQUESTS,
   FRESH_DAYS,
+  popcount,
   type AccountFeatures,
   type AccountProfile,
 } from "../profiles/index.js";
@@ -78,17 +79,14 @@ const blockKeys = (p: AccountProfile): string[] => [
   ...new Set([...p.prefixes.top().map((t) => t.key), ...p.prefixSample.keys()]),
 ];
 
-/**
- * The most separate customers holding one shared value: accounts of one organisation (declared,
- * or inferred from a card and a site) count as one customer, any other account as its own.
- */
-function customersSharing(
+/** The separate customers holding each value of `shared` among `members` (accounts of one organisation, declared or inferred, are one customer). */
+function holdersOf(
   members: Member[],
   valuesOf: (p: AccountProfile) => string[],
   shared: Map<string, number> | undefined,
-): number {
-  if (!shared) return 0;
+): Map<string, Set<number>> {
   const holders = new Map<string, Set<number>>();
+  if (!shared) return holders;
   for (const m of members) {
     const who = customerOf(m);
     for (const v of valuesOf(m.profile)) {
@@ -98,8 +96,17 @@ function customersSharing(
       set.add(who);
     }
   }
+  return holders;
+}
+
+/** The most separate customers holding one shared value. */
+function customersSharing(
+  members: Member[],
+  valuesOf: (p: AccountProfile) => string[],
+  shared: Map<string, number> | undefined,
+): number {
   let most = 0;
-  for (const set of holders.values()) most = Math.max(most, set.size);
+  for (const set of holdersOf(members, valuesOf, shared).values()) most = Math.max(most, set.size);
   return most;
 }
 
@@ -109,19 +116,9 @@ function customersTied(
   valuesOf: (p: AccountProfile) => string[],
   shared: Map<string, number> | undefined,
 ): number {
-  if (!shared) return 0;
-  const holders = new Map<string, Set<number>>();
-  for (const m of members) {
-    const who = customerOf(m);
-    for (const v of valuesOf(m.profile)) {
-      if (!shared.has(v)) continue;
-      let set = holders.get(v);
-      if (!set) holders.set(v, (set = new Set()));
-      set.add(who);
-    }
-  }
   const tied = new Set<number>();
-  for (const set of holders.values()) if (set.size >= 2) for (const c of set) tied.add(c);
+  for (const set of holdersOf(members, valuesOf, shared).values())
+    if (set.size >= 2) for (const c of set) tied.add(c);
   return tied.size;
 }
 
@@ -374,14 +371,4 @@ export function assessCampaign(
       timing,
     },
   };
-}
-
-function popcount(x: number): number {
-  let v = x >>> 0;
-  let c = 0;
-  while (v) {
-    v &= v - 1;
-    c += 1;
-  }
-  return c;
 }
