@@ -105,4 +105,19 @@ describe("campaign evidence", () => {
     }));
     expect(isps.signals).toContain("proxy-pool");
   });
+
+  it("adds that separate customers used the same exits of a proxy pool", () => {
+    const isp = (k: number) => (r: number) => [7922, 701, 3320, 4134][(k + r) % 4]!;
+    const shared = assess((k) => ({ org: `org_${k}`, payment: `pm_${k}`, ip: sharedExits(k), asn: isp(k) }));
+    expect(shared.points("shared-exits")).toBeGreaterThan(0.3);
+    // the same dispersion with exits of its own per account: a pool, but no exit in common
+    const own = assess((k) => ({
+      org: `org_${k}`,
+      payment: `pm_${k}`,
+      ip: (r) => `100.${64 + k}.${r % 4}.9`,
+      asn: isp(k),
+    }));
+    expect(own.signals).toContain("proxy-pool");
+    expect(own.signals).not.toContain("shared-exits");
+  });
 });

@@ -307,13 +307,21 @@ export function assessCampaign(
       points: 0.6 * ramp(weak / n, 0.3, 0.8) * content,
       detail: `${pct(weak / n)} of its accounts have weak identity verification.`,
     });
-  if (proxyPool)
+  if (proxyPool) {
     ev.push({
       signal: "proxy-pool",
       points: 1.0 * ramp(dispersion, 0.5, 1.5) * content,
       detail: `Its ${n} accounts come from ${blocks.size} IP blocks (${prefixes.length} of them shared between its accounts), as through a proxy pool.`,
     });
-  else if (fixedSites && !singleSite)
+    // exits of the pool that separate customers' accounts both used: the pool is one actor's
+    const exitTied = blockTop >= 2 ? customersTied(members, blockKeys, shared.get("ip-prefix")) : 0;
+    if (exitTied >= 3)
+      ev.push({
+        signal: "shared-exits",
+        points: 0.8 * ramp(exitTied / customers, 0.25, 0.6) * content,
+        detail: `Accounts of ${exitTied} separate customers used the same exits of that pool.`,
+      });
+  } else if (fixedSites && !singleSite)
     ev.push({
       signal: "fixed-sites",
       points: -2,
