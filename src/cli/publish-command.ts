@@ -25,6 +25,10 @@ export async function publishCommand(argv: string[]): Promise<void> {
       threads: values.threads === undefined ? undefined : numberFlag(values.threads, "threads"),
     });
     const secs = (performance.now() - t0) / 1000;
+    if (s.sorted)
+      process.stderr.write(
+        `input was not in event-time order (${s.sorted}): published from a copy sorted by time\n`,
+      );
     process.stdout.write(
       `published ${s.published} exchanges to ${config.cluster.stream} (${s.duplicates} duplicates, ${s.rejected} rejected lines) in ${secs.toFixed(1)} s\n`,
     );

@@ -9,7 +9,7 @@
 // per-account code, and the coordinator clusters the same profiles in the same order.
 // first_flagged_at is excluded: it records when, in event time, an account first crossed the
 // threshold, which depends on when each process happened to recluster.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -49,6 +49,24 @@ describe.skipIf(skip !== undefined)("cluster workers", () => {
     rmSync(dir, { recursive: true, force: true });
     await dropTestCluster(config, schema);
   });
+
+  it("publish input out of event-time order from a copy sorted by time", async () => {
+    const lines = readFileSync(file, "utf8").split("\n").filter(Boolean).slice(0, 600);
+    // two gateways' logs one after the other, each sorted, covering the same hours
+    const mixed = [...lines.filter((_, i) => i % 2), ...lines.filter((_, i) => i % 2 === 0)];
+    const p = join(dir, "gateways.jsonl");
+    writeFileSync(p, mixed.join("\n") + "\n");
+    const other = testCluster("order", 2);
+    const bus = await openBus(other.config);
+    try {
+      const stats = await publishFiles({ files: [p], config: other.config, bus, threads: 0 });
+      expect(stats.sorted).toMatch(/gateways\.jsonl goes back in time/);
+      expect(stats.published).toBe(600);
+    } finally {
+      await bus.close();
+      await dropTestCluster(other.config, other.schema);
+    }
+  }, 30_000);
 
   it("reach the same verdicts and campaigns as the single-process analysis", async () => {
     const single = await runAnalyze({ files: [file], outDir: join(dir, "single"), config, threads: 0 });

@@ -5,9 +5,13 @@ import { createPreparePool } from "../analyze/prepare-pool.js";
 import { preparedItems } from "../analyze/packed-exchanges.js";
 import type { PoolBatch, PreparedExchange } from "../analyze/prepare.js";
 import { ReorderBuffer } from "../analyze/reorder.js";
+import { checkEventOrder, writeSortedCopy, type SortedInput } from "../analyze/event-order.js";
 import type { EventBus, ExchangeEnvelope } from "../bus/index.js";
 import type { Config } from "../config/index.js";
 import { readLines } from "../events/read-lines.js";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { TemplateSequencer } from "./template-sequencer.js";
 
 export interface PublishOptions {
@@ -34,6 +38,8 @@ export interface PublishStats {
   nextSeq: number;
   prepareMs: number;
   publishMs: number;
+  /** Why the input was published from a copy sorted by event time (absent when it was in order). */
+  sorted?: string;
 }
 
 const BATCH = 2000;
@@ -109,8 +115,23 @@ export async function publishFiles(opts: PublishOptions): Promise<PublishStats> 
     for (const it of preparedItems(b)) reorder.push(it.facts.ts, it, ready);
     await emit(ready);
   };
+  // Input out of event-time order is published from a copy sorted by time, as `analyze` reads it
+  // (see analyze/event-order.ts): workers process each partition in stream order.
+  const order = await checkEventOrder(opts.files, {
+    format: opts.format,
+    windowMs: opts.config.engine.reorderWindowMs,
+  });
+  let sortedDir: string | undefined;
+  let sorted: SortedInput | undefined;
+  if (!order.ordered) {
+    stats.sorted = order.reason;
+    sortedDir = mkdtempSync(join(tmpdir(), "distillwatch-publish-"));
+    sorted = await writeSortedCopy(opts.files, sortedDir, { format: opts.format });
+    stats.rejected += sorted.faults.length;
+  }
+  const files = sorted ? [sorted.path] : opts.files;
   try {
-    for (const file of opts.files) {
+    for (const file of files) {
       const inflight: Promise<PoolBatch>[] = [];
       for await (const batch of readLines(file, { batchLines: 1024, onFault: () => (stats.rejected += 1) })) {
         inflight.push(pool.submit(file, batch));
@@ -126,5 +147,6 @@ export async function publishFiles(opts: PublishOptions): Promise<PublishStats> 
     return stats;
   } finally {
     await pool.close();
+    if (sortedDir) rmSync(sortedDir, { recursive: true, force: true });
   }
 }
