@@ -40,6 +40,9 @@ describe("combineScore, however sure the campaign", () => {
     };
     expect(sure(0)).toBeLessThan(attackAt);
     expect(sure(1)).toBeGreaterThanOrEqual(attackAt);
+    // a single tie carries a sure campaign no further than a fairly sure one
+    expect(sure(1)).toBe(combineScore(member(1)));
+    expect(sure(2)).toBeGreaterThan(sure(1));
     const paid = member(0);
     paid.campaignLogit = 6.5;
     paid.paymentTie = true;

@@ -69,6 +69,8 @@ export function memberFactor(s: AccountState): number {
 
 /** The most campaign log-odds a member tied by no actor indicator carries: with its factor of 0.4 at most, a score of 60. */
 const UNTIED_CAMPAIGN_MAX = 4;
+/** ... and one tied by a single kind of indicator (score 99.0): small seed 56, a developer on a hydra's exit. */
+const ONE_TIE_CAMPAIGN_MAX = 4.5;
 
 /** Sets the combined score from own and campaign log-odds. */
 export function combineScore(s: AccountState): number {
@@ -76,9 +78,15 @@ export function combineScore(s: AccountState): number {
   if (s.campaign !== null) {
     const f = memberFactor(s);
     // a member tied to its campaign by no actor indicator (only a public recipe, an SDK or a
-    // network put it there) is not convicted by association, however sure the campaign is
-    const carried =
-      s.linkKinds === 0 && !s.paymentTie ? Math.min(s.campaignLogit, UNTIED_CAMPAIGN_MAX) : s.campaignLogit;
+    // network put it there) is not convicted by association, however sure the campaign is; one
+    // tied by a single kind (say, one exit a home user shares with a proxy pool) carries a sure
+    // campaign only as far as a fairly sure one
+    const carried = s.paymentTie
+      ? s.campaignLogit
+      : Math.min(
+          s.campaignLogit,
+          s.linkKinds === 0 ? UNTIED_CAMPAIGN_MAX : s.linkKinds === 1 ? ONE_TIE_CAMPAIGN_MAX : Infinity,
+        );
     logit = Math.max(logit, carried * f - 2 * (1 - f));
   }
   s.score = toScore(logit);
