@@ -15,11 +15,9 @@ import { chunkable } from "../events/read-chunks.js";
 /** Reads the event time of raw lines of one file (its importer detected from the first record). */
 export class LineClock {
   private importer: Importer | undefined;
-  private fixed: boolean;
 
   constructor(format?: string) {
-    this.fixed = format !== undefined && format !== "auto";
-    if (this.fixed) this.importer = getImporter(format!);
+    if (format !== undefined && format !== "auto") this.importer = getImporter(format);
   }
 
   get format(): string | undefined {
@@ -106,21 +104,26 @@ export async function checkEventOrder(files: string[], opts: CheckOptions): Prom
   let latestFile = "";
   for (const file of files) {
     if (file === "-") continue;
+    const clock = new LineClock(opts.format);
+    let first = true;
+    /** The verdict when `text` goes back in time, else undefined (and the line is taken in). */
+    const take = (text: string): OrderCheck | undefined => {
+      const ts = clock.time(text);
+      if (Number.isNaN(ts)) return undefined;
+      if (ts < latest - opts.windowMs) return outOfOrder(file, latestFile, first, ts, latest);
+      first = false;
+      if (ts > latest) [latest, latestFile] = [ts, file];
+      return undefined;
+    };
     if (!chunkable(file)) {
       // a compressed file cannot be sampled: every line's time is read (without parsing it)
-      const clock = new LineClock(opts.format);
-      let first = true;
       for await (const batch of readLines(file, { batchLines: 4096 }))
         for (const text of batch.lines) {
-          const ts = clock.time(text);
-          if (Number.isNaN(ts)) continue;
-          if (ts < latest - opts.windowMs) return outOfOrder(file, latestFile, first, ts, latest);
-          first = false;
-          if (ts > latest) [latest, latestFile] = [ts, file];
+          const back = take(text);
+          if (back) return back;
         }
       continue;
     }
-    const clock = new LineClock(opts.format);
     const size = statSync(file).size;
     const windows: [number, number][] =
       size <= readAllBelow
@@ -131,7 +134,6 @@ export async function checkEventOrder(files: string[], opts: CheckOptions): Prom
           });
     const fd = openSync(file, "r");
     try {
-      let first = true;
       for (const [start, end] of windows) {
         const buf = Buffer.allocUnsafe(end - start);
         const n = readSync(fd, buf, 0, end - start, start);
@@ -140,14 +142,8 @@ export async function checkEventOrder(files: string[], opts: CheckOptions): Prom
         const from = start === 0 ? 0 : 1;
         const to = start + n >= size ? lines.length : lines.length - 1;
         for (let i = from; i < to; i++) {
-          const ts = clock.time(lines[i]!);
-          if (Number.isNaN(ts)) continue;
-          if (ts < latest - opts.windowMs) return outOfOrder(file, latestFile, first, ts, latest);
-          first = false;
-          if (ts > latest) {
-            latest = ts;
-            latestFile = file;
-          }
+          const back = take(lines[i]!);
+          if (back) return back;
         }
       }
     } finally {

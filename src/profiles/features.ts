@@ -98,9 +98,12 @@ export const ROTATION_MIN_REQUESTS = 5;
  * and phone are one to three networks in one or two countries, a university or company NAT
  * one network, a cloud team a few fixed VMs.
  */
-export function rotatesExits(p: AccountProfile, topBlockShare: number): boolean {
-  if (p.n < ROTATION_MIN_REQUESTS || topBlockShare >= 0.5) return false;
-  const { networks, countries } = exitSpread(p);
+export function rotatesExits(
+  requests: number,
+  topBlockShare: number,
+  { networks, countries }: { networks: number; countries: number },
+): boolean {
+  if (requests < ROTATION_MIN_REQUESTS || topBlockShare >= 0.5) return false;
   return countries > 0 ? networks >= 4 && countries >= 3 : networks >= 5;
 }
 
@@ -157,7 +160,7 @@ export function accountFeatures(p: AccountProfile): AccountFeatures {
     topBlockShare,
     networks: spread.networks,
     countries: spread.countries,
-    rotatesExits: rotatesExits(p, topBlockShare),
+    rotatesExits: rotatesExits(p.n, topBlockShare, spread),
     sharedTemplateShare: p.sharedTemplateUses / n,
     maxTemplateAccounts: p.maxTemplateAccounts,
     paramsSweep: p.temperatures >= 4,

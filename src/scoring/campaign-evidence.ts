@@ -79,14 +79,18 @@ const blockKeys = (p: AccountProfile): string[] => [
   ...new Set([...p.prefixes.top().map((t) => t.key), ...p.prefixSample.keys()]),
 ];
 
-/** The separate customers holding each value of `shared` among `members` (accounts of one organisation, declared or inferred, are one customer). */
-function holdersOf(
+/**
+ * How separate customers share the values of `shared` among `members` (accounts of one
+ * organisation, declared or inferred, are one customer): the most holding one value, and how
+ * many hold a value that another customer holds too.
+ */
+function customersSharing(
   members: Member[],
   valuesOf: (p: AccountProfile) => string[],
   shared: Map<string, number> | undefined,
-): Map<string, Set<number>> {
+): { most: number; tied: number } {
+  if (!shared) return { most: 0, tied: 0 };
   const holders = new Map<string, Set<number>>();
-  if (!shared) return holders;
   for (const m of members) {
     const who = customerOf(m);
     for (const v of valuesOf(m.profile)) {
@@ -96,30 +100,13 @@ function holdersOf(
       set.add(who);
     }
   }
-  return holders;
-}
-
-/** The most separate customers holding one shared value. */
-function customersSharing(
-  members: Member[],
-  valuesOf: (p: AccountProfile) => string[],
-  shared: Map<string, number> | undefined,
-): number {
   let most = 0;
-  for (const set of holdersOf(members, valuesOf, shared).values()) most = Math.max(most, set.size);
-  return most;
-}
-
-/** How many distinct customers hold a value of `shared` that another customer among `members` holds too. */
-function customersTied(
-  members: Member[],
-  valuesOf: (p: AccountProfile) => string[],
-  shared: Map<string, number> | undefined,
-): number {
   const tied = new Set<number>();
-  for (const set of holdersOf(members, valuesOf, shared).values())
+  for (const set of holders.values()) {
+    most = Math.max(most, set.size);
     if (set.size >= 2) for (const c of set) tied.add(c);
-  return tied.size;
+  }
+  return { most, tied: tied.size };
 }
 
 function topShared(
@@ -219,7 +206,8 @@ export function assessCampaign(
     located += 1;
     if (m.features.topBlockShare >= FIXED_BLOCK_SHARE) fixed += 1;
   }
-  const blockTop = customersSharing(members, blockKeys, shared.get("ip-prefix"));
+  const exits = customersSharing(members, blockKeys, shared.get("ip-prefix"));
+  const blockTop = exits.most;
   // SynchroTrap-style: members of separate customers start their sessions together
   const sync = synchrony(
     members.map((m) => m.profile),
@@ -256,11 +244,12 @@ export function assessCampaign(
   }
   // A template or a common network says "the same recipe", not "the same actor": it counts as
   // coordination only beside a tie between separate customers that a recipe cannot explain.
-  const payTop = customersSharing(members, paymentKeys, shared.get("payment"));
+  const cards = customersSharing(members, paymentKeys, shared.get("payment"));
+  const payTop = cards.most;
   const actorTie = payTop >= 2 || blockTop >= 2 || meanSync >= 0.2 || burst >= 3;
   // Counted in customers, not accounts: a card or template shared inside one organisation is
   // that customer's own.
-  const inTemplate = customersSharing(members, templateKeys, shared.get("template"));
+  const inTemplate = customersSharing(members, templateKeys, shared.get("template")).most;
   if (inTemplate >= 2)
     ev.push({
       signal: "shared-template",
@@ -270,7 +259,7 @@ export function assessCampaign(
   // A hydra may spread its accounts over several cards, each shared by a group of them: every
   // customer tied by a card counts, not only those on the most shared one (a hydra of eight
   // cards, eight accounts each, had read as an eighth tied).
-  const payTied = payTop >= 2 ? customersTied(members, paymentKeys, shared.get("payment")) : 0;
+  const payTied = cards.tied;
   if (payTop >= 2)
     ev.push({
       signal: "shared-payment",
@@ -314,7 +303,7 @@ export function assessCampaign(
       detail: `Its ${n} accounts come from ${blocks.size} IP blocks (${prefixes.length} of them shared between its accounts), as through a proxy pool.`,
     });
     // exits of the pool that separate customers' accounts both used: the pool is one actor's
-    const exitTied = blockTop >= 2 ? customersTied(members, blockKeys, shared.get("ip-prefix")) : 0;
+    const exitTied = exits.tied;
     if (exitTied >= 3)
       ev.push({
         signal: "shared-exits",
