@@ -14,6 +14,7 @@ import {
 import { accountFeatures, type AccountProfile } from "../profiles/index.js";
 import {
   assessCampaign,
+  ContentBaseline,
   resellerMix,
   sharedByCommunity,
   toReasons,
@@ -86,6 +87,8 @@ const ESTABLISHED = 10;
 const LOCATED = 5;
 /** Sampled session-start buckets shared with other customers' members that tie an account (see `syncTiedMembers`). */
 const CO_STARTS_TIE = 3;
+/** Customers that must share a sign-up hour or an activity-window pattern before it ties them. */
+const CHANCE_KIND_CUSTOMERS = 3;
 
 /**
  * Members of a community that work from a site of their own: an established account sending
@@ -224,7 +227,12 @@ export function findCampaigns(
 ): CampaignSet {
   const candidates: AccountState[] = [];
   const others: AccountState[] = [];
-  for (const s of accounts) (isCandidate(s) ? candidates : others).push(s);
+  const baseline = new ContentBaseline();
+  for (const s of accounts) {
+    (isCandidate(s) ? candidates : others).push(s);
+    baseline.add(s.profile.n, s.profile.sumHarvest);
+  }
+  const context = { baseline: baseline.median() };
   const profiles = candidates.map((s) => s.profile);
   const { graph, groups } = buildAccountGraph(profiles, templateAccounts, MIN_EDGE_WEIGHT);
   const customers = inferCustomers(profiles, groups);
@@ -260,7 +268,7 @@ export function findCampaigns(
       features: accountFeatures(profiles[i]!),
       customer: customers[i]!,
     }));
-    const assessment = assessCampaign(members, own);
+    const assessment = assessCampaign(members, own, undefined, context);
     const logit = totalLogit(CAMPAIGN_BIAS, assessment.evidence);
     if (toScore(logit) >= config.thresholds.review) scored.push({ index, logit, assessment, shared: own });
   }
@@ -376,6 +384,7 @@ function linkKindsByMember(
   syncTied: Set<number>,
 ): { kinds: Uint8Array; paymentTie: Uint8Array } {
   const paymentTie = new Uint8Array(communityOf.length);
+  const chanceKinds = new Uint8Array(communityOf.length);
   const seen = new Map<number, Set<string>>();
   // two distinct IP blocks shared with the community tie an account as firmly as a second kind:
   // a home connection meets one proxy exit by chance, not two
@@ -397,7 +406,17 @@ function linkKindsByMember(
         continue;
       // nor does what one customer's accounts share among themselves (a team's card or office)
       if (list.every((m) => customers[m] === customers[list[0]!])) continue;
+      // a sign-up hour or a pattern of active windows shared by two customers is chance on a busy
+      // provider (office hours, this week's sign-ups): it adds to another tie but is none alone;
+      // shared by three or more customers, it is a burst
+      const chance =
+        (g.kind === "signup-burst" || g.kind === "window") &&
+        new Set(list.map((m) => customers[m])).size < CHANCE_KIND_CUSTOMERS;
       for (const m of list) {
+        if (chance) {
+          chanceKinds[m] = Math.min(255, chanceKinds[m]! + 1);
+          continue;
+        }
         let k = seen.get(m);
         if (!k) seen.set(m, (k = new Set()));
         k.add(g.kind);
@@ -410,7 +429,11 @@ function linkKindsByMember(
   }
   const kinds = new Uint8Array(communityOf.length);
   for (const [m, k] of seen)
-    kinds[m] = k.size + (k.has("payment") ? 1 : 0) + ((blocks.get(m) ?? 0) >= 2 ? 1 : 0);
+    kinds[m] =
+      k.size +
+      (k.has("payment") ? 1 : 0) +
+      ((blocks.get(m) ?? 0) >= 2 ? 1 : 0) +
+      Math.min(1, chanceKinds[m]!);
   for (const m of syncTied) kinds[m] = Math.min(255, kinds[m]! + 2);
   return { kinds, paymentTie };
 }

@@ -17,7 +17,7 @@ interface Account {
 }
 
 /** Six accounts, 30 harvesting-like requests each, one shared prompt template; returns the assessment. */
-function assess(accountOf: (k: number) => Account) {
+function assess(accountOf: (k: number) => Account, opts: { distill?: number; baseline?: number } = {}) {
   const profiles: AccountProfile[] = [];
   for (let k = 0; k < 6; k++) {
     const a = accountOf(k);
@@ -38,7 +38,7 @@ function assess(accountOf: (k: number) => Account) {
       if (!v.ok) throw new Error(v.reason);
       p.update(
         toFacts(v.exchange),
-        { scores: { distill: 0.9, synthetic: 0.8 }, capability: "general", template: "2a" },
+        { scores: { distill: opts.distill ?? 0.9, synthetic: 0.8 }, capability: "general", template: "2a" },
         6,
         r === 0,
       );
@@ -47,7 +47,8 @@ function assess(accountOf: (k: number) => Account) {
   }
   const { groups } = buildAccountGraph(profiles, () => 6);
   const members = profiles.map((profile) => ({ profile, features: accountFeatures(profile) }));
-  const a = assessCampaign(members, [0, 1, 2, 3, 4, 5], groups);
+  const context = opts.baseline === undefined ? {} : { baseline: opts.baseline };
+  const a = assessCampaign(members, [0, 1, 2, 3, 4, 5], groups, context);
   const points = (signal: string) => a.evidence.find((e) => e.signal === signal)?.points;
   return { signals: a.evidence.map((e) => e.signal), points };
 }
@@ -119,5 +120,27 @@ describe("campaign evidence", () => {
     }));
     expect(own.signals).toContain("proxy-pool");
     expect(own.signals).not.toContain("shared-exits");
+  });
+
+  it("judges middling content by how far it stands above the provider's ordinary accounts, for a pool that ties many customers", () => {
+    const pool = (k: number) => ({ org: `org_${k}`, payment: `pm_${k}`, ip: sharedExits(k) });
+    // a hydra's own wording read at 0.4 by the model
+    const alone = assess(pool, { distill: 0.4 });
+    const overQuietUsers = assess(pool, { distill: 0.4, baseline: 0.15 });
+    const overLikeUsers = assess(pool, { distill: 0.4, baseline: 0.35 });
+    expect(overQuietUsers.points("campaign-content")!).toBeGreaterThan(
+      alone.points("campaign-content")! + 1.5,
+    );
+    expect(overQuietUsers.points("shared-exits")!).toBeGreaterThan(alone.points("shared-exits")!);
+    expect(overLikeUsers.points("campaign-content")).toBeCloseTo(alone.points("campaign-content")!, 6);
+    // two customers meeting on one block and a template are not a hydra: no lift
+    const pair = (k: number) => ({
+      org: k < 3 ? "org_a" : "org_b",
+      payment: k < 3 ? "pm_a" : "pm_b",
+      ip: () => (k === 0 || k === 3 ? "100.64.9.9" : `203.${10 + k}.7.9`),
+    });
+    const twoAlone = assess(pair, { distill: 0.4 });
+    const twoOverQuiet = assess(pair, { distill: 0.4, baseline: 0.15 });
+    expect(twoOverQuiet.points("campaign-content")).toBeCloseTo(twoAlone.points("campaign-content")!, 6);
   });
 });

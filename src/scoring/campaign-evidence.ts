@@ -23,6 +23,19 @@ export interface Member {
 
 const customerOf = (m: Member): number => m.customer ?? m.profile.customer;
 
+/** What a community is judged against beyond its own members. */
+export interface CampaignContext {
+  /** The provider's ordinary content level (see ContentBaseline); unknown when absent. */
+  baseline?: number;
+}
+
+/** Content this far above the ordinary level counts fully, however the model reads its wording. */
+const LIFT_LO = 0.05;
+const LIFT_HI = 0.2;
+/** ... for a community whose cards or shared exits tie this many separate customers. */
+const LIFT_TIED_LO = 2;
+const LIFT_TIED_HI = 6;
+
 /** Evidence plus the shared indicators and harvested capabilities of a community. */
 export interface CampaignAssessment {
   evidence: Evidence[];
@@ -126,6 +139,7 @@ export function assessCampaign(
   members: Member[],
   sharedOrIndex: SharedIndicators | number[],
   groups?: IndicatorGroup[],
+  context: CampaignContext = {},
 ): CampaignAssessment {
   let shared: SharedIndicators;
   if (Array.isArray(sharedOrIndex)) {
@@ -171,12 +185,6 @@ export function assessCampaign(
   const templates = topShared(shared, "template");
   const domains = topShared(shared, "email-domain");
   const ev: Evidence[] = [];
-  const content = ramp(meanDistill, 0.25, 0.7);
-  ev.push({
-    signal: "campaign-content",
-    points: 4 * content - 1.5,
-    detail: `Across its ${n} accounts and ${requests} requests, the harvest probability averages ${meanDistill.toFixed(2)} (distillation, reasoning elicitation, grading${distillWeight < requests ? `; each account counted for at most ${cap} requests` : ""}).`,
-  });
   // Infrastructure dispersion: a hydra spreads its accounts over a proxy pool of many IP blocks;
   // an organisation's accounts sit behind one or two NATs.
   const blocks = new Set<string>();
@@ -247,6 +255,23 @@ export function assessCampaign(
   const cards = customersSharing(members, paymentKeys, shared.get("payment"));
   const payTop = cards.most;
   const actorTie = payTop >= 2 || blockTop >= 2 || meanSync >= 0.2 || burst >= 3;
+  // Content in absolute terms, or by how far it stands above the provider's ordinary accounts:
+  // a campaign's own wording (or camouflage) can halve what the model reads, not the distance
+  // to what ordinary users send. That distance counts only for a community that many separate
+  // customers' cards or proxy exits tie together (a hydra), not for a few students or
+  // colleagues who meet on a template and a block.
+  const baseline = context.baseline;
+  const actorTied = Math.max(cards.tied, exits.tied);
+  const lift =
+    baseline === undefined
+      ? 0
+      : ramp(meanDistill - baseline, LIFT_LO, LIFT_HI) * ramp(actorTied, LIFT_TIED_LO, LIFT_TIED_HI);
+  const content = Math.max(ramp(meanDistill, 0.25, 0.7), lift);
+  ev.push({
+    signal: "campaign-content",
+    points: 4 * content - 1.5,
+    detail: `Across its ${n} accounts and ${requests} requests, the harvest probability averages ${meanDistill.toFixed(2)} (distillation, reasoning elicitation, grading${distillWeight < requests ? `; each account counted for at most ${cap} requests` : ""})${lift > 0 && baseline !== undefined ? `, against ${baseline.toFixed(2)} for the median account here` : ""}.`,
+  });
   // Counted in customers, not accounts: a card or template shared inside one organisation is
   // that customer's own.
   const inTemplate = customersSharing(members, templateKeys, shared.get("template")).most;
