@@ -75,20 +75,20 @@ function groupByCommunity(members: number[], communityOf: Int32Array, into: Map<
 }
 
 /** The IP block that carries most of an account's traffic once it sent `minRequests`. */
-function mainBlock(p: AccountProfile, minRequests: number): string | undefined {
+function mainBlock(p: AccountProfile, minRequests: number, minOnBlock = 0): string | undefined {
   if (p.n < minRequests) return undefined;
   const top = p.prefixes.top()[0];
-  return top && top.count >= 0.5 * p.n ? top.key : undefined;
+  return top && top.count >= 0.5 * p.n && top.count >= minOnBlock ? top.key : undefined;
 }
 
 /** An established account's site: the block most of its traffic comes from. */
 const ESTABLISHED = 10;
+/** Requests from one block that make it an account's home (a proxy's exit others pass through). */
+const RESIDENT = 15;
 /** Enough requests to say where an account mostly is when asking whether two accounts share a site. */
 const LOCATED = 5;
 /** Sampled session-start buckets shared with other customers' members that tie an account (see `syncTiedMembers`). */
 const CO_STARTS_TIE = 3;
-/** Customers that must share a sign-up hour or an activity-window pattern before it ties them. */
-const CHANCE_KIND_CUSTOMERS = 3;
 
 /**
  * Members of a community that work from a site of their own: an established account sending
@@ -108,10 +108,12 @@ function foreignSites(
 ): Set<number> {
   const site = new Map<number, string | undefined>();
   const where = new Map<number, string | undefined>();
+  const home = new Map<number, string | undefined>();
   for (const community of communities)
     for (const i of community) {
       site.set(i, mainBlock(profiles[i]!, ESTABLISHED));
       where.set(i, mainBlock(profiles[i]!, LOCATED));
+      home.set(i, mainBlock(profiles[i]!, RESIDENT, RESIDENT));
     }
   // started sessions together with other customers' members of a synchronized community
   const tied = new Set<number>(syncTied);
@@ -128,7 +130,12 @@ function foreignSites(
       const who = customers[inside[0]!];
       const oneCustomer = inside.every((m) => customers[m] === who);
       if (oneSite || oneCustomer) continue;
-      for (const m of inside) tied.add(m);
+      for (const m of inside) {
+        // an established account whose own site is this block is where the others passed
+        // through (a home connection that is also a residential proxy's exit), not one of them
+        if (g.kind === "ip-prefix" && home.get(m) === g.value) continue;
+        tied.add(m);
+      }
     }
   }
   const out = new Set<number>();
@@ -406,12 +413,10 @@ function linkKindsByMember(
         continue;
       // nor does what one customer's accounts share among themselves (a team's card or office)
       if (list.every((m) => customers[m] === customers[list[0]!])) continue;
-      // a sign-up hour or a pattern of active windows shared by two customers is chance on a busy
-      // provider (office hours, this week's sign-ups): it adds to another tie but is none alone;
-      // shared by three or more customers, it is a burst
-      const chance =
-        (g.kind === "signup-burst" || g.kind === "window") &&
-        new Set(list.map((m) => customers[m])).size < CHANCE_KIND_CUSTOMERS;
+      // a sign-up hour or a pattern of active windows is the community's evidence (a burst), not
+      // each account's: on a busy provider an ordinary account signs up in a campaign's hour or
+      // keeps its office hours by chance, so it adds to another tie but is none alone
+      const chance = g.kind === "signup-burst" || g.kind === "window";
       for (const m of list) {
         if (chance) {
           chanceKinds[m] = Math.min(255, chanceKinds[m]! + 1);
@@ -428,12 +433,13 @@ function linkKindsByMember(
     }
   }
   const kinds = new Uint8Array(communityOf.length);
-  for (const [m, k] of seen)
+  for (const [m, k] of seen) {
     kinds[m] =
       k.size +
       (k.has("payment") ? 1 : 0) +
       ((blocks.get(m) ?? 0) >= 2 ? 1 : 0) +
       Math.min(1, chanceKinds[m]!);
+  }
   for (const m of syncTied) kinds[m] = Math.min(255, kinds[m]! + 2);
   return { kinds, paymentTie };
 }

@@ -48,6 +48,22 @@ describe("reseller mix", () => {
     );
   });
 
+  it("gives an app's handful of power users who read like harvesting little weight", () => {
+    const p = new AccountProfile("acct-app");
+    // coding power users whose requests the model reads at ~0.6 (a campaign's relayed harvesting reads higher)
+    const power = { scores: { distill: 0.55, cot: 0.2 }, capability: "coding", template: "" };
+    const casual = { scores: { distill: 0.1 }, capability: "general", template: "" };
+    for (let i = 0; i < 400; i++) {
+      if (i % 2 === 0) p.update(facts(i, `power_${i % 10}`), power, 1, false);
+      else p.update(facts(i, `user_${i % 120}`), casual, 1, false);
+    }
+    const mix = resellerMix(p);
+    expect(mix?.harvesters).toBe(5);
+    // below a third: the reseller-mix evidence alone does not make it a coordinated account
+    expect(resellerStrength(mix)).toBeLessThan(1 / 3);
+    expect(resellerStrength(mix)).toBeLessThan(resellerStrength(resellerMix(reseller(3000, 400))) / 2);
+  });
+
   it("finds nothing in a reseller whose customers only ask ordinary questions", () => {
     const p = reseller(3400, 0);
     expect(resellerStrength(resellerMix(p))).toBe(0);

@@ -60,11 +60,11 @@ export function resellerMix(p: AccountProfile): ResellerMix | undefined {
 
 /**
  * How strongly a reseller mix points at a campaign hidden among the account's customers, 0..1.
- * A campaign spreads its load over many end-user ids, as it does over accounts; a reseller's
- * one or two power users who ask for step-by-step answers are not one.
+ * A campaign spreads its load over many end-user ids, as it does over accounts; an app's
+ * handful of power users who ask for step-by-step answers (or code) are not one.
  */
 export function resellerStrength(mix: ResellerMix | undefined): number {
-  return mix ? ramp(mix.share, 0.15, 0.35) * ramp(mix.harvest, 0.5, 0.7) * ramp(mix.harvesters, 2, 6) : 0;
+  return mix ? ramp(mix.share, 0.15, 0.35) * ramp(mix.harvest, 0.5, 0.7) * ramp(mix.harvesters, 3, 8) : 0;
 }
 
 /** Evidence from the account's own requests and behaviour. */

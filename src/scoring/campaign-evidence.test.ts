@@ -122,8 +122,8 @@ describe("campaign evidence", () => {
     expect(own.signals).not.toContain("shared-exits");
   });
 
-  it("judges middling content by how far it stands above the provider's ordinary accounts, for a pool that ties many customers", () => {
-    const pool = (k: number) => ({ org: `org_${k}`, payment: `pm_${k}`, ip: sharedExits(k) });
+  it("judges middling content by how far it stands above the provider's ordinary accounts, for a hydra whose customers share cards", () => {
+    const pool = (k: number) => ({ org: `org_${k}`, payment: `pm_${k % 2}`, ip: sharedExits(k) });
     // a hydra's own wording read at 0.4 by the model
     const alone = assess(pool, { distill: 0.4 });
     const overQuietUsers = assess(pool, { distill: 0.4, baseline: 0.15 });
@@ -133,6 +133,12 @@ describe("campaign evidence", () => {
     );
     expect(overQuietUsers.points("shared-exits")!).toBeGreaterThan(alone.points("shared-exits")!);
     expect(overLikeUsers.points("campaign-content")).toBeCloseTo(alone.points("campaign-content")!, 6);
+    // shared exits alone (a carrier's CGNAT, a VPN) tie users whose content stands out as well
+    const exitsOnly = (k: number) => ({ org: `org_${k}`, payment: `pm_${k}`, ip: sharedExits(k) });
+    expect(assess(exitsOnly, { distill: 0.4, baseline: 0.15 }).points("campaign-content")).toBeCloseTo(
+      assess(exitsOnly, { distill: 0.4 }).points("campaign-content")!,
+      6,
+    );
     // two customers meeting on one block and a template are not a hydra: no lift
     const pair = (k: number) => ({
       org: k < 3 ? "org_a" : "org_b",

@@ -34,7 +34,7 @@ const LIFT_LO = 0.05;
 const LIFT_HI = 0.2;
 /** ... for a community whose cards or shared exits tie this many separate customers. */
 const LIFT_TIED_LO = 2;
-const LIFT_TIED_HI = 6;
+const LIFT_TIED_HI = 4;
 
 /** Evidence plus the shared indicators and harvested capabilities of a community. */
 export interface CampaignAssessment {
@@ -257,11 +257,12 @@ export function assessCampaign(
   const actorTie = payTop >= 2 || blockTop >= 2 || meanSync >= 0.2 || burst >= 3;
   // Content in absolute terms, or by how far it stands above the provider's ordinary accounts:
   // a campaign's own wording (or camouflage) can halve what the model reads, not the distance
-  // to what ordinary users send. That distance counts only for a community that many separate
-  // customers' cards or proxy exits tie together (a hydra), not for a few students or
-  // colleagues who meet on a template and a block.
+  // to what ordinary users send. That distance counts only for a community whose separate
+  // customers pay with the same cards (a hydra): communities are built from accounts whose
+  // content already stands out, so shared exits alone (a carrier's CGNAT, an office building's
+  // NAT, a VPN) would lift every group of such users that meets on them.
   const baseline = context.baseline;
-  const actorTied = Math.max(cards.tied, exits.tied);
+  const actorTied = cards.tied;
   const lift =
     baseline === undefined
       ? 0
