@@ -11,7 +11,7 @@ import {
   SYNC_CONCENTRATION,
   type IndicatorGroup,
 } from "../linkage/index.js";
-import { accountFeatures, type AccountProfile } from "../profiles/index.js";
+import { FIXED_BLOCK_SHARE, accountFeatures, type AccountProfile } from "../profiles/index.js";
 import {
   assessCampaign,
   ContentBaseline,
@@ -219,10 +219,28 @@ function syncTiedMembers(
   return out;
 }
 
+/**
+ * Mean reasoning-elicitation score that makes an account a candidate however low its harvest
+ * score: a campaign's own CoT wordings read as "step by step" asks more reliably than as
+ * distillation, and ordinary users seldom ask for full reasoning in most of their requests.
+ */
+const COT_CANDIDATE = 0.2;
+/** ... from an account that has used at least one IP block per this many of its requests. */
+const REQUESTS_PER_EXIT = 25;
+
 /** True for an account whose own traffic makes it a linkage candidate. */
 export function isCandidate(s: AccountState): boolean {
   const p = s.profile;
-  return p.sumHarvest / Math.max(1, p.n) >= 0.35 || resellerMix(p) !== undefined;
+  const n = Math.max(1, p.n);
+  if (p.sumHarvest / n >= 0.35 || resellerMix(p) !== undefined) return true;
+  // reasoning asks from an account that keeps moving to new exits (a lab's or a class's come
+  // from a few sites of theirs however many requests they send)
+  const blocks = p.prefixSample.size;
+  return (
+    p.sumCot / n >= COT_CANDIDATE &&
+    (p.prefixes.top()[0]?.count ?? 0) < FIXED_BLOCK_SHARE * n &&
+    blocks * REQUESTS_PER_EXIT >= n
+  );
 }
 
 /** Clusters the candidates among `accounts` (in first-seen order) into scored campaigns. */

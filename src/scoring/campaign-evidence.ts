@@ -29,6 +29,12 @@ export interface CampaignContext {
   baseline?: number;
 }
 
+/** A community's mean reasoning-elicitation score from which it counts as harvesting content ... */
+const COT_LO = 0.15;
+const COT_HI = 0.4;
+/** ... and how far it counts. */
+const COT_WEIGHT = 0.8;
+
 /** Content this far above the ordinary level counts fully, however the model reads its wording. */
 const LIFT_LO = 0.05;
 const LIFT_HI = 0.2;
@@ -155,6 +161,7 @@ export function assessCampaign(
   const cap = contentWeightCap(members);
   let requests = 0;
   let distillSum = 0;
+  let cotSum = 0;
   let distillWeight = 0;
   let fresh = 0;
   let weak = 0;
@@ -167,6 +174,7 @@ export function assessCampaign(
     requests += f.requests;
     const w = Math.min(f.requests, cap);
     distillSum += f.meanHarvest * w;
+    cotSum += f.meanCot * w;
     distillWeight += w;
     if (f.ageAtFirstUseDays !== undefined && f.ageAtFirstUseDays < FRESH_DAYS) fresh += 1;
     if (f.ageAtFirstUseDays !== undefined && f.ageAtFirstUseDays > 180) aged += 1;
@@ -267,7 +275,11 @@ export function assessCampaign(
     baseline === undefined
       ? 0
       : ramp(meanDistill - baseline, LIFT_LO, LIFT_HI) * ramp(actorTied, LIFT_TIED_LO, LIFT_TIED_HI);
-  const content = Math.max(ramp(meanDistill, 0.25, 0.7), lift);
+  // reasoning elicitation across a community counts on its own: ordinary users seldom ask for
+  // full reasoning in most requests, and a campaign's CoT wordings read as that before they
+  // read as distillation (an eval team's or a class's CoT prompts come from one customer or site)
+  const meanCot = cotSum / Math.max(1, distillWeight);
+  const content = Math.max(ramp(meanDistill, 0.25, 0.7), lift, COT_WEIGHT * ramp(meanCot, COT_LO, COT_HI));
   ev.push({
     signal: "campaign-content",
     points: 4 * content - 1.5,
