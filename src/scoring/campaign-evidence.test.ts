@@ -17,9 +17,13 @@ interface Account {
 }
 
 /** Six accounts, 30 harvesting-like requests each, one shared prompt template; returns the assessment. */
-function assess(accountOf: (k: number) => Account, opts: { distill?: number; baseline?: number } = {}) {
+function assess(
+  accountOf: (k: number) => Account,
+  opts: { distill?: number; cot?: number; baseline?: number; accounts?: number } = {},
+) {
+  const count = opts.accounts ?? 6;
   const profiles: AccountProfile[] = [];
-  for (let k = 0; k < 6; k++) {
+  for (let k = 0; k < count; k++) {
     const a = accountOf(k);
     const p = new AccountProfile(`acct_${k}`);
     for (let r = 0; r < 30; r++) {
@@ -38,7 +42,11 @@ function assess(accountOf: (k: number) => Account, opts: { distill?: number; bas
       if (!v.ok) throw new Error(v.reason);
       p.update(
         toFacts(v.exchange),
-        { scores: { distill: opts.distill ?? 0.9, synthetic: 0.8 }, capability: "general", template: "2a" },
+        {
+          scores: { distill: opts.distill ?? 0.9, synthetic: 0.8, cot: opts.cot ?? 0 },
+          capability: "general",
+          template: "2a",
+        },
         6,
         r === 0,
       );
@@ -48,7 +56,8 @@ function assess(accountOf: (k: number) => Account, opts: { distill?: number; bas
   const { groups } = buildAccountGraph(profiles, () => 6);
   const members = profiles.map((profile) => ({ profile, features: accountFeatures(profile) }));
   const context = opts.baseline === undefined ? {} : { baseline: opts.baseline };
-  const a = assessCampaign(members, [0, 1, 2, 3, 4, 5], groups, context);
+  const index = Array.from({ length: count }, (_, i) => i);
+  const a = assessCampaign(members, index, groups, context);
   const points = (signal: string) => a.evidence.find((e) => e.signal === signal)?.points;
   return { signals: a.evidence.map((e) => e.signal), points };
 }
@@ -148,5 +157,16 @@ describe("campaign evidence", () => {
     const twoAlone = assess(pair, { distill: 0.4 });
     const twoOverQuiet = assess(pair, { distill: 0.4, baseline: 0.15 });
     expect(twoOverQuiet.points("campaign-content")).toBeCloseTo(twoAlone.points("campaign-content")!, 6);
+  });
+
+  it("counts reasoning asks as content for a pool that ties many customers, not for a handful", () => {
+    const pool = (k: number) => ({ org: `org_${k}`, payment: `pm_${k}`, ip: sharedExits(k) });
+    // a campaign's own CoT wording: low distillation score, high reasoning-elicitation score
+    const quiet = { distill: 0.1, cot: 0.35 };
+    const wide = assess(pool, { ...quiet, accounts: 24 }).points("campaign-content")!;
+    const few = assess(pool, { ...quiet, accounts: 6 }).points("campaign-content")!;
+    // six customers: only what the harvest score itself says (it reads 0.29, hardly content)
+    expect(few).toBeLessThan(-1);
+    expect(wide).toBeGreaterThan(few + 2);
   });
 });

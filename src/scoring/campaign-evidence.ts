@@ -30,10 +30,13 @@ export interface CampaignContext {
 }
 
 /** A community's mean reasoning-elicitation score from which it counts as harvesting content ... */
-const COT_LO = 0.15;
-const COT_HI = 0.4;
-/** ... and how far it counts. */
+const COT_LO = 0.1;
+const COT_HI = 0.3;
+/** ... and how far it counts ... */
 const COT_WEIGHT = 0.8;
+/** ... for a community whose cards or shared exits tie this many separate customers. */
+const COT_TIED_LO = 8;
+const COT_TIED_HI = 20;
 
 /** Content this far above the ordinary level counts fully, however the model reads its wording. */
 const LIFT_LO = 0.05;
@@ -277,9 +280,14 @@ export function assessCampaign(
       : ramp(meanDistill - baseline, LIFT_LO, LIFT_HI) * ramp(actorTied, LIFT_TIED_LO, LIFT_TIED_HI);
   // reasoning elicitation across a community counts on its own: ordinary users seldom ask for
   // full reasoning in most requests, and a campaign's CoT wordings read as that before they
-  // read as distillation (an eval team's or a class's CoT prompts come from one customer or site)
+  // read as distillation. Students, labs and eval teams ask for it too, so it counts only for a
+  // community that ties many separate customers by cards or shared exits (a pool, not a class).
   const meanCot = cotSum / Math.max(1, distillWeight);
-  const content = Math.max(ramp(meanDistill, 0.25, 0.7), lift, COT_WEIGHT * ramp(meanCot, COT_LO, COT_HI));
+  const cotContent =
+    COT_WEIGHT *
+    ramp(meanCot, COT_LO, COT_HI) *
+    ramp(Math.max(cards.tied, exits.tied), COT_TIED_LO, COT_TIED_HI);
+  const content = Math.max(ramp(meanDistill, 0.25, 0.7), lift, cotContent);
   ev.push({
     signal: "campaign-content",
     points: 4 * content - 1.5,
