@@ -14,7 +14,6 @@ import {
 import { FIXED_BLOCK_SHARE, accountFeatures, type AccountProfile } from "../profiles/index.js";
 import {
   assessCampaign,
-  ContentBaseline,
   resellerMix,
   sharedByCommunity,
   toReasons,
@@ -252,12 +251,7 @@ export function findCampaigns(
 ): CampaignSet {
   const candidates: AccountState[] = [];
   const others: AccountState[] = [];
-  const baseline = new ContentBaseline();
-  for (const s of accounts) {
-    (isCandidate(s) ? candidates : others).push(s);
-    baseline.add(s.profile.n, s.profile.sumHarvest);
-  }
-  const context = { baseline: baseline.median() };
+  for (const s of accounts) (isCandidate(s) ? candidates : others).push(s);
   const profiles = candidates.map((s) => s.profile);
   const { graph, groups } = buildAccountGraph(profiles, templateAccounts, MIN_EDGE_WEIGHT);
   const customers = inferCustomers(profiles, groups);
@@ -293,7 +287,7 @@ export function findCampaigns(
       features: accountFeatures(profiles[i]!),
       customer: customers[i]!,
     }));
-    const assessment = assessCampaign(members, own, undefined, context);
+    const assessment = assessCampaign(members, own);
     const logit = totalLogit(CAMPAIGN_BIAS, assessment.evidence);
     if (toScore(logit) >= config.thresholds.review) scored.push({ index, logit, assessment, shared: own });
   }

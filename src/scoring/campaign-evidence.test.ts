@@ -19,7 +19,7 @@ interface Account {
 /** Six accounts, 30 harvesting-like requests each, one shared prompt template; returns the assessment. */
 function assess(
   accountOf: (k: number) => Account,
-  opts: { distill?: number; cot?: number; baseline?: number; accounts?: number } = {},
+  opts: { distill?: number; cot?: number; accounts?: number } = {},
 ) {
   const count = opts.accounts ?? 6;
   const profiles: AccountProfile[] = [];
@@ -55,9 +55,8 @@ function assess(
   }
   const { groups } = buildAccountGraph(profiles, () => 6);
   const members = profiles.map((profile) => ({ profile, features: accountFeatures(profile) }));
-  const context = opts.baseline === undefined ? {} : { baseline: opts.baseline };
   const index = Array.from({ length: count }, (_, i) => i);
-  const a = assessCampaign(members, index, groups, context);
+  const a = assessCampaign(members, index, groups);
   const points = (signal: string) => a.evidence.find((e) => e.signal === signal)?.points;
   return { signals: a.evidence.map((e) => e.signal), points };
 }
@@ -129,34 +128,6 @@ describe("campaign evidence", () => {
     }));
     expect(own.signals).toContain("proxy-pool");
     expect(own.signals).not.toContain("shared-exits");
-  });
-
-  it("judges middling content by how far it stands above the provider's ordinary accounts, for a hydra whose customers share cards", () => {
-    const pool = (k: number) => ({ org: `org_${k}`, payment: `pm_${k % 2}`, ip: sharedExits(k) });
-    // a hydra's own wording read at 0.4 by the model
-    const alone = assess(pool, { distill: 0.4 });
-    const overQuietUsers = assess(pool, { distill: 0.4, baseline: 0.15 });
-    const overLikeUsers = assess(pool, { distill: 0.4, baseline: 0.35 });
-    expect(overQuietUsers.points("campaign-content")!).toBeGreaterThan(
-      alone.points("campaign-content")! + 1.5,
-    );
-    expect(overQuietUsers.points("shared-exits")!).toBeGreaterThan(alone.points("shared-exits")!);
-    expect(overLikeUsers.points("campaign-content")).toBeCloseTo(alone.points("campaign-content")!, 6);
-    // shared exits alone (a carrier's CGNAT, a VPN) tie users whose content stands out as well
-    const exitsOnly = (k: number) => ({ org: `org_${k}`, payment: `pm_${k}`, ip: sharedExits(k) });
-    expect(assess(exitsOnly, { distill: 0.4, baseline: 0.15 }).points("campaign-content")).toBeCloseTo(
-      assess(exitsOnly, { distill: 0.4 }).points("campaign-content")!,
-      6,
-    );
-    // two customers meeting on one block and a template are not a hydra: no lift
-    const pair = (k: number) => ({
-      org: k < 3 ? "org_a" : "org_b",
-      payment: k < 3 ? "pm_a" : "pm_b",
-      ip: () => (k === 0 || k === 3 ? "100.64.9.9" : `203.${10 + k}.7.9`),
-    });
-    const twoAlone = assess(pair, { distill: 0.4 });
-    const twoOverQuiet = assess(pair, { distill: 0.4, baseline: 0.15 });
-    expect(twoOverQuiet.points("campaign-content")).toBeCloseTo(twoAlone.points("campaign-content")!, 6);
   });
 
   it("counts reasoning asks as content for a pool that ties many customers, not for a handful", () => {

@@ -23,12 +23,6 @@ export interface Member {
 
 const customerOf = (m: Member): number => m.customer ?? m.profile.customer;
 
-/** What a community is judged against beyond its own members. */
-export interface CampaignContext {
-  /** The provider's ordinary content level (see ContentBaseline); unknown when absent. */
-  baseline?: number;
-}
-
 /** A community's mean reasoning-elicitation score from which it counts as harvesting content ... */
 const COT_LO = 0.1;
 const COT_HI = 0.3;
@@ -37,13 +31,6 @@ const COT_WEIGHT = 0.8;
 /** ... for a community whose cards or shared exits tie this many separate customers. */
 const COT_TIED_LO = 8;
 const COT_TIED_HI = 20;
-
-/** Content this far above the ordinary level counts fully, however the model reads its wording. */
-const LIFT_LO = 0.05;
-const LIFT_HI = 0.2;
-/** ... for a community whose cards or shared exits tie this many separate customers. */
-const LIFT_TIED_LO = 2;
-const LIFT_TIED_HI = 4;
 
 /** Evidence plus the shared indicators and harvested capabilities of a community. */
 export interface CampaignAssessment {
@@ -148,7 +135,6 @@ export function assessCampaign(
   members: Member[],
   sharedOrIndex: SharedIndicators | number[],
   groups?: IndicatorGroup[],
-  context: CampaignContext = {},
 ): CampaignAssessment {
   let shared: SharedIndicators;
   if (Array.isArray(sharedOrIndex)) {
@@ -266,18 +252,6 @@ export function assessCampaign(
   const cards = customersSharing(members, paymentKeys, shared.get("payment"));
   const payTop = cards.most;
   const actorTie = payTop >= 2 || blockTop >= 2 || meanSync >= 0.2 || burst >= 3;
-  // Content in absolute terms, or by how far it stands above the provider's ordinary accounts:
-  // a campaign's own wording (or camouflage) can halve what the model reads, not the distance
-  // to what ordinary users send. That distance counts only for a community whose separate
-  // customers pay with the same cards (a hydra): communities are built from accounts whose
-  // content already stands out, so shared exits alone (a carrier's CGNAT, an office building's
-  // NAT, a VPN) would lift every group of such users that meets on them.
-  const baseline = context.baseline;
-  const actorTied = cards.tied;
-  const lift =
-    baseline === undefined
-      ? 0
-      : ramp(meanDistill - baseline, LIFT_LO, LIFT_HI) * ramp(actorTied, LIFT_TIED_LO, LIFT_TIED_HI);
   // reasoning elicitation across a community counts on its own: ordinary users seldom ask for
   // full reasoning in most requests, and a campaign's CoT wordings read as that before they
   // read as distillation. Students, labs and eval teams ask for it too, so it counts only for a
@@ -287,11 +261,11 @@ export function assessCampaign(
     COT_WEIGHT *
     ramp(meanCot, COT_LO, COT_HI) *
     ramp(Math.max(cards.tied, exits.tied), COT_TIED_LO, COT_TIED_HI);
-  const content = Math.max(ramp(meanDistill, 0.25, 0.7), lift, cotContent);
+  const content = Math.max(ramp(meanDistill, 0.25, 0.7), cotContent);
   ev.push({
     signal: "campaign-content",
     points: 4 * content - 1.5,
-    detail: `Across its ${n} accounts and ${requests} requests, the harvest probability averages ${meanDistill.toFixed(2)} (distillation, reasoning elicitation, grading${distillWeight < requests ? `; each account counted for at most ${cap} requests` : ""})${lift > 0 && baseline !== undefined ? `, against ${baseline.toFixed(2)} for the median account here` : ""}.`,
+    detail: `Across its ${n} accounts and ${requests} requests, the harvest probability averages ${meanDistill.toFixed(2)} (distillation, reasoning elicitation, grading${distillWeight < requests ? `; each account counted for at most ${cap} requests` : ""}).`,
   });
   // Counted in customers, not accounts: a card or template shared inside one organisation is
   // that customer's own.

@@ -2,11 +2,9 @@ export type { AccountVerdict, Campaign, CampaignIndicators, Reason, VerdictLabel
 export { accountEvidence, resellerMix, resellerStrength, type ResellerMix } from "./account-evidence.js";
 export {
   assessCampaign,
-  type CampaignContext,
   sharedByCommunity,
   type CampaignAssessment,
   type Member,
   type SharedIndicators,
 } from "./campaign-evidence.js";
 export { toScore, toReasons, totalLogit, ramp, unit, pct, type Evidence } from "./evidence.js";
-export { ContentBaseline } from "./content-baseline.js";
