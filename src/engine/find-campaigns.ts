@@ -97,7 +97,7 @@ const CO_STARTS_TIE = 3;
  * customer (or a few accounts of one customer's office or organisation) whose recipe, SDK or
  * cloud overlaps a campaign is not one of the campaign's proxied accounts.
  */
-function foreignSites(
+export function foreignSites(
   communities: number[][],
   profiles: AccountProfile[],
   customers: Uint32Array,
@@ -396,7 +396,7 @@ function sharedAmong(index: number[], groups: IndicatorGroup[], candidates: numb
  * whether it shares a card with
  * another customer's account there.
  */
-function linkKindsByMember(
+export function linkKindsByMember(
   groups: IndicatorGroup[],
   communityOf: Int32Array,
   customers: Uint32Array,
