@@ -73,10 +73,14 @@ function groupByCommunity(members: number[], communityOf: Int32Array, into: Map<
   }
 }
 
-/** The IP block that carries most of an account's traffic once it sent `minRequests`. */
-function mainBlock(p: AccountProfile, minRequests: number, minOnBlock = 0): string | undefined {
+/** The IP block that carries most of an account's traffic (its most used one), once it sent `minRequests`. */
+function mainBlock(
+  p: AccountProfile,
+  top: { key: string; count: number } | undefined,
+  minRequests: number,
+  minOnBlock = 0,
+): string | undefined {
   if (p.n < minRequests) return undefined;
-  const top = p.prefixes.top()[0];
   return top && top.count >= 0.5 * p.n && top.count >= minOnBlock ? top.key : undefined;
 }
 
@@ -110,9 +114,11 @@ export function foreignSites(
   const home = new Map<number, string | undefined>();
   for (const community of communities)
     for (const i of community) {
-      site.set(i, mainBlock(profiles[i]!, ESTABLISHED));
-      where.set(i, mainBlock(profiles[i]!, LOCATED));
-      home.set(i, mainBlock(profiles[i]!, RESIDENT, RESIDENT));
+      const p = profiles[i]!;
+      const top = p.prefixes.top()[0];
+      site.set(i, mainBlock(p, top, ESTABLISHED));
+      where.set(i, mainBlock(p, top, LOCATED));
+      home.set(i, mainBlock(p, top, RESIDENT, RESIDENT));
     }
   // started sessions together with other customers' members of a synchronized community
   const tied = new Set<number>(syncTied);
